@@ -1,0 +1,61 @@
+/**
+ * `firestore-emulator --host 127.0.0.1 --port 8080 [--rules firestore.rules] [--data .data/firestore.json]`
+ * Prints one line when ready; exits cleanly on SIGINT and SIGTERM after saving.
+ */
+import { parseArgs } from 'node:util';
+import { startFirestoreEmulator } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8080' },
+      rules: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(
+      'Usage: firestore-emulator [--host 127.0.0.1] [--port 8080] [--rules firestore.rules] [--data file.json]\n',
+    );
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
+  const emulator = await startFirestoreEmulator({
+    host: values.host,
+    port,
+    rules: values.rules,
+    dataFile: values.data,
+  });
+  const docs = emulator.service.allDatabases().reduce((n, s) => n + s.db.size, 0);
+  process.stdout.write(
+    `Firestore emulator ready on ${emulator.host}:${emulator.port} (gRPC and REST)` +
+      (values.data ? `, data ${values.data} (${docs} documents)` : '') +
+      '\n',
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    emulator.stop().then(
+      () => {
+        process.stdout.write(`Firestore emulator stopped (${signal}), data saved.\n`);
+        process.exit(0);
+      },
+      (err: unknown) => {
+        process.stderr.write(`Error while stopping: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`firestore-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,367 @@
+/**
+ * HTTP/1.1 transport: the REST API the lite SDK uses (firestore-wire.md §C),
+ * the emulator endpoints of @firebase/rules-unit-testing (§E), an operations
+ * counter, and CORS on every response so that a page served from another port
+ * can call it (shared/oracle cors.json: the origin is echoed, credentials
+ * allowed, and OPTIONS answered on any path).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
+import { fromJson, toJson } from './json';
+import { documentsRoot } from './paths';
+import type { FirestoreService } from './service';
+
+const V1 = 'google.firestore.v1.';
+const MAX_BODY = 16 * 1024 * 1024;
+
+/** Stores the rules source per project; enforcement hooks in here. */
+export interface RulesRegistry {
+  setRules(project: string, source: string): { issues: unknown[] };
+}
+
+/** Per-project rules as received, until an evaluator is attached. */
+export class StoredRules implements RulesRegistry {
+  readonly sources = new Map<string, string>();
+  setRules(project: string, source: string): { issues: unknown[] } {
+    this.sources.set(project, source);
+    return { issues: [] };
+  }
+}
+
+function setCors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('access-control-allow-methods', 'DELETE,GET,HEAD,PATCH,POST,PUT');
+  res.setHeader('vary', 'Origin');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, err: unknown): void {
+  const e = toEmulatorError(err);
+  const status = httpStatus(e.code);
+  sendJson(res, status, { error: { code: status, message: e.message, status: codeName(e.code) } });
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new EmulatorError(Code.RESOURCE_EXHAUSTED, 'Request body too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid('Invalid JSON payload received.');
+  }
+}
+
+/** Query-string parameters, with repeated keys (`mask.fieldPaths=a&mask.fieldPaths=b`) as arrays. */
+function queryParams(url: URL): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of url.searchParams) out.set(k, [...(out.get(k) ?? []), v]);
+  return out;
+}
+
+function maskParam(params: Map<string, string[]>, key: string): { fieldPaths: string[] } | undefined {
+  const paths = params.get(`${key}.fieldPaths`) ?? params.get(`${key}.field_paths`);
+  return paths ? { fieldPaths: paths } : undefined;
+}
+
+function preconditionParam(params: Map<string, string[]>): Record<string, unknown> | undefined {
+  const exists = params.get('currentDocument.exists')?.[0];
+  const updateTime = params.get('currentDocument.updateTime')?.[0];
+  if (exists === undefined && updateTime === undefined) return undefined;
+  return fromJson(V1 + 'Precondition', {
+    ...(exists !== undefined ? { exists: exists === 'true' } : {}),
+    ...(updateTime !== undefined ? { updateTime } : {}),
+  });
+}
+
+/** Creates the HTTP request handler. */
+export function createRestHandler(
+  service: FirestoreService,
+  rules: RulesRegistry,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    setCors(req, res);
+    handle(service, rules, req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendError(res, err);
+      else res.end();
+    });
+  };
+}
+
+async function handle(
+  service: FirestoreService,
+  rules: RulesRegistry,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    const requested = req.headers['access-control-request-headers'];
+    if (requested) res.setHeader('access-control-allow-headers', requested);
+    if (req.headers['access-control-request-private-network'] !== undefined) {
+      res.setHeader('access-control-allow-private-network', 'true');
+    }
+    res.setHeader('access-control-max-age', '3600');
+    res.writeHead(200);
+    res.end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const path = decodeURIComponent(url.pathname);
+
+  if (path === '/' && method === 'GET') {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('Ok\n');
+    return;
+  }
+  if (path === '/reset' && method === 'POST') {
+    for (const state of service.allDatabases()) service.clearProject(state.db.id.project);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('Resetting...\n');
+    return;
+  }
+
+  const emulator = /^\/emulator\/v1\/projects\/([^/:]+)(.*)$/.exec(path);
+  if (emulator) {
+    await handleEmulatorEndpoint(service, rules, emulator[1]!, emulator[2]!, method, req, res);
+    return;
+  }
+
+  const api =
+    /^\/v1(?:beta1)?\/(projects\/[^/]+\/databases\/[^/]+\/documents(?:\/.*?)?)(?::([A-Za-z]+))?$/.exec(path);
+  if (!api) throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} ${path}`);
+  const resource = api[1]!;
+  const verb = api[2];
+  const params = queryParams(url);
+
+  if (verb) {
+    if (method !== 'POST') throw new EmulatorError(Code.NOT_FOUND, `Use POST for :${verb}`);
+    const body = await readBody(req);
+    await handleVerb(service, resource, verb, body, res);
+    return;
+  }
+  await handleResource(service, resource, method, params, req, res);
+}
+
+async function handleVerb(
+  service: FirestoreService,
+  resource: string,
+  verb: string,
+  body: unknown,
+  res: ServerResponse,
+): Promise<void> {
+  const database = resource.replace(/\/documents(\/.*)?$/, '');
+  switch (verb) {
+    case 'batchGet': {
+      const request = fromJson<Parameters<FirestoreService['batchGetDocuments']>[0]>(
+        V1 + 'BatchGetDocumentsRequest',
+        body,
+      );
+      const out = await service.batchGetDocuments({ ...request, database });
+      const messages = out.results.map((r, i) => ({
+        ...r,
+        readTime: out.readTime,
+        ...(i === 0 && out.transaction ? { transaction: out.transaction } : {}),
+      }));
+      sendJson(
+        res,
+        200,
+        messages.map((m) => toJson(V1 + 'BatchGetDocumentsResponse', m)),
+      );
+      return;
+    }
+    case 'runQuery': {
+      const request = fromJson<Parameters<FirestoreService['runQuery']>[0]>(V1 + 'RunQueryRequest', body);
+      const out = await service.runQuery({ ...request, parent: resource });
+      const messages: Record<string, unknown>[] = out.documents.map((document) => ({
+        document,
+        readTime: out.readTime,
+        ...(out.skipped ? { skippedResults: out.skipped } : {}),
+      }));
+      messages.push({
+        readTime: out.readTime,
+        done: true,
+        ...(out.skipped && !out.documents.length ? { skippedResults: out.skipped } : {}),
+      });
+      if (out.transaction) messages[0]!.transaction = out.transaction;
+      sendJson(
+        res,
+        200,
+        messages.map((m) => toJson(V1 + 'RunQueryResponse', m)),
+      );
+      return;
+    }
+    case 'runAggregationQuery': {
+      const request = fromJson<Parameters<FirestoreService['runAggregationQuery']>[0]>(
+        V1 + 'RunAggregationQueryRequest',
+        body,
+      );
+      const out = await service.runAggregationQuery({ ...request, parent: resource });
+      const message = {
+        result: { aggregateFields: out.aggregateFields },
+        readTime: out.readTime,
+        ...(out.transaction ? { transaction: out.transaction } : {}),
+      };
+      sendJson(res, 200, [toJson(V1 + 'RunAggregationQueryResponse', message)]);
+      return;
+    }
+    case 'commit': {
+      const request = fromJson<Parameters<FirestoreService['commit']>[0]>(V1 + 'CommitRequest', body);
+      const out = await service.commit({ ...request, database });
+      sendJson(res, 200, toJson(V1 + 'CommitResponse', out));
+      return;
+    }
+    case 'batchWrite': {
+      const request = fromJson<Parameters<FirestoreService['batchWrite']>[0]>(V1 + 'BatchWriteRequest', body);
+      const out = await service.batchWrite({ ...request, database });
+      sendJson(res, 200, toJson(V1 + 'BatchWriteResponse', out));
+      return;
+    }
+    case 'beginTransaction': {
+      const request = fromJson<Parameters<FirestoreService['beginTransaction']>[0]>(
+        V1 + 'BeginTransactionRequest',
+        body,
+      );
+      const out = service.beginTransaction({ ...request, database });
+      sendJson(res, 200, toJson(V1 + 'BeginTransactionResponse', out));
+      return;
+    }
+    case 'rollback': {
+      const request = fromJson<Parameters<FirestoreService['rollback']>[0]>(V1 + 'RollbackRequest', body);
+      service.rollback({ ...request, database });
+      sendJson(res, 200, {});
+      return;
+    }
+    case 'listCollectionIds': {
+      const request = fromJson<Parameters<FirestoreService['listCollectionIds']>[0]>(
+        V1 + 'ListCollectionIdsRequest',
+        body,
+      );
+      const out = service.listCollectionIds({ ...request, parent: resource });
+      sendJson(res, 200, out);
+      return;
+    }
+    default:
+      throw new EmulatorError(Code.UNIMPLEMENTED, `:${verb} is not implemented by this emulator.`);
+  }
+}
+
+async function handleResource(
+  service: FirestoreService,
+  resource: string,
+  method: string,
+  params: Map<string, string[]>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const below = resource.replace(/^projects\/[^/]+\/databases\/[^/]+\/documents\/?/, '');
+  const segments = below === '' ? [] : below.split('/');
+  const isDocument = segments.length > 0 && segments.length % 2 === 0;
+  const transaction = params.get('transaction')?.[0];
+  const selector = transaction ? { transaction: Buffer.from(transaction, 'base64') } : {};
+
+  if (isDocument && method === 'GET') {
+    const doc = await service.getDocument({ name: resource, mask: maskParam(params, 'mask'), ...selector });
+    sendJson(res, 200, toJson(V1 + 'Document', doc));
+    return;
+  }
+  if (isDocument && method === 'PATCH') {
+    const body = fromJson<{ fields?: Record<string, unknown> }>(V1 + 'Document', await readBody(req));
+    const doc = await service.updateDocument({
+      document: { name: resource, fields: (body.fields ?? {}) as never },
+      updateMask: maskParam(params, 'updateMask'),
+      mask: maskParam(params, 'mask'),
+      currentDocument: preconditionParam(params),
+    });
+    sendJson(res, 200, toJson(V1 + 'Document', doc));
+    return;
+  }
+  if (isDocument && method === 'DELETE') {
+    await service.deleteDocument({ name: resource, currentDocument: preconditionParam(params) });
+    sendJson(res, 200, {});
+    return;
+  }
+  if (!isDocument && segments.length > 0 && (method === 'GET' || method === 'POST')) {
+    const collectionId = segments[segments.length - 1]!;
+    const parent = resource.slice(0, resource.length - collectionId.length - 1);
+    if (method === 'GET') {
+      const out = service.listDocuments({
+        parent,
+        collectionId,
+        pageSize: Number(params.get('pageSize')?.[0] ?? 0),
+        pageToken: params.get('pageToken')?.[0],
+        mask: maskParam(params, 'mask'),
+        showMissing: params.get('showMissing')?.[0] === 'true',
+      });
+      sendJson(res, 200, toJson(V1 + 'ListDocumentsResponse', out));
+      return;
+    }
+    const body = fromJson<{ fields?: Record<string, unknown> }>(V1 + 'Document', await readBody(req));
+    const doc = await service.createDocument({
+      parent,
+      collectionId,
+      documentId: params.get('documentId')?.[0],
+      document: { fields: (body.fields ?? {}) as never },
+      mask: maskParam(params, 'mask'),
+    });
+    sendJson(res, 200, toJson(V1 + 'Document', doc));
+    return;
+  }
+  throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} /v1/${resource}`);
+}
+
+/**
+ * Emulator endpoints:
+ * - `DELETE /emulator/v1/projects/{p}/databases/{d}/documents`: clear a project;
+ * - `PUT /emulator/v1/projects/{p}:securityRules`: load rules;
+ * - `GET|DELETE /emulator/v1/projects/{p}/operations`: read or reset the operation counts.
+ */
+async function handleEmulatorEndpoint(
+  service: FirestoreService,
+  rules: RulesRegistry,
+  project: string,
+  rest: string,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (method === 'DELETE' && /^\/databases\/[^/]+\/documents\/?$/.test(rest)) {
+    service.clearProject(project);
+    sendJson(res, 200, {});
+    return;
+  }
+  if (method === 'PUT' && rest === ':securityRules') {
+    const body = (await readBody(req)) as { rules?: { files?: { content?: string; name?: string }[] } };
+    const source = body.rules?.files?.[0]?.content;
+    if (typeof source !== 'string') throw invalid('Request must contain rules.files[0].content.');
+    const result = rules.setRules(project, source);
+    sendJson(res, 200, { rules: body.rules, issues: result.issues });
+    return;
+  }
+  if (rest === '/operations' && method === 'GET') {
+    sendJson(res, 200, { project, ...service.counts(project) });
+    return;
+  }
+  if (rest === '/operations' && method === 'DELETE') {
+    service.resetCounts(project);
+    sendJson(res, 200, {});
+    return;
+  }
+  throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} /emulator/v1/projects/${project}${rest}`);
+}
+
+export { documentsRoot };

@@ -1,0 +1,329 @@
+/**
+ * Applying the writes of one commit atomically: preconditions, update masks
+ * (an absent mask replaces the document, an empty one keeps every field),
+ * field transforms with their results, `verify` writes and deletes.
+ * Transform behaviour follows the official emulator's recordings
+ * (shared/oracle transforms.json): integer increments saturate at 64 bits,
+ * a non-numeric field is replaced by the operand, array transforms answer null,
+ * and a write that changes nothing keeps the previous update time.
+ */
+import { Code, EmulatorError, invalid } from './errors';
+import { deleteField, getField, parseFieldPath, setField } from './fieldpath';
+import { parseDocumentName, type DatabaseId } from './paths';
+import { makeStoredDoc, type Database, type StoredDoc } from './store';
+import type { Fields, FieldTransform, Precondition, ProtoWrite, Value } from './types';
+import {
+  compareValues,
+  isNaNValue,
+  isNumber,
+  kindOf,
+  microsToTimestamp,
+  normalizeFields,
+  normalizeValue,
+  timestampToMicros,
+  typeOrder,
+} from './values';
+
+/** What one write did, for the response. */
+export interface WriteOutcome {
+  updateTime: number | undefined;
+  transformResults: Value[] | undefined;
+}
+
+/** A validated write, resolved to a document path in this database. */
+export interface ResolvedWrite {
+  kind: 'update' | 'delete' | 'verify' | 'transform';
+  path: string;
+  name: string;
+  write: ProtoWrite;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+/** Resolves and validates a write's target; throws INVALID_ARGUMENT. */
+export function resolveWrite(db: DatabaseId, write: ProtoWrite): ResolvedWrite {
+  let kind: ResolvedWrite['kind'];
+  let name: string | undefined;
+  if (write.update) {
+    kind = 'update';
+    name = write.update.name;
+  } else if (write.delete !== undefined) {
+    kind = 'delete';
+    name = write.delete;
+  } else if (write.verify !== undefined) {
+    kind = 'verify';
+    name = write.verify;
+  } else if (write.transform) {
+    kind = 'transform';
+    name = write.transform.document;
+  } else {
+    throw invalid('Write has no operation.');
+  }
+  if (!name) throw invalid('Write is missing a document name.');
+  const parsed = parseDocumentName(name);
+  if (parsed.db.project !== db.project || parsed.db.database !== db.database) {
+    throw invalid(
+      `Document name "${name}" is not in database projects/${db.project}/databases/${db.database}.`,
+    );
+  }
+  if (kind === 'verify') {
+    if (!write.currentDocument) throw invalid('a verify must contain a precondition');
+    if (write.updateMask) throw invalid('a verify must not specify a document mask.');
+    if (write.updateTransforms?.length) throw invalid('a verify must not specify a update transform.');
+  }
+  if (kind === 'update') validateFields(write.update!.fields ?? {}, true);
+  for (const t of transformsOf(write)) validateTransform(t);
+  return { kind, path: parsed.segments.join('/'), name, write };
+}
+
+function transformsOf(write: ProtoWrite): FieldTransform[] {
+  return write.transform?.fieldTransforms ?? write.updateTransforms ?? [];
+}
+
+function validateFields(fields: Fields, topLevel: boolean, depth = 0): void {
+  if (depth > 20) throw invalid('Value nested too deeply.');
+  for (const [key, value] of Object.entries(fields)) {
+    if (/^__.*__$/.test(key)) {
+      throw invalid(topLevel ? `field name ${key} is reserved` : `field name '${key}' is reserved.`);
+    }
+    const s = value.stringValue ?? value.bytesValue;
+    if (s !== undefined && Buffer.byteLength(s) > 1_048_487) {
+      throw invalid(`The value of property "${key}" is longer than 1048487 bytes.`);
+    }
+    kindOf(value);
+    if (value.mapValue) validateFields(value.mapValue.fields ?? {}, false, depth + 1);
+    if (value.arrayValue) {
+      for (const e of value.arrayValue.values ?? []) {
+        if (e.arrayValue) throw invalid('Cannot have nested arrays.');
+        if (e.mapValue) validateFields(e.mapValue.fields ?? {}, false, depth + 1);
+      }
+    }
+  }
+}
+
+function validateTransform(t: FieldTransform): void {
+  parseFieldPath(t.fieldPath ?? '');
+  const operand = t.increment ?? t.maximum ?? t.minimum;
+  if (operand !== undefined && !isNumber(operand)) throw invalid('Input must be int64 or double.');
+  if (
+    t.setToServerValue === undefined &&
+    operand === undefined &&
+    !t.appendMissingElements &&
+    !t.removeAllFromArray
+  ) {
+    throw invalid('Field transform has no transform type.');
+  }
+  if (t.setToServerValue !== undefined && t.setToServerValue !== 'REQUEST_TIME') {
+    throw invalid(`Unsupported server value ${t.setToServerValue}`);
+  }
+}
+
+/** Checks a precondition against the current version of a document. */
+export function checkPrecondition(
+  name: string,
+  current: StoredDoc | undefined,
+  pre: Precondition | undefined,
+  kind: ResolvedWrite['kind'],
+): void {
+  if (!pre) return;
+  if (pre.exists !== undefined) {
+    if (pre.exists && !current) {
+      throw new EmulatorError(Code.NOT_FOUND, `No document to update: ${name}`);
+    }
+    if (!pre.exists && current) {
+      throw new EmulatorError(Code.ALREADY_EXISTS, `Document already exists: ${name}`);
+    }
+  }
+  if (pre.updateTime !== undefined) {
+    const required = timestampToMicros(pre.updateTime);
+    const stored = current?.updateTime ?? 0;
+    if (stored !== required) {
+      if (kind === 'verify' && !current) {
+        throw new EmulatorError(Code.NOT_FOUND, `No document to update: ${name}`);
+      }
+      throw new EmulatorError(
+        Code.FAILED_PRECONDITION,
+        `the stored version (${stored}) does not match the required base version (${required})`,
+      );
+    }
+  }
+}
+
+/** Strict structural equality: an integer 1 and a double 1.0 differ here. */
+function sameValue(a: Value, b: Value): boolean {
+  const ka = kindOf(a);
+  if (ka !== kindOf(b)) return false;
+  switch (ka) {
+    case 'double':
+      return Object.is(a.doubleValue, b.doubleValue);
+    case 'array': {
+      const x = a.arrayValue?.values ?? [];
+      const y = b.arrayValue?.values ?? [];
+      return x.length === y.length && x.every((v, i) => sameValue(v, y[i]!));
+    }
+    case 'map':
+      return sameFields(a.mapValue?.fields ?? {}, b.mapValue?.fields ?? {});
+    default:
+      return compareValues(a, b) === 0;
+  }
+}
+
+function sameFields(a: Fields, b: Fields): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => b[k] !== undefined && sameValue(a[k]!, b[k]!));
+}
+
+function deepCopyFields(fields: Fields): Fields {
+  return normalizeFields(fields);
+}
+
+function clampInt(n: bigint): string {
+  return (n > INT64_MAX ? INT64_MAX : n < INT64_MIN ? INT64_MIN : n).toString();
+}
+
+function addNumbers(a: Value, b: Value): Value {
+  if (a.integerValue !== undefined && b.integerValue !== undefined) {
+    return { integerValue: clampInt(BigInt(a.integerValue) + BigInt(b.integerValue)) };
+  }
+  const x = a.integerValue !== undefined ? Number(a.integerValue) : a.doubleValue!;
+  const y = b.integerValue !== undefined ? Number(b.integerValue) : b.doubleValue!;
+  return { doubleValue: x + y };
+}
+
+function extremum(current: Value, operand: Value, wantMax: boolean): Value {
+  if (isNaNValue(current)) return current;
+  if (isNaNValue(operand)) return operand;
+  const c = compareValues(operand, current);
+  if (c === 0) {
+    // Equal values: -0.0 and 0 become 0.0 when either is a double zero.
+    if (current.doubleValue !== undefined && Object.is(current.doubleValue, -0)) return { doubleValue: 0 };
+    return current;
+  }
+  return (wantMax ? c > 0 : c < 0) ? normalizeValue(operand) : current;
+}
+
+/** Applies one transform to `fields`; returns the transform result. */
+function applyTransform(fields: Fields, t: FieldTransform, serverTime: Value): Value {
+  const segments = parseFieldPath(t.fieldPath!);
+  const current = getField(fields, segments);
+  let next: Value;
+  let result: Value;
+  if (t.setToServerValue !== undefined) {
+    next = result = serverTime;
+  } else if (t.increment) {
+    next = result =
+      current && isNumber(current) ? addNumbers(current, t.increment) : normalizeValue(t.increment);
+  } else if (t.maximum || t.minimum) {
+    const operand = (t.maximum ?? t.minimum)!;
+    next = result =
+      current && isNumber(current) ? extremum(current, operand, Boolean(t.maximum)) : normalizeValue(operand);
+  } else if (t.appendMissingElements) {
+    const values = current?.arrayValue ? [...(current.arrayValue.values ?? [])] : [];
+    for (const e of t.appendMissingElements.values ?? []) {
+      if (!values.some((v) => sameOrEqual(v, e))) values.push(normalizeValue(e));
+    }
+    next = { arrayValue: { values } };
+    result = { nullValue: 'NULL_VALUE' };
+  } else {
+    const remove = t.removeAllFromArray?.values ?? [];
+    const values = (current?.arrayValue?.values ?? []).filter((v) => !remove.some((r) => sameOrEqual(v, r)));
+    next = { arrayValue: { values } };
+    result = { nullValue: 'NULL_VALUE' };
+  }
+  setField(fields, segments, next);
+  return result;
+}
+
+/** Array transforms match elements by value, NaN matching NaN. */
+function sameOrEqual(a: Value, b: Value): boolean {
+  if (isNaNValue(a) && isNaNValue(b)) return true;
+  return typeOrder(a) === typeOrder(b) && compareValues(a, b) === 0;
+}
+
+/**
+ * Applies the writes of one commit at `commitTime`. Nothing is installed unless
+ * every write succeeds. Returns one outcome per write.
+ */
+export function applyWrites(db: Database, writes: ResolvedWrite[], commitTime: number): WriteOutcome[] {
+  const staged = new Map<string, StoredDoc | undefined>();
+  const current = (path: string) => (staged.has(path) ? staged.get(path) : db.get(path));
+  const serverTime: Value = {
+    timestampValue: microsToTimestamp(Math.floor(commitTime / 1000) * 1000),
+  };
+  const outcomes: WriteOutcome[] = [];
+  const changed = new Set<string>();
+
+  for (const w of writes) {
+    const before = current(w.path);
+    checkPrecondition(w.name, before, w.write.currentDocument, w.kind);
+    if (w.kind === 'verify') {
+      outcomes.push({ updateTime: before?.updateTime, transformResults: undefined });
+      continue;
+    }
+    if (w.kind === 'delete') {
+      staged.set(w.path, undefined);
+      if (before) changed.add(w.path);
+      outcomes.push({ updateTime: undefined, transformResults: undefined });
+      continue;
+    }
+    let fields: Fields;
+    if (w.kind === 'transform') {
+      fields = before ? deepCopyFields(before.fields) : {};
+    } else {
+      const update = w.write.update!;
+      const incoming = update.fields ?? {};
+      if (w.write.updateMask === undefined) {
+        fields = deepCopyFields(incoming);
+      } else {
+        fields = before ? deepCopyFields(before.fields) : {};
+        for (const path of w.write.updateMask.fieldPaths ?? []) {
+          const segments = parseFieldPath(path);
+          const v = getField(incoming, segments);
+          if (v === undefined) deleteField(fields, segments);
+          else setField(fields, segments, normalizeValue(v));
+        }
+      }
+    }
+    const transforms = transformsOf(w.write);
+    const results = transforms.map((t) => applyTransform(fields, t, serverTime));
+    const unchanged = before !== undefined && sameFields(before.fields, fields);
+    if (unchanged) {
+      outcomes.push({
+        updateTime: before.updateTime,
+        transformResults: transforms.length ? results : undefined,
+      });
+      continue;
+    }
+    staged.set(w.path, makeStoredDoc(w.path, fields, before?.createTime ?? commitTime, commitTime));
+    changed.add(w.path);
+    outcomes.push({ updateTime: commitTime, transformResults: transforms.length ? results : undefined });
+  }
+
+  for (const path of changed) {
+    const doc = staged.get(path);
+    db.put(path, doc);
+    if (doc) db.counts.documentWrites++;
+    else db.counts.documentDeletes++;
+  }
+  return outcomes;
+}
+
+/** True when the write set names the same document twice in a way Firestore refuses. */
+export function checkVerifyConflicts(writes: ResolvedWrite[]): void {
+  const verified = new Set<string>();
+  const written = new Set<string>();
+  for (const w of writes) {
+    if (w.kind === 'verify') {
+      if (verified.has(w.path)) throw invalid('A document cannot be verified twice in the same request.');
+      if (written.has(w.path))
+        throw invalid('A document cannot be written and then verified in the same request.');
+      verified.add(w.path);
+    } else {
+      if (verified.has(w.path))
+        throw invalid('A document cannot be verified and then written in the same request.');
+      written.add(w.path);
+    }
+  }
+}

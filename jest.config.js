@@ -1,0 +1,26 @@
+// Two projects: `unit` runs without any server; `emulator` runs against a
+// Firestore emulator started once by test/setup/global-setup.ts (or the one
+// named by FIRESTORE_TARGET, e.g. the official emulator where it can run).
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.(emulator|rules|e2e)\\.test\\.ts$'],
+    },
+    {
+      displayName: 'emulator',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/**/*.emulator.test.ts', '<rootDir>/**/*.rules.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+};

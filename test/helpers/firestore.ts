@@ -44,6 +44,9 @@ type MockUserToken = NonNullable<
   NonNullable<Parameters<typeof lite.connectFirestoreEmulator>[3]>['mockUserToken']
 >;
 
+// Lite logs every failed attempt of a transaction it then retries; tests provoke those on purpose.
+lite.setLogLevel('silent');
+
 const adminApps: App[] = [];
 const clientApps: FirebaseApp[] = [];
 

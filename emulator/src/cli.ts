@@ -31,6 +31,11 @@ async function main(): Promise<void> {
     dataFile: values.data,
   });
   const docs = emulator.service.allDatabases().reduce((n, s) => n + s.db.size, 0);
+  if (!values.rules) {
+    process.stdout.write(
+      'No security rules loaded: every request is allowed until rules are given (--rules or PUT :securityRules), as the official emulator does.\n',
+    );
+  }
   process.stdout.write(
     `Firestore emulator ready on ${emulator.host}:${emulator.port} (gRPC and REST)` +
       (values.data ? `, data ${values.data} (${docs} documents)` : '') +

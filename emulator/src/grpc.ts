@@ -5,9 +5,18 @@
  * one message per requested document.
  */
 import * as grpc from '@grpc/grpc-js';
+import { principalFrom, type Principal } from './auth';
 import { Code, toEmulatorError } from './errors';
 import { packageDefinition } from './proto';
 import type { FirestoreService } from './service';
+
+/** The request type of a service method. */
+type Req<M extends keyof FirestoreService> = FirestoreService[M] extends (
+  req: infer R,
+  ...rest: never[]
+) => unknown
+  ? R
+  : never;
 
 type Unary = grpc.handleUnaryCall<Record<string, never>, unknown>;
 type ServerStream = grpc.handleServerStreamingCall<Record<string, never>, unknown>;
@@ -17,10 +26,16 @@ function grpcError(err: unknown): Partial<grpc.StatusObject> {
   return { code: e.code as number as grpc.status, details: e.message };
 }
 
-function unary<Req>(fn: (req: Req) => unknown): Unary {
+/** The caller, from the `authorization` metadata (`Bearer owner` for the admin SDK). */
+function principalOf(call: { metadata: grpc.Metadata }): Principal {
+  const value = call.metadata.get('authorization')[0];
+  return principalFrom(value === undefined ? undefined : String(value));
+}
+
+function unary<Req>(fn: (req: Req, principal: Principal) => unknown): Unary {
   return (call, callback) => {
     Promise.resolve()
-      .then(() => fn(call.request as unknown as Req))
+      .then(() => fn(call.request as unknown as Req, principalOf(call)))
       .then(
         (res) => callback(null, res ?? {}),
         (err: unknown) => callback(grpcError(err) as grpc.ServiceError),
@@ -28,18 +43,22 @@ function unary<Req>(fn: (req: Req) => unknown): Unary {
   };
 }
 
-function stream<Req>(fn: (req: Req, write: (msg: unknown) => void) => Promise<void>): ServerStream {
+function stream<Req>(
+  fn: (req: Req, write: (msg: unknown) => void, principal: Principal) => Promise<void>,
+): ServerStream {
   return (call) => {
-    fn(call.request as unknown as Req, (msg) => call.write(msg)).then(
-      () => call.end(),
-      // grpc-js delivers a status on a server stream only through emit('error').
-      (err: unknown) => {
-        // Headers first: a trailers-only error made the admin SDK retry the
-        // call with backoff (three attempts, ~6 s) before reporting it.
-        call.sendMetadata(new grpc.Metadata());
-        call.emit('error', grpcError(err));
-      },
-    );
+    Promise.resolve()
+      .then(() => fn(call.request as unknown as Req, (msg) => call.write(msg), principalOf(call)))
+      .then(
+        () => call.end(),
+        // grpc-js delivers a status on a server stream only through emit('error').
+        (err: unknown) => {
+          // Headers first: a trailers-only error made the admin SDK retry the
+          // call with backoff (three attempts, ~6 s) before reporting it.
+          call.sendMetadata(new grpc.Metadata());
+          call.emit('error', grpcError(err));
+        },
+      );
   };
 }
 
@@ -67,34 +86,24 @@ export function createGrpcServer(service: FirestoreService): grpc.Server {
     'grpc.max_send_message_length': 100 * 1024 * 1024,
   });
   const handlers: grpc.UntypedServiceImplementation = {
-    getDocument: unary((req: Parameters<FirestoreService['getDocument']>[0]) => service.getDocument(req)),
-    listDocuments: unary((req: Parameters<FirestoreService['listDocuments']>[0]) =>
-      service.listDocuments(req),
-    ),
-    createDocument: unary((req: Parameters<FirestoreService['createDocument']>[0]) =>
-      service.createDocument(req),
-    ),
-    updateDocument: unary((req: Parameters<FirestoreService['updateDocument']>[0]) =>
-      service.updateDocument(req),
-    ),
-    deleteDocument: unary(async (req: Parameters<FirestoreService['deleteDocument']>[0]) => {
-      await service.deleteDocument(req);
+    getDocument: unary((req: Req<'getDocument'>, who) => service.getDocument(req, who)),
+    listDocuments: unary((req: Req<'listDocuments'>, who) => service.listDocuments(req, who)),
+    createDocument: unary((req: Req<'createDocument'>, who) => service.createDocument(req, who)),
+    updateDocument: unary((req: Req<'updateDocument'>, who) => service.updateDocument(req, who)),
+    deleteDocument: unary(async (req: Req<'deleteDocument'>, who) => {
+      await service.deleteDocument(req, who);
       return {};
     }),
-    beginTransaction: unary((req: Parameters<FirestoreService['beginTransaction']>[0]) =>
-      service.beginTransaction(req),
-    ),
-    commit: unary((req: Parameters<FirestoreService['commit']>[0]) => service.commit(req)),
-    rollback: unary((req: Parameters<FirestoreService['rollback']>[0]) => {
+    beginTransaction: unary((req: Req<'beginTransaction'>) => service.beginTransaction(req)),
+    commit: unary((req: Req<'commit'>, who) => service.commit(req, who)),
+    rollback: unary((req: Req<'rollback'>) => {
       service.rollback(req);
       return {};
     }),
-    batchWrite: unary((req: Parameters<FirestoreService['batchWrite']>[0]) => service.batchWrite(req)),
-    listCollectionIds: unary((req: Parameters<FirestoreService['listCollectionIds']>[0]) =>
-      service.listCollectionIds(req),
-    ),
-    batchGetDocuments: stream(async (req: Parameters<FirestoreService['batchGetDocuments']>[0], write) => {
-      const res = await service.batchGetDocuments(req);
+    batchWrite: unary((req: Req<'batchWrite'>, who) => service.batchWrite(req, who)),
+    listCollectionIds: unary((req: Req<'listCollectionIds'>, who) => service.listCollectionIds(req, who)),
+    batchGetDocuments: stream(async (req: Req<'batchGetDocuments'>, write, who) => {
+      const res = await service.batchGetDocuments(req, who);
       res.results.forEach((r, i) => {
         write({
           ...r,
@@ -105,8 +114,8 @@ export function createGrpcServer(service: FirestoreService): grpc.Server {
       if (res.results.length === 0 && res.transaction)
         write({ transaction: res.transaction, readTime: res.readTime });
     }),
-    runQuery: stream(async (req: Parameters<FirestoreService['runQuery']>[0], write) => {
-      const res = await service.runQuery(req);
+    runQuery: stream(async (req: Req<'runQuery'>, write, who) => {
+      const res = await service.runQuery(req, who);
       const first = res.transaction ? { transaction: res.transaction } : {};
       if (res.documents.length === 0) {
         write({ ...first, readTime: res.readTime, ...(res.skipped ? { skippedResults: res.skipped } : {}) });
@@ -121,16 +130,14 @@ export function createGrpcServer(service: FirestoreService): grpc.Server {
         });
       });
     }),
-    runAggregationQuery: stream(
-      async (req: Parameters<FirestoreService['runAggregationQuery']>[0], write) => {
-        const res = await service.runAggregationQuery(req);
-        write({
-          ...(res.transaction ? { transaction: res.transaction } : {}),
-          result: { aggregateFields: res.aggregateFields },
-          readTime: res.readTime,
-        });
-      },
-    ),
+    runAggregationQuery: stream(async (req: Req<'runAggregationQuery'>, write, who) => {
+      const res = await service.runAggregationQuery(req, who);
+      write({
+        ...(res.transaction ? { transaction: res.transaction } : {}),
+        result: { aggregateFields: res.aggregateFields },
+        readTime: res.readTime,
+      });
+    }),
     partitionQuery: unimplemented('PartitionQuery'),
     listen: unimplemented('Listen'),
     write: unimplemented('Write'),

@@ -6,26 +6,20 @@
  * allowed, and OPTIONS answered on any path).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
 import { fromJson, toJson } from './json';
 import { documentsRoot } from './paths';
+import type { RulesIssue } from './rules/access';
 import type { FirestoreService } from './service';
 
 const V1 = 'google.firestore.v1.';
 const MAX_BODY = 16 * 1024 * 1024;
 
-/** Stores the rules source per project; enforcement hooks in here. */
+/** Where the `:securityRules` endpoint installs rules. */
 export interface RulesRegistry {
-  setRules(project: string, source: string): { issues: unknown[] };
-}
-
-/** Per-project rules as received, until an evaluator is attached. */
-export class StoredRules implements RulesRegistry {
-  readonly sources = new Map<string, string>();
-  setRules(project: string, source: string): { issues: unknown[] } {
-    this.sources.set(project, source);
-    return { issues: [] };
-  }
+  /** Compiles and installs; returns the problems found (nothing installed if any). */
+  setRules(project: string, source: string, fileName?: string): { issues: RulesIssue[] };
 }
 
 function setCors(req: IncomingMessage, res: ServerResponse): void {
@@ -148,13 +142,14 @@ async function handle(
   const verb = api[2];
   const params = queryParams(url);
 
+  const principal = principalFrom(req.headers.authorization);
   if (verb) {
     if (method !== 'POST') throw new EmulatorError(Code.NOT_FOUND, `Use POST for :${verb}`);
     const body = await readBody(req);
-    await handleVerb(service, resource, verb, body, res);
+    await handleVerb(service, resource, verb, body, principal, res);
     return;
   }
-  await handleResource(service, resource, method, params, req, res);
+  await handleResource(service, resource, method, params, principal, req, res);
 }
 
 async function handleVerb(
@@ -162,6 +157,7 @@ async function handleVerb(
   resource: string,
   verb: string,
   body: unknown,
+  principal: Principal,
   res: ServerResponse,
 ): Promise<void> {
   const database = resource.replace(/\/documents(\/.*)?$/, '');
@@ -171,7 +167,7 @@ async function handleVerb(
         V1 + 'BatchGetDocumentsRequest',
         body,
       );
-      const out = await service.batchGetDocuments({ ...request, database });
+      const out = await service.batchGetDocuments({ ...request, database }, principal);
       const messages = out.results.map((r, i) => ({
         ...r,
         readTime: out.readTime,
@@ -186,7 +182,7 @@ async function handleVerb(
     }
     case 'runQuery': {
       const request = fromJson<Parameters<FirestoreService['runQuery']>[0]>(V1 + 'RunQueryRequest', body);
-      const out = await service.runQuery({ ...request, parent: resource });
+      const out = await service.runQuery({ ...request, parent: resource }, principal);
       const messages: Record<string, unknown>[] = out.documents.map((document) => ({
         document,
         readTime: out.readTime,
@@ -210,7 +206,7 @@ async function handleVerb(
         V1 + 'RunAggregationQueryRequest',
         body,
       );
-      const out = await service.runAggregationQuery({ ...request, parent: resource });
+      const out = await service.runAggregationQuery({ ...request, parent: resource }, principal);
       const message = {
         result: { aggregateFields: out.aggregateFields },
         readTime: out.readTime,
@@ -221,13 +217,13 @@ async function handleVerb(
     }
     case 'commit': {
       const request = fromJson<Parameters<FirestoreService['commit']>[0]>(V1 + 'CommitRequest', body);
-      const out = await service.commit({ ...request, database });
+      const out = await service.commit({ ...request, database }, principal);
       sendJson(res, 200, toJson(V1 + 'CommitResponse', out));
       return;
     }
     case 'batchWrite': {
       const request = fromJson<Parameters<FirestoreService['batchWrite']>[0]>(V1 + 'BatchWriteRequest', body);
-      const out = await service.batchWrite({ ...request, database });
+      const out = await service.batchWrite({ ...request, database }, principal);
       sendJson(res, 200, toJson(V1 + 'BatchWriteResponse', out));
       return;
     }
@@ -251,7 +247,7 @@ async function handleVerb(
         V1 + 'ListCollectionIdsRequest',
         body,
       );
-      const out = service.listCollectionIds({ ...request, parent: resource });
+      const out = service.listCollectionIds({ ...request, parent: resource }, principal);
       sendJson(res, 200, out);
       return;
     }
@@ -265,6 +261,7 @@ async function handleResource(
   resource: string,
   method: string,
   params: Map<string, string[]>,
+  principal: Principal,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -275,23 +272,29 @@ async function handleResource(
   const selector = transaction ? { transaction: Buffer.from(transaction, 'base64') } : {};
 
   if (isDocument && method === 'GET') {
-    const doc = await service.getDocument({ name: resource, mask: maskParam(params, 'mask'), ...selector });
+    const doc = await service.getDocument(
+      { name: resource, mask: maskParam(params, 'mask'), ...selector },
+      principal,
+    );
     sendJson(res, 200, toJson(V1 + 'Document', doc));
     return;
   }
   if (isDocument && method === 'PATCH') {
     const body = fromJson<{ fields?: Record<string, unknown> }>(V1 + 'Document', await readBody(req));
-    const doc = await service.updateDocument({
-      document: { name: resource, fields: (body.fields ?? {}) as never },
-      updateMask: maskParam(params, 'updateMask'),
-      mask: maskParam(params, 'mask'),
-      currentDocument: preconditionParam(params),
-    });
+    const doc = await service.updateDocument(
+      {
+        document: { name: resource, fields: (body.fields ?? {}) as never },
+        updateMask: maskParam(params, 'updateMask'),
+        mask: maskParam(params, 'mask'),
+        currentDocument: preconditionParam(params),
+      },
+      principal,
+    );
     sendJson(res, 200, toJson(V1 + 'Document', doc));
     return;
   }
   if (isDocument && method === 'DELETE') {
-    await service.deleteDocument({ name: resource, currentDocument: preconditionParam(params) });
+    await service.deleteDocument({ name: resource, currentDocument: preconditionParam(params) }, principal);
     sendJson(res, 200, {});
     return;
   }
@@ -299,25 +302,31 @@ async function handleResource(
     const collectionId = segments[segments.length - 1]!;
     const parent = resource.slice(0, resource.length - collectionId.length - 1);
     if (method === 'GET') {
-      const out = service.listDocuments({
-        parent,
-        collectionId,
-        pageSize: Number(params.get('pageSize')?.[0] ?? 0),
-        pageToken: params.get('pageToken')?.[0],
-        mask: maskParam(params, 'mask'),
-        showMissing: params.get('showMissing')?.[0] === 'true',
-      });
+      const out = service.listDocuments(
+        {
+          parent,
+          collectionId,
+          pageSize: Number(params.get('pageSize')?.[0] ?? 0),
+          pageToken: params.get('pageToken')?.[0],
+          mask: maskParam(params, 'mask'),
+          showMissing: params.get('showMissing')?.[0] === 'true',
+        },
+        principal,
+      );
       sendJson(res, 200, toJson(V1 + 'ListDocumentsResponse', out));
       return;
     }
     const body = fromJson<{ fields?: Record<string, unknown> }>(V1 + 'Document', await readBody(req));
-    const doc = await service.createDocument({
-      parent,
-      collectionId,
-      documentId: params.get('documentId')?.[0],
-      document: { fields: (body.fields ?? {}) as never },
-      mask: maskParam(params, 'mask'),
-    });
+    const doc = await service.createDocument(
+      {
+        parent,
+        collectionId,
+        documentId: params.get('documentId')?.[0],
+        document: { fields: (body.fields ?? {}) as never },
+        mask: maskParam(params, 'mask'),
+      },
+      principal,
+    );
     sendJson(res, 200, toJson(V1 + 'Document', doc));
     return;
   }
@@ -348,8 +357,22 @@ async function handleEmulatorEndpoint(
     const body = (await readBody(req)) as { rules?: { files?: { content?: string; name?: string }[] } };
     const source = body.rules?.files?.[0]?.content;
     if (typeof source !== 'string') throw invalid('Request must contain rules.files[0].content.');
-    const result = rules.setRules(project, source);
-    sendJson(res, 200, { rules: body.rules, issues: result.issues });
+    const result = rules.setRules(project, source, body.rules?.files?.[0]?.name);
+    if (result.issues.length > 0) {
+      // Never silently accept broken rules: rules-unit-testing fails on a non-2xx answer.
+      const first = result.issues[0]!;
+      const where = `${first.sourcePosition.line}:${first.sourcePosition.column}`;
+      sendJson(res, 400, {
+        error: {
+          code: 400,
+          message: `Rules error at ${where}: ${first.description}`,
+          status: 'INVALID_ARGUMENT',
+        },
+        issues: result.issues,
+      });
+      return;
+    }
+    sendJson(res, 200, { rules: body.rules, issues: [] });
     return;
   }
   if (rest === '/operations' && method === 'GET') {

@@ -4,11 +4,13 @@
  * knowledge) goes to the gRPC server, anything else to the HTTP/1.1 handler.
  */
 import * as grpc from '@grpc/grpc-js';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { createGrpcServer } from './grpc';
 import { DataFileSaver, loadDataFile } from './persistence';
-import { createRestHandler, StoredRules, type RulesRegistry } from './rest';
+import { createRestHandler } from './rest';
+import { RulesAccessControl } from './rules/access';
 import { FirestoreService, type ServiceOptions } from './service';
 
 /** Options of startFirestoreEmulator. */
@@ -20,9 +22,9 @@ export interface EmulatorOptions {
   rules?: string;
   /** Path of the data file (load at start, save after changes and at stop). */
   dataFile?: string;
-  /** Rules registry; defaults to storing the source only. */
-  rulesRegistry?: RulesRegistry;
   service?: ServiceOptions;
+  /** Where to report rules loading (default: stderr). */
+  log?: (line: string) => void;
 }
 
 /** A running emulator. */
@@ -30,6 +32,8 @@ export interface RunningEmulator {
   host: string;
   port: number;
   service: FirestoreService;
+  /** Loaded security rules (also settable through the `:securityRules` endpoint). */
+  rules: RulesAccessControl;
   /** Stops listening, closes connections and saves the data file. */
   stop(): Promise<void>;
 }
@@ -39,13 +43,11 @@ const PREFACE = 'PRI ';
 /** Starts the emulator and resolves once it accepts connections. */
 export async function startFirestoreEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const service = new FirestoreService(options.service);
-  const rules = options.rulesRegistry ?? new StoredRules();
-  if (options.rules) {
-    const fs = await import('node:fs');
-    // Stored under the wildcard project: applies to every project until one is PUT.
-    rules.setRules('*', fs.readFileSync(options.rules, 'utf8'));
-  }
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const rules = new RulesAccessControl(log);
+  const service = new FirestoreService({ ...options.service, access: rules });
+  let stopWatching = () => undefined as void;
+  if (options.rules) stopWatching = watchRules(options.rules, rules, log);
   let saver: DataFileSaver | undefined;
   if (options.dataFile) {
     loadDataFile(service, options.dataFile);
@@ -92,6 +94,7 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
     host,
     port: address.port,
     service,
+    rules,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         tcp.close(() => resolve());
@@ -99,9 +102,29 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
         grpcServer.forceShutdown();
         httpServer.closeAllConnections();
         for (const s of sockets) s.destroy();
+        stopWatching();
         saver?.flush();
       });
       return stopped;
     },
   };
+}
+
+/**
+ * Loads a rules file for every project and reloads it when it changes (so
+ * `npm start` picks up edits). A file with errors is reported with line and
+ * column and the previous rules stay in force.
+ */
+function watchRules(file: string, rules: RulesAccessControl, log: (line: string) => void): () => void {
+  const load = () => {
+    const { issues } = rules.setRules('*', fs.readFileSync(file, 'utf8'), file);
+    return issues.length === 0;
+  };
+  if (!load()) throw new Error(`${file} has errors; see above.`);
+  const onChange = (curr: fs.Stats, prev: fs.Stats) => {
+    if (curr.mtimeMs === prev.mtimeMs) return;
+    if (load()) log(`Reloaded security rules from ${file}.`);
+  };
+  fs.watchFile(file, { interval: 300 }, onChange);
+  return () => fs.unwatchFile(file, onChange);
 }

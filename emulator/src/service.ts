@@ -4,6 +4,7 @@
  * methods. Databases are created on first use and isolated by
  * (project, database).
  */
+import { OWNER, type Principal } from './auth';
 import { Code, EmulatorError, invalid } from './errors';
 import { parseFieldPath } from './fieldpath';
 import {
@@ -36,7 +37,15 @@ import type {
   TransactionOptions as ProtoTransactionOptions,
 } from './types';
 import { microsToTimestamp, timestampToMicros } from './values';
-import { applyWrites, checkVerifyConflicts, resolveWrite, type ResolvedWrite } from './writes';
+import type { AccessControl } from './rules/access';
+import {
+  applyWrites,
+  checkVerifyConflicts,
+  installStaged,
+  resolveWrite,
+  stageWrites,
+  type ResolvedWrite,
+} from './writes';
 
 /** One database's documents and transactions. */
 export interface DatabaseState {
@@ -68,6 +77,8 @@ export interface CommitResponseShape {
 
 export interface ServiceOptions {
   transactions?: Partial<TransactionOptions>;
+  /** Security rules for non-owner principals; without it every request is allowed. */
+  access?: AccessControl;
 }
 
 /** Parses `projects/p/databases/d`. */
@@ -190,6 +201,7 @@ export class FirestoreService {
       documents?: string[];
       mask?: { fieldPaths?: string[] };
     } & ConsistencySelector,
+    principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { results: BatchGetResult[] }> {
     const id = parseDatabaseName(req.database);
     const state = this.database(id);
@@ -207,6 +219,7 @@ export class FirestoreService {
         paths.map((p) => docTarget(p)),
       );
     }
+    this.options.access?.checkGets(state, principal, paths);
     const root = documentsRoot(id);
     const results = paths.map((path, i): BatchGetResult => {
       const doc = state.db.get(path);
@@ -219,14 +232,18 @@ export class FirestoreService {
 
   async getDocument(
     req: { name?: string; mask?: { fieldPaths?: string[] } } & ConsistencySelector,
+    principal: Principal = OWNER,
   ): Promise<ProtoDocument> {
     const parsed = parseDocumentName(req.name ?? '');
-    const res = await this.batchGetDocuments({
-      database: databaseName(parsed.db),
-      documents: [req.name!],
-      mask: req.mask,
-      transaction: req.transaction,
-    });
+    const res = await this.batchGetDocuments(
+      {
+        database: databaseName(parsed.db),
+        documents: [req.name!],
+        mask: req.mask,
+        transaction: req.transaction,
+      },
+      principal,
+    );
     const r = res.results[0]!;
     if (!r.found) throw new EmulatorError(Code.NOT_FOUND, `Document "${req.name}" not found.`);
     return r.found;
@@ -237,6 +254,7 @@ export class FirestoreService {
       parent?: string;
       structuredQuery?: StructuredQuery;
     } & ConsistencySelector,
+    principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { documents: ProtoDocument[]; skipped: number }> {
     const parent = req.parent ?? '';
     const prepared = prepareQuery(parent, req.structuredQuery ?? {});
@@ -246,6 +264,7 @@ export class FirestoreService {
     if (txn && !txn.readOnly) {
       await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
     }
+    this.options.access?.checkList(state, principal, prepared, req.structuredQuery ?? {});
     const { docs, skipped } = executeQuery(state.db, prepared);
     state.db.counts.queries++;
     // Firestore bills a query at least one read even when it returns nothing.
@@ -264,6 +283,7 @@ export class FirestoreService {
       parent?: string;
       structuredAggregationQuery?: StructuredAggregationQuery;
     } & ConsistencySelector,
+    principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { aggregateFields: Record<string, unknown> }> {
     const parent = req.parent ?? '';
     const saq = req.structuredAggregationQuery ?? {};
@@ -276,6 +296,7 @@ export class FirestoreService {
     if (txn && !txn.readOnly) {
       await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
     }
+    this.options.access?.checkList(state, principal, prepared, saq.structuredQuery ?? {});
     const { docs } = executeQuery(state.db, prepared);
     state.db.counts.queries++;
     // Aggregations are billed one read per 1,000 index entries matched.
@@ -305,11 +326,10 @@ export class FirestoreService {
     }
   }
 
-  async commit(req: {
-    database?: string;
-    writes?: ProtoWrite[];
-    transaction?: Buffer;
-  }): Promise<CommitResponseShape> {
+  async commit(
+    req: { database?: string; writes?: ProtoWrite[]; transaction?: Buffer },
+    principal: Principal = OWNER,
+  ): Promise<CommitResponseShape> {
     const id = parseDatabaseName(req.database);
     const state = this.database(id);
     const txn = req.transaction && req.transaction.length > 0 ? state.txns.get(req.transaction) : undefined;
@@ -328,7 +348,10 @@ export class FirestoreService {
     let commitTime: number;
     try {
       commitTime = state.db.nextTime();
-      outcomes = applyWrites(state.db, resolved, commitTime);
+      const staged = stageWrites(state.db, resolved, commitTime);
+      // request.time equals the server timestamps this commit writes (milliseconds).
+      this.options.access?.checkWrites(state, principal, staged, Math.floor(commitTime / 1000) * 1000);
+      outcomes = installStaged(state.db, staged);
     } catch (err) {
       if (txn) {
         state.txns.end(txn);
@@ -351,10 +374,11 @@ export class FirestoreService {
   }
 
   /** Non-atomic writes: each applied on its own, with its own status. */
-  async batchWrite(req: {
-    database?: string;
-    writes?: ProtoWrite[];
-  }): Promise<{ writeResults: WriteResultShape[]; status: { code?: number; message?: string }[] }> {
+  async batchWrite(
+    req: { database?: string; writes?: ProtoWrite[] },
+    principal: Principal = OWNER,
+  ): Promise<{ writeResults: WriteResultShape[]; status: { code?: number; message?: string }[] }> {
+    this.options.access?.requireOwner(principal, 'Batch writes');
     const id = parseDatabaseName(req.database);
     const state = this.database(id);
     const writeResults: WriteResultShape[] = [];
@@ -385,64 +409,87 @@ export class FirestoreService {
   }
 
   /** CreateDocument: a create with an optional generated id. */
-  async createDocument(req: {
-    parent?: string;
-    collectionId?: string;
-    documentId?: string;
-    document?: ProtoDocument;
-    mask?: { fieldPaths?: string[] };
-  }): Promise<ProtoDocument> {
+  async createDocument(
+    req: {
+      parent?: string;
+      collectionId?: string;
+      documentId?: string;
+      document?: ProtoDocument;
+      mask?: { fieldPaths?: string[] };
+    },
+    principal: Principal = OWNER,
+  ): Promise<ProtoDocument> {
     const parent = parseName(req.parent ?? '');
     validateCollectionId(req.collectionId ?? '');
     const name = `${req.parent}/${req.collectionId}/${req.documentId || autoId()}`;
-    await this.commit({
-      database: databaseName(parent.db),
-      writes: [{ update: { name, fields: req.document?.fields ?? {} }, currentDocument: { exists: false } }],
-    });
-    return this.getDocument({ name, mask: req.mask });
+    await this.commit(
+      {
+        database: databaseName(parent.db),
+        writes: [
+          { update: { name, fields: req.document?.fields ?? {} }, currentDocument: { exists: false } },
+        ],
+      },
+      principal,
+    );
+    return this.getDocument({ name, mask: req.mask }, principal);
   }
 
   /** UpdateDocument: a write with an optional mask and precondition. */
-  async updateDocument(req: {
-    document?: ProtoDocument;
-    updateMask?: { fieldPaths?: string[] };
-    mask?: { fieldPaths?: string[] };
-    currentDocument?: Precondition;
-  }): Promise<ProtoDocument> {
+  async updateDocument(
+    req: {
+      document?: ProtoDocument;
+      updateMask?: { fieldPaths?: string[] };
+      mask?: { fieldPaths?: string[] };
+      currentDocument?: Precondition;
+    },
+    principal: Principal = OWNER,
+  ): Promise<ProtoDocument> {
     const name = req.document?.name ?? '';
     const parsed = parseDocumentName(name);
-    await this.commit({
-      database: databaseName(parsed.db),
-      writes: [
-        {
-          update: { name, fields: req.document?.fields ?? {} },
-          ...(req.updateMask ? { updateMask: req.updateMask } : {}),
-          ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}),
-        },
-      ],
-    });
-    return this.getDocument({ name, mask: req.mask });
+    await this.commit(
+      {
+        database: databaseName(parsed.db),
+        writes: [
+          {
+            update: { name, fields: req.document?.fields ?? {} },
+            ...(req.updateMask ? { updateMask: req.updateMask } : {}),
+            ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}),
+          },
+        ],
+      },
+      principal,
+    );
+    return this.getDocument({ name, mask: req.mask }, principal);
   }
 
-  async deleteDocument(req: { name?: string; currentDocument?: Precondition }): Promise<void> {
+  async deleteDocument(
+    req: { name?: string; currentDocument?: Precondition },
+    principal: Principal = OWNER,
+  ): Promise<void> {
     const parsed = parseDocumentName(req.name ?? '');
-    await this.commit({
-      database: databaseName(parsed.db),
-      writes: [
-        { delete: req.name!, ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}) },
-      ],
-    });
+    await this.commit(
+      {
+        database: databaseName(parsed.db),
+        writes: [
+          { delete: req.name!, ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}) },
+        ],
+      },
+      principal,
+    );
   }
 
   /** ListDocuments, with `showMissing` listing ids that only have subcollections. */
-  listDocuments(req: {
-    parent?: string;
-    collectionId?: string;
-    pageSize?: number;
-    pageToken?: string;
-    mask?: { fieldPaths?: string[] };
-    showMissing?: boolean;
-  }): { documents: ProtoDocument[]; nextPageToken?: string } {
+  listDocuments(
+    req: {
+      parent?: string;
+      collectionId?: string;
+      pageSize?: number;
+      pageToken?: string;
+      mask?: { fieldPaths?: string[] };
+      showMissing?: boolean;
+    },
+    principal: Principal = OWNER,
+  ): { documents: ProtoDocument[]; nextPageToken?: string } {
     const parent = parseName(req.parent ?? '');
     if (parent.segments.length % 2 !== 0) throw invalid(`Invalid parent: ${req.parent}`);
     const state = this.database(parent.db);
@@ -452,6 +499,13 @@ export class FirestoreService {
     const collectionId = req.collectionId ?? '';
     if (collectionId) validateCollectionId(collectionId);
     if (req.showMissing && !collectionId) throw invalid('show_missing requires a collection id.');
+    if (req.showMissing) this.options.access?.requireOwner(principal, 'Metadata operations');
+    this.options.access?.checkList(
+      state,
+      principal,
+      { parentPath, collectionId: collectionId || undefined, allDescendants: false },
+      {},
+    );
 
     type Entry = { segments: readonly string[]; doc?: StoredDoc; name: string };
     const entries = new Map<string, Entry>();
@@ -489,10 +543,11 @@ export class FirestoreService {
     return { documents, ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
-  listCollectionIds(req: { parent?: string; pageSize?: number; pageToken?: string }): {
-    collectionIds: string[];
-    nextPageToken?: string;
-  } {
+  listCollectionIds(
+    req: { parent?: string; pageSize?: number; pageToken?: string },
+    principal: Principal = OWNER,
+  ): { collectionIds: string[]; nextPageToken?: string } {
+    this.options.access?.requireOwner(principal, 'Metadata operations');
     const parent = parseName(req.parent ?? '');
     if (parent.segments.length % 2 !== 0) throw invalid(`Invalid parent: ${req.parent}`);
     const state = this.database(parent.db);

@@ -242,30 +242,55 @@ function sameOrEqual(a: Value, b: Value): boolean {
   return typeOrder(a) === typeOrder(b) && compareValues(a, b) === 0;
 }
 
+/** One write of a staged commit: the document before and after it. */
+export interface StagedWrite {
+  write: ResolvedWrite;
+  before: StoredDoc | undefined;
+  after: StoredDoc | undefined;
+  outcome: WriteOutcome;
+}
+
+/** A commit computed but not yet installed (so rules can judge it first). */
+export interface StagedCommit {
+  writes: StagedWrite[];
+  /** Final state of every document the commit changes (undefined = deleted). */
+  changed: Map<string, StoredDoc | undefined>;
+}
+
 /**
- * Applies the writes of one commit at `commitTime`. Nothing is installed unless
- * every write succeeds. Returns one outcome per write.
+ * Computes the writes of one commit at `commitTime` without changing the
+ * database; throws on the first failing precondition or invalid write.
  */
-export function applyWrites(db: Database, writes: ResolvedWrite[], commitTime: number): WriteOutcome[] {
+export function stageWrites(db: Database, writes: ResolvedWrite[], commitTime: number): StagedCommit {
   const staged = new Map<string, StoredDoc | undefined>();
   const current = (path: string) => (staged.has(path) ? staged.get(path) : db.get(path));
   const serverTime: Value = {
     timestampValue: microsToTimestamp(Math.floor(commitTime / 1000) * 1000),
   };
-  const outcomes: WriteOutcome[] = [];
-  const changed = new Set<string>();
+  const out: StagedWrite[] = [];
+  const changed = new Map<string, StoredDoc | undefined>();
 
   for (const w of writes) {
     const before = current(w.path);
     checkPrecondition(w.name, before, w.write.currentDocument, w.kind);
     if (w.kind === 'verify') {
-      outcomes.push({ updateTime: before?.updateTime, transformResults: undefined });
+      out.push({
+        write: w,
+        before,
+        after: before,
+        outcome: { updateTime: before?.updateTime, transformResults: undefined },
+      });
       continue;
     }
     if (w.kind === 'delete') {
       staged.set(w.path, undefined);
-      if (before) changed.add(w.path);
-      outcomes.push({ updateTime: undefined, transformResults: undefined });
+      if (before) changed.set(w.path, undefined);
+      out.push({
+        write: w,
+        before,
+        after: undefined,
+        outcome: { updateTime: undefined, transformResults: undefined },
+      });
       continue;
     }
     let fields: Fields;
@@ -288,26 +313,37 @@ export function applyWrites(db: Database, writes: ResolvedWrite[], commitTime: n
     }
     const transforms = transformsOf(w.write);
     const results = transforms.map((t) => applyTransform(fields, t, serverTime));
-    const unchanged = before !== undefined && sameFields(before.fields, fields);
-    if (unchanged) {
-      outcomes.push({
-        updateTime: before.updateTime,
-        transformResults: transforms.length ? results : undefined,
+    const transformResults = transforms.length ? results : undefined;
+    if (before !== undefined && sameFields(before.fields, fields)) {
+      out.push({
+        write: w,
+        before,
+        after: before,
+        outcome: { updateTime: before.updateTime, transformResults },
       });
       continue;
     }
-    staged.set(w.path, makeStoredDoc(w.path, fields, before?.createTime ?? commitTime, commitTime));
-    changed.add(w.path);
-    outcomes.push({ updateTime: commitTime, transformResults: transforms.length ? results : undefined });
+    const after = makeStoredDoc(w.path, fields, before?.createTime ?? commitTime, commitTime);
+    staged.set(w.path, after);
+    changed.set(w.path, after);
+    out.push({ write: w, before, after, outcome: { updateTime: commitTime, transformResults } });
   }
+  return { writes: out, changed };
+}
 
-  for (const path of changed) {
-    const doc = staged.get(path);
+/** Installs a staged commit and counts its writes and deletes. */
+export function installStaged(db: Database, staged: StagedCommit): WriteOutcome[] {
+  for (const [path, doc] of staged.changed) {
     db.put(path, doc);
     if (doc) db.counts.documentWrites++;
     else db.counts.documentDeletes++;
   }
-  return outcomes;
+  return staged.writes.map((w) => w.outcome);
+}
+
+/** Stages and installs in one step (no rules to consult). */
+export function applyWrites(db: Database, writes: ResolvedWrite[], commitTime: number): WriteOutcome[] {
+  return installStaged(db, stageWrites(db, writes, commitTime));
 }
 
 /** True when the write set names the same document twice in a way Firestore refuses. */

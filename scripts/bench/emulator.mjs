@@ -4,7 +4,10 @@
 //   2. with 100,000 documents loaded: an equality query returning 50 documents
 //      (median and p95 over 200 runs, through firebase-admin over gRPC);
 //   3. a 500-write commit (median of 20);
-//   4. resident memory when idle, empty and with the 100,000 documents.
+//   4. resident memory when idle, empty and with the 100,000 documents;
+//   5. what security rules add to a single-document read: the same lite getDoc
+//      as the owner (rules skipped) and as a user under a rule of typical size,
+//      interleaved, 300 each; the difference of the medians.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -106,8 +109,59 @@ async function main() {
   );
   await new Promise((r) => setTimeout(r, 1000));
   console.log(`idle memory with ${total} documents: ${rssOf(child.pid).toFixed(1)} MiB RSS`);
+
+  await benchRules(port);
   await stop(child);
   process.exit(0);
+}
+
+const TYPICAL_RULES = `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    function signedIn() { return request.auth != null; }
+    function role() { return request.auth.token.role; }
+    function inProvince(p) { return role() in ['province_admin', 'auditor'] && request.auth.token.province == p; }
+    function inCommunes(c) { return c in request.auth.token.get('communes', []); }
+    match /cadres/{id} {
+      allow get: if signedIn() && (inProvince(resource.data.provinceCode) || inCommunes(resource.data.communeCode));
+      allow list: if signedIn() && inCommunes(resource.data.communeCode);
+    }
+  }
+}`;
+
+async function benchRules(port) {
+  const projectId = 'demo-bench';
+  const res = await fetch(`http://127.0.0.1:${port}/emulator/v1/projects/${projectId}:securityRules`, {
+    method: 'PUT',
+    body: JSON.stringify({ rules: { files: [{ content: TYPICAL_RULES }] } }),
+  });
+  if (!res.ok) throw new Error(`rules not loaded: ${await res.text()}`);
+  const { initializeApp: initClient } = require('firebase/app');
+  const lite = require('firebase/firestore/lite');
+  const client = (name, token) => {
+    const db = lite.getFirestore(initClient({ projectId }, name));
+    lite.connectFirestoreEmulator(db, '127.0.0.1', port, { mockUserToken: token });
+    return db;
+  };
+  const owner = client('owner', 'owner');
+  const user = client('user', { sub: 'u1', role: 'commune_admin', communes: ['u00007', 'u00008'] });
+  const ref = (db) => lite.doc(db, 'cadres/c000007');
+  const check = await lite.getDoc(ref(user));
+  if (!check.exists()) throw new Error('the benchmark rule should allow this read');
+  const withRules = [];
+  const without = [];
+  for (let k = 0; k < 300; k++) {
+    let t = performance.now();
+    await lite.getDoc(ref(owner));
+    without.push(performance.now() - t);
+    t = performance.now();
+    await lite.getDoc(ref(user));
+    withRules.push(performance.now() - t);
+  }
+  const delta = median(withRules) - median(without);
+  console.log(
+    `single-document read (lite, 300 each): owner ${fmt(median(without))}, user under rules ${fmt(median(withRules))}; rules add ${fmt(delta)}  [goal < 1 ms]`,
+  );
 }
 
 main().catch((err) => {

@@ -88,3 +88,37 @@ test('an unknown option is reported and the command fails', async () => {
   expect(await exitOf(child)).toBe(1);
   expect(err).toContain('firestore-emulator:');
 });
+
+test('--rules is enforced and reloaded on change; a broken edit is reported and the old rules stay', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-rules-'));
+  const rulesFile = path.join(dir, 'firestore.rules');
+  const rules = (condition: string) =>
+    `rules_version = '2';\nservice cloud.firestore {\n  match /databases/{db}/documents/{doc=**} {\n    allow read: if ${condition};\n  }\n}\n`;
+  fs.writeFileSync(rulesFile, rules('true'));
+  const started = await startCli(['--rules', rulesFile]);
+  const url = `http://127.0.0.1:${started.port}/v1/projects/demo-cli/databases/(default)/documents/c/d`;
+  const user =
+    'Bearer ' +
+    ['{"alg":"none"}', '{"sub":"u1"}'].map((s) => Buffer.from(s).toString('base64url')).join('.') +
+    '.';
+  const read = async () => (await fetch(url, { headers: { authorization: user } })).status;
+  expect(await read()).toBe(404); // allowed, and the document does not exist
+
+  const waitFor = async (predicate: () => Promise<boolean>) => {
+    for (let i = 0; i < 50; i++) {
+      if (await predicate()) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+  fs.writeFileSync(rulesFile, rules('false'));
+  expect(await waitFor(async () => (await read()) === 403)).toBe(true);
+  expect(started.output()).toContain('Reloaded security rules');
+
+  fs.writeFileSync(rulesFile, rules('true &&'));
+  expect(await waitFor(async () => /firestore\.rules:4:\d+/.test(started.output()))).toBe(true);
+  expect(await read()).toBe(403); // the previous (deny) rules are still in force
+  started.child.kill('SIGTERM');
+  expect(await exitOf(started.child)).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -103,15 +103,23 @@ describe('emulator endpoints', () => {
     await env.cleanup();
   });
 
-  test('PUT :securityRules answers with an issues list', async () => {
-    const res = await fetch(`${emulatorUrl()}/emulator/v1/projects/demo-any:securityRules`, {
-      method: 'PUT',
-      body: JSON.stringify({
-        rules: { files: [{ name: 'firestore.rules', content: "rules_version = '2';" }] },
-      }),
-    });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ issues: [] });
+  test('PUT :securityRules accepts valid rules and refuses broken ones with line and column', async () => {
+    const put = (content: string) =>
+      fetch(`${emulatorUrl()}/emulator/v1/projects/demo-rules-put:securityRules`, {
+        method: 'PUT',
+        body: JSON.stringify({ rules: { files: [{ name: 'firestore.rules', content }] } }),
+      });
+    const ok = await put(
+      "rules_version = '2';\nservice cloud.firestore { match /{d=**} { allow read: if true; } }",
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ issues: [] });
+    const broken = await put(
+      "rules_version = '2';\nservice cloud.firestore {\n  match /x { allow read: if ; }\n}",
+    );
+    expect(broken.status).toBe(400);
+    const body = (await broken.json()) as { issues: { sourcePosition: { line: number; column: number } }[] };
+    expect(body.issues[0]!.sourcePosition).toMatchObject({ line: 3, column: 29 });
   });
 
   test('the operations counter reports reads, writes, deletes and queries per project', async () => {

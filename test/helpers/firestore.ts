@@ -59,11 +59,12 @@ export function adminFirestore(projectId: string): Firestore {
 
 /**
  * A lite Firestore for a project (REST). Without `token`, requests carry
- * `Bearer owner` (rules bypassed); pass a mock user token to act as a user.
+ * `Bearer owner` (rules bypassed); pass mock user claims to act as a user, or
+ * null to send no Authorization header at all (an anonymous visitor).
  */
 export function liteFirestore(
   projectId: string,
-  token: string | { sub: string; [claim: string]: unknown } = 'owner',
+  token: string | { sub: string; [claim: string]: unknown } | null = 'owner',
 ): lite.Firestore {
   const app = initializeClientApp(
     { projectId, apiKey: 'fake-api-key' },
@@ -72,7 +73,12 @@ export function liteFirestore(
   clientApps.push(app);
   const db = lite.getFirestore(app);
   const { host, port } = emulatorAddress();
-  lite.connectFirestoreEmulator(db, host, port, { mockUserToken: token as MockUserToken });
+  lite.connectFirestoreEmulator(
+    db,
+    host,
+    port,
+    token === null ? {} : { mockUserToken: token as MockUserToken },
+  );
   return db;
 }
 

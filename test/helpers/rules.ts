@@ -1,0 +1,44 @@
+/**
+ * A project with its own rules, loaded through @firebase/rules-unit-testing
+ * (which PUTs them to the emulator), seeded with the admin SDK, and accessed
+ * with the lite SDK as a given user. `context.firestore()` of rules-unit-testing
+ * is not used: it is the full SDK, which needs the gRPC Listen and Write
+ * streams that our emulator does not implement (see README).
+ */
+import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import type { Firestore } from 'firebase-admin/firestore';
+import { adminFirestore, emulatorAddress, liteFirestore, uniqueProjectId, type lite } from './firestore';
+
+export interface RulesProject {
+  projectId: string;
+  env: RulesTestEnvironment;
+  /** Bypasses rules: for seeding and for checking what was written. */
+  admin: Firestore;
+  /** The lite SDK as user `uid` with custom claims. */
+  as(uid: string, claims?: Record<string, unknown>): lite.Firestore;
+  /** The lite SDK with no Authorization header. */
+  anonymous(): lite.Firestore;
+}
+
+export async function rulesProject(label: string, rules: string): Promise<RulesProject> {
+  const projectId = uniqueProjectId(label);
+  const { host, port } = emulatorAddress();
+  const env = await initializeTestEnvironment({ projectId, firestore: { host, port, rules } });
+  return {
+    projectId,
+    env,
+    admin: adminFirestore(projectId),
+    as: (uid, claims = {}) => liteFirestore(projectId, { sub: uid, ...claims }),
+    anonymous: () => liteFirestore(projectId, null),
+  };
+}
+
+/** Wraps rules in the usual service and database match. */
+export function rulesFor(body: string): string {
+  return `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+${body}
+  }
+}`;
+}

@@ -249,6 +249,29 @@ export class FirestoreService {
     return r.found;
   }
 
+  /**
+   * The part queries and aggregations share: validate, join or begin the
+   * transaction (locking the collection id against phantoms), check rules,
+   * run, and count the query.
+   */
+  private async query(
+    parent: string,
+    query: StructuredQuery,
+    sel: ConsistencySelector,
+    principal: Principal,
+  ) {
+    const prepared = prepareQuery(parent, query);
+    const state = this.database(parseName(parent).db);
+    const { txn, begun } = this.readTransaction(state, sel);
+    if (txn && !txn.readOnly) {
+      await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
+    }
+    this.options.access?.checkList(state, principal, prepared, query);
+    const { docs, skipped } = executeQuery(state.db, prepared);
+    state.db.counts.queries++;
+    return { state, prepared, begun, docs, skipped };
+  }
+
   async runQuery(
     req: {
       parent?: string;
@@ -256,20 +279,15 @@ export class FirestoreService {
     } & ConsistencySelector,
     principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { documents: ProtoDocument[]; skipped: number }> {
-    const parent = req.parent ?? '';
-    const prepared = prepareQuery(parent, req.structuredQuery ?? {});
-    const id = parseName(parent).db;
-    const state = this.database(id);
-    const { txn, begun } = this.readTransaction(state, req);
-    if (txn && !txn.readOnly) {
-      await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
-    }
-    this.options.access?.checkList(state, principal, prepared, req.structuredQuery ?? {});
-    const { docs, skipped } = executeQuery(state.db, prepared);
-    state.db.counts.queries++;
+    const { state, prepared, begun, docs, skipped } = await this.query(
+      req.parent ?? '',
+      req.structuredQuery ?? {},
+      req,
+      principal,
+    );
     // Firestore bills a query at least one read even when it returns nothing.
     state.db.counts.documentReads += Math.max(1, docs.length);
-    const root = documentsRoot(id);
+    const root = documentsRoot(state.db.id);
     return {
       transaction: begun,
       readTime: this.readTime(state),
@@ -285,20 +303,15 @@ export class FirestoreService {
     } & ConsistencySelector,
     principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { aggregateFields: Record<string, unknown> }> {
-    const parent = req.parent ?? '';
     const saq = req.structuredAggregationQuery ?? {};
     const aggregations = saq.aggregations ?? [];
     validateAggregations(aggregations);
-    const prepared = prepareQuery(parent, saq.structuredQuery ?? {});
-    const id = parseName(parent).db;
-    const state = this.database(id);
-    const { txn, begun } = this.readTransaction(state, req);
-    if (txn && !txn.readOnly) {
-      await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
-    }
-    this.options.access?.checkList(state, principal, prepared, saq.structuredQuery ?? {});
-    const { docs } = executeQuery(state.db, prepared);
-    state.db.counts.queries++;
+    const { state, begun, docs } = await this.query(
+      req.parent ?? '',
+      saq.structuredQuery ?? {},
+      req,
+      principal,
+    );
     // Aggregations are billed one read per 1,000 index entries matched.
     state.db.counts.documentReads += Math.max(1, Math.ceil(docs.length / 1000));
     return {

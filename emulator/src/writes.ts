@@ -331,12 +331,15 @@ export function stageWrites(db: Database, writes: ResolvedWrite[], commitTime: n
   return { writes: out, changed };
 }
 
-/** Installs a staged commit and counts its writes and deletes. */
+/**
+ * Installs a staged commit and counts its writes and deletes as Firestore
+ * bills them: every write, including one that changes nothing.
+ */
 export function installStaged(db: Database, staged: StagedCommit): WriteOutcome[] {
-  for (const [path, doc] of staged.changed) {
-    db.put(path, doc);
-    if (doc) db.counts.documentWrites++;
-    else db.counts.documentDeletes++;
+  for (const [path, doc] of staged.changed) db.put(path, doc);
+  for (const w of staged.writes) {
+    if (w.write.kind === 'delete') db.counts.documentDeletes++;
+    else if (w.write.kind !== 'verify') db.counts.documentWrites++;
   }
   return staged.writes.map((w) => w.outcome);
 }

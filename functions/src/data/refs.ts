@@ -1,0 +1,63 @@
+/**
+ * Typed references to every collection. Everything that reads or writes
+ * Firestore goes through these, so every document is validated both ways.
+ */
+import type { CollectionReference, DocumentReference, Firestore } from 'firebase-admin/firestore';
+import {
+  AuditEntry,
+  Cadre,
+  CadrePrivate,
+  Evaluation,
+  Job,
+  Movement,
+  Position,
+  Quota,
+  Rating,
+  Unit,
+  quotaId,
+} from '../schemas';
+import { zodConverter } from './converter';
+
+export const converters = {
+  units: zodConverter(Unit, (u) => u.code),
+  positions: zodConverter(Position, (p) => p.id),
+  quotas: zodConverter(Quota, (q) => quotaId(q.unitCode, q.block, q.year)),
+  cadres: zodConverter(Cadre, (c) => c.id),
+  cadrePrivate: zodConverter(CadrePrivate, () => 'profile'),
+  movements: zodConverter(Movement, (m) => m.id),
+  evaluations: zodConverter(Evaluation, (e) => e.id),
+  ratings: zodConverter(Rating, (r) => r.id),
+  jobs: zodConverter(Job, (j) => j.id),
+  audit: zodConverter(AuditEntry, (a) => a.id),
+};
+
+/** The collections of one Firestore database, typed. */
+export interface Collections {
+  units: CollectionReference<Unit>;
+  positions: CollectionReference<Position>;
+  quotas: CollectionReference<Quota>;
+  cadres: CollectionReference<Cadre>;
+  movements: CollectionReference<Movement>;
+  evaluations: CollectionReference<Evaluation>;
+  ratings: CollectionReference<Rating>;
+  jobs: CollectionReference<Job>;
+  audit: CollectionReference<AuditEntry>;
+  /** cadres/{id}/private/profile: sensitive data, never read by clients. */
+  cadrePrivate(cadreId: string): DocumentReference<CadrePrivate>;
+}
+
+export function collections(db: Firestore): Collections {
+  return {
+    units: db.collection('units').withConverter(converters.units),
+    positions: db.collection('positions').withConverter(converters.positions),
+    quotas: db.collection('quotas').withConverter(converters.quotas),
+    cadres: db.collection('cadres').withConverter(converters.cadres),
+    movements: db.collection('movements').withConverter(converters.movements),
+    evaluations: db.collection('evaluations').withConverter(converters.evaluations),
+    ratings: db.collection('ratings').withConverter(converters.ratings),
+    jobs: db.collection('jobs').withConverter(converters.jobs),
+    audit: db.collection('audit').withConverter(converters.audit),
+    cadrePrivate: (cadreId) =>
+      db.doc(`cadres/${cadreId}/private/profile`).withConverter(converters.cadrePrivate),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * cadres/{id}: what work needs to know about a person; the id stays when they
+ * move. Sensitive data (national ID, family, discipline, health, the facts
+ * that forbid a transfer) lives in cadres/{id}/private/profile, which no
+ * client reads directly (a callable serves it and records who read it and
+ * why: Law 91/2025 on personal data, domain.md §9).
+ */
+import { z } from 'zod';
+import {
+  Block,
+  CommuneCode,
+  DocId,
+  EducationLevel,
+  IsoDate,
+  IsoDateTime,
+  PoliticalTheory,
+  ProvinceCode,
+  Scope,
+  UnitCode,
+} from './common';
+
+/** A post held: the main one, or a concurrent one (kiêm nhiệm). */
+export const HeldPost = z.object({
+  positionId: DocId,
+  unitCode: UnitCode,
+  concurrent: z.boolean(),
+  since: IsoDate,
+  decisionNo: z.string().nullable(),
+});
+export type HeldPost = z.infer<typeof HeldPost>;
+
+/** A planning entry (quy hoạch): a higher post the person is planned for. */
+export const PlanningEntry = z.object({
+  positionId: DocId,
+  unitCode: UnitCode,
+  term: z.string().regex(/^\d{4}-\d{4}$/, 'nhiệm kỳ dạng 2025-2030 / term like 2025-2030'),
+  addedOn: IsoDate,
+});
+
+export const Category = z.enum(['cadre', 'civil_servant', 'public_employee', 'military']);
+export const CATEGORY_LABELS: Record<z.infer<typeof Category>, string> = {
+  cadre: 'Cán bộ',
+  civil_servant: 'Công chức',
+  public_employee: 'Viên chức',
+  military: 'Quân sự xã',
+};
+
+export const CadreStatus = z.enum(['active', 'seconded_out', 'on_leave', 'retired', 'left']);
+
+export const Cadre = Scope.extend({
+  id: DocId,
+  fullName: z.string().min(2).max(100),
+  gender: z.enum(['male', 'female']),
+  birthDate: IsoDate,
+  ethnicity: z.string().min(1),
+  ethnicMinority: z.boolean(),
+  /** Quê quán: the non-local rule looks at it. */
+  hometown: z.object({ provinceCode: ProvinceCode, communeCode: CommuneCode.nullable(), text: z.string() }),
+  category: Category,
+  block: Block,
+  education: z.object({ level: EducationLevel, major: z.string() }),
+  politicalTheory: PoliticalTheory,
+  partyMember: z.boolean(),
+  partyJoinDate: IsoDate.nullable(),
+  /** When the person started public service (for experience and retirement). */
+  startedWorkOn: IsoDate,
+  /** Years worked in the current province (one definition of "local" counts them). */
+  yearsInProvince: z.number().int().nonnegative(),
+  /** The unit whose quota (biên chế) the person is on. */
+  homeUnitCode: UnitCode,
+  /** Where the person works now (differs from home while seconded). */
+  currentUnitCode: UnitCode,
+  posts: z.array(HeldPost),
+  planning: z.array(PlanningEntry),
+  status: CadreStatus,
+  updatedAt: IsoDateTime,
+});
+export type Cadre = z.infer<typeof Cadre>;
+
+export const Relation = z.enum(['spouse', 'parent', 'parent_in_law', 'child', 'sibling']);
+
+export const DisciplineLevel = z.enum(['reprimand', 'warning', 'removal', 'dismissal']);
+
+/** cadres/{id}/private/profile */
+export const CadrePrivate = z.object({
+  nationalId: z.string().regex(/^\d{12}$/, 'số CCCD gồm 12 chữ số / national ID is 12 digits'),
+  phone: z
+    .string()
+    .regex(/^0\d{9}$/)
+    .nullable(),
+  family: z.array(
+    z.object({
+      relation: Relation,
+      fullName: z.string().min(1),
+      birthYear: z.number().int().min(1900).max(2100),
+      /** Set when the relative is also in the system: the anti-nepotism checks use it. */
+      cadreId: DocId.nullable(),
+    }),
+  ),
+  discipline: z.array(
+    z.object({ level: DisciplineLevel, decidedOn: IsoDate, decisionNo: z.string(), reason: z.string() }),
+  ),
+  /** The situations in which transfer and secondment are forbidden (NĐ 170/2025, domain.md §4.3). */
+  restrictions: z.object({
+    underDisciplineReview: z.boolean(),
+    underInvestigation: z.boolean(),
+    seriousIllness: z.boolean(),
+    longTermTraining: z.boolean(),
+    pregnantOrMaternity: z.boolean(),
+    youngestChildBirthDate: IsoDate.nullable(),
+    specialHardship: z.boolean(),
+  }),
+  updatedAt: IsoDateTime,
+});
+export type CadrePrivate = z.infer<typeof CadrePrivate>;

@@ -1,0 +1,68 @@
+/**
+ * Primitives shared by every collection: codes, dates, the staffing blocks
+ * and the qualification scales, each with its Vietnamese label.
+ */
+import { z } from 'zod';
+
+/** NSO province code: 2 digits (e.g. "42" Hà Tĩnh). */
+export const ProvinceCode = z.string().regex(/^\d{2}$/, 'mã tỉnh gồm 2 chữ số / province code is 2 digits');
+/** NSO commune code: 5 digits (e.g. "18070"). */
+export const CommuneCode = z.string().regex(/^\d{5}$/, 'mã xã gồm 5 chữ số / commune code is 5 digits');
+/** An agency inside a province or commune: `<province|commune code>-<slug>` (e.g. "42-snv"). */
+export const AgencyCode = z
+  .string()
+  .regex(/^\d{2}(\d{3})?-[a-z0-9-]+$/, 'mã cơ quan dạng <mã đơn vị>-<tên> / agency code is <unit>-<slug>');
+/** Any unit: province, commune or agency. */
+export const UnitCode = z.union([ProvinceCode, CommuneCode, AgencyCode]);
+
+/** A calendar date, YYYY-MM-DD (no time zone: decisions are dated, not timed). */
+export const IsoDate = z.iso.date();
+/** An instant, ISO 8601 in UTC. */
+export const IsoDateTime = z.iso.datetime();
+
+/** A stable document id: letters, digits, `_` and `-`. */
+export const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'invalid id');
+
+/**
+ * Staffing blocks (khối) that quotas are allocated to. The commune norms of
+ * domain.md §5.1 are set per block: about 32 government posts, 15–17 in the
+ * Party apparatus, the military command set by the Ministry of Defence.
+ */
+export const Block = z.enum(['government', 'party', 'military', 'public_service']);
+export type Block = z.infer<typeof Block>;
+export const BLOCK_LABELS: Record<Block, string> = {
+  government: 'Khối chính quyền (HĐND, UBND)',
+  party: 'Khối Đảng, Mặt trận và đoàn thể',
+  military: 'Ban Chỉ huy quân sự',
+  public_service: 'Viên chức đơn vị sự nghiệp',
+};
+
+/** Highest education (trình độ chuyên môn), ordered. */
+export const EducationLevel = z.enum(['secondary', 'college', 'bachelor', 'master', 'doctor']);
+export type EducationLevel = z.infer<typeof EducationLevel>;
+export const EDUCATION_ORDER: EducationLevel[] = ['secondary', 'college', 'bachelor', 'master', 'doctor'];
+export const EDUCATION_LABELS: Record<EducationLevel, string> = {
+  secondary: 'Trung cấp',
+  college: 'Cao đẳng',
+  bachelor: 'Đại học',
+  master: 'Thạc sĩ',
+  doctor: 'Tiến sĩ',
+};
+
+/** Political theory (lý luận chính trị), ordered. */
+export const PoliticalTheory = z.enum(['none', 'elementary', 'intermediate', 'advanced']);
+export type PoliticalTheory = z.infer<typeof PoliticalTheory>;
+export const POLITICAL_THEORY_ORDER: PoliticalTheory[] = ['none', 'elementary', 'intermediate', 'advanced'];
+export const POLITICAL_THEORY_LABELS: Record<PoliticalTheory, string> = {
+  none: 'Chưa qua đào tạo',
+  elementary: 'Sơ cấp',
+  intermediate: 'Trung cấp',
+  advanced: 'Cao cấp',
+};
+
+/** Scope fields every document that belongs to a place carries (rules and queries filter on them). */
+export const Scope = z.object({
+  provinceCode: ProvinceCode,
+  /** The commune the document belongs to; null for province-level documents. */
+  communeCode: CommuneCode.nullable(),
+});

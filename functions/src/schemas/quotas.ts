@@ -1,0 +1,30 @@
+/**
+ * quotas/{unitCode}_{block}_{year}: how many posts a unit may fill in one
+ * block (biên chế), and the counts kept in step with every personnel change.
+ * Invariant kept by the callables: filled + reservedForReturn + incoming <= allocated.
+ */
+import { z } from 'zod';
+import { Block, IsoDate, IsoDateTime, Scope, UnitCode } from './common';
+
+export const Quota = Scope.extend({
+  unitCode: UnitCode,
+  block: Block,
+  year: z.number().int().min(2025).max(2100),
+  allocated: z.number().int().nonnegative(),
+  /** Temporary (tạm giao) until the province's decision makes it final. */
+  status: z.enum(['temporary', 'final']),
+  decision: z.object({ number: z.string().min(1), date: IsoDate }).nullable(),
+  /** People in post on this quota now. */
+  filled: z.number().int().nonnegative(),
+  /** Slots kept for secondees who are away and will come back (biệt phái keeps the home quota). */
+  reservedForReturn: z.number().int().nonnegative(),
+  /** Approved incoming movements not yet started. */
+  incoming: z.number().int().nonnegative(),
+  updatedAt: IsoDateTime,
+});
+export type Quota = z.infer<typeof Quota>;
+
+/** The document id of a quota. */
+export function quotaId(unitCode: string, block: string, year: number): string {
+  return `${unitCode}_${block}_${year}`;
+}

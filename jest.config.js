@@ -1,6 +1,7 @@
-// Two projects: `unit` runs without any server; `emulator` runs against a
+// Three projects: `unit` runs without any server; `emulator` runs against a
 // Firestore emulator started once by test/setup/global-setup.ts (or the one
-// named by FIRESTORE_TARGET, e.g. the official emulator where it can run).
+// named by FIRESTORE_TARGET, e.g. the official emulator where it can run);
+// `e2e` starts the whole local stack (`npm start`) on its fixed ports.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
@@ -22,6 +23,13 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/**/*.e2e.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
     },
   ],
 };

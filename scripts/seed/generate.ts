@@ -228,7 +228,7 @@ function minorityShare(region: Region | null): number {
     case 'mountain':
       return 0.5;
     case 'midland':
-      return 0.2;
+      return 0.1;
     case 'island':
       return 0.01;
     default:
@@ -912,7 +912,8 @@ export function estimateCommune(commune: {
   provinceCode: string;
 }): Pick<Unit, 'region' | 'population'> {
   const rng = new Random(`estimate:${commune.code}`);
-  const mountainShare = MOUNTAIN_SHARE[commune.provinceCode] ?? 0.1;
+  // Provinces not listed are delta or coastal plains.
+  const mountainShare = MOUNTAIN_SHARE[commune.provinceCode] ?? 0.02;
   let region: Region;
   if (commune.type === 'dac_khu') region = 'island';
   else if (commune.type === 'phuong') region = rng.chance(0.8) ? 'lowland' : 'midland';

@@ -1,0 +1,200 @@
+/**
+ * `npm start [-- --province 42] [--scale 1] [--reseed] [--data-dir .data]`
+ *
+ * Runs the whole local system offline: our Firestore emulator (rules from
+ * firestore.rules, reloaded on change; data kept in .data/ between runs), then
+ * firebase-tools' Auth, Functions, Hosting and Cloud Tasks emulators with
+ * FIRESTORE_EMULATOR_HOST exported to them. Seeds the demo province on first
+ * run (Hà Tĩnh, 42, unless told otherwise), creates the demo accounts with
+ * their custom claims, and prints the addresses and logins. Ctrl-C stops
+ * everything and keeps the data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { collections } from '../functions/src/data/refs';
+import { demoAccounts, DEMO_PASSWORD } from './start/accounts';
+import { seedProvince } from './seed/seed';
+
+const root = path.resolve(__dirname, '..');
+const PROJECT = 'demo-canbo';
+const FIRESTORE = { host: '127.0.0.1', port: 8080 };
+const HOSTING_URL = 'http://127.0.0.1:5000';
+
+const children: ChildProcess[] = [];
+
+/** Starts a process in its own group and resolves when `ready` appears in its output. */
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const onData = (d: Buffer) => {
+      const text = d.toString();
+      output += text;
+      for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited with code ${code} before it was ready`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+let stopping = false;
+async function stopAll(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nĐang dừng… / Stopping…');
+  // Stop firebase-tools first (its functions use Firestore), then Firestore, which saves its data.
+  for (const child of [...children].reverse()) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited(child), new Promise((r) => setTimeout(r, 15_000))]);
+    }
+  }
+  console.log('Đã dừng, dữ liệu được giữ lại. / Stopped; data kept.');
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      province: { type: 'string', default: process.env.CANBO_PROVINCE ?? '42' },
+      scale: { type: 'string', default: '1' },
+      reseed: { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: path.join(root, '.data') },
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(signal));
+  const dataDir = path.resolve(values['data-dir']);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const firestoreHost = `${FIRESTORE.host}:${FIRESTORE.port}`;
+  const env = {
+    ...process.env,
+    FIRESTORE_EMULATOR_HOST: firestoreHost,
+    FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099',
+    GCLOUD_PROJECT: PROJECT,
+    METADATA_SERVER_DETECTION: 'none',
+  };
+  Object.assign(process.env, env);
+
+  await start(
+    'firestore',
+    process.execPath,
+    [
+      path.join(root, 'emulator/bin/firestore-emulator.js'),
+      '--host',
+      FIRESTORE.host,
+      '--port',
+      String(FIRESTORE.port),
+      '--rules',
+      path.join(root, 'firestore.rules'),
+      '--data',
+      path.join(dataDir, 'firestore.json'),
+    ],
+    /ready on/,
+    env,
+  );
+
+  const app = initializeApp({ projectId: PROJECT }, 'start');
+  const db = getFirestore(app);
+  const c = collections(db);
+  const province = values.province;
+  const seeded =
+    (await c.units.doc(province).get()).exists &&
+    !(await c.cadres.where('provinceCode', '==', province).limit(1).get()).empty;
+  if (!seeded || values.reseed) {
+    console.log(`Tạo dữ liệu mẫu cho tỉnh ${province}… / Seeding demo province ${province}…`);
+    const summary = await seedProvince(
+      db,
+      {
+        provinceCode: province,
+        scale: Number(values.scale),
+        seed: 1,
+        asOf: new Date().toISOString().slice(0, 10),
+      },
+      (stage, done, total) => {
+        if (total && (done === total || done % 10_000 === 0)) console.log(`  ${stage}: ${done}/${total}`);
+      },
+    );
+    console.log(`  xong trong ${summary.seconds.toFixed(1)} s / done in ${summary.seconds.toFixed(1)} s`);
+  } else {
+    console.log(
+      `Dữ liệu tỉnh ${province} đã có, bỏ qua bước tạo mẫu. / Province ${province} already seeded.`,
+    );
+  }
+
+  await start(
+    'firebase',
+    process.execPath,
+    [
+      path.join(root, 'node_modules/firebase-tools/lib/bin/firebase.js'),
+      'emulators:start',
+      '--only',
+      'auth,functions,hosting,tasks',
+      '--project',
+      PROJECT,
+    ],
+    /All emulators ready/,
+    env,
+  );
+
+  // Demo accounts: created or updated, so reruns converge.
+  const communes = (
+    await c.units.where('parentCode', '==', province).where('level', '==', 'commune').limit(3).get()
+  ).docs.map((d) => d.id);
+  const cadre = (await c.cadres.where('communeCode', '==', communes[0]).limit(1).get()).docs[0]?.id;
+  const auth = getAuth(app);
+  const accounts = demoAccounts(province, communes, cadre ?? null);
+  for (const a of accounts) {
+    const user = await auth.getUserByEmail(a.email).catch(() =>
+      auth.createUser({
+        email: a.email,
+        password: DEMO_PASSWORD,
+        displayName: a.displayName,
+        emailVerified: true,
+      }),
+    );
+    await auth.setCustomUserClaims(user.uid, a.claims);
+  }
+  await deleteApp(app);
+
+  console.log(`
+canbo đang chạy / canbo is running (project ${PROJECT}, province ${province})
+  Web            ${HOSTING_URL}
+  Firestore      ${firestoreHost}   (gRPC + REST, rules: firestore.rules, data: ${path.join(dataDir, 'firestore.json')})
+  Auth           http://127.0.0.1:9099
+  Functions      http://127.0.0.1:5001/${PROJECT}/asia-southeast1/<name>
+  Cloud Tasks    http://127.0.0.1:9499
+Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):
+${accounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join('\n')}
+Nhấn Ctrl-C để dừng. / Press Ctrl-C to stop.`);
+}
+
+main().catch(async (err: unknown) => {
+  console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
+  await stopAll('SIGTERM');
+  process.exit(1);
+});

@@ -1,0 +1,271 @@
+/** Every collection's schema accepts a well-formed document and refuses malformed ones. */
+import {
+  Cadre,
+  CadrePrivate,
+  Evaluation,
+  Movement,
+  Position,
+  Quota,
+  Rating,
+  Unit,
+} from '../../../functions/src/schemas';
+import { POSITIONS } from '../../../functions/src/domain/positions';
+
+const now = '2026-11-25T08:00:00.000Z';
+
+const cadre: Cadre = {
+  id: '18073-0001',
+  provinceCode: '42',
+  communeCode: '18073',
+  fullName: 'Nguyễn Văn Hùng',
+  gender: 'male',
+  birthDate: '1975-04-12',
+  ethnicity: 'Kinh',
+  ethnicMinority: false,
+  hometown: { provinceCode: '42', communeCode: null, text: 'Hà Tĩnh' },
+  category: 'cadre',
+  block: 'government',
+  education: { level: 'bachelor', major: 'Luật' },
+  politicalTheory: 'advanced',
+  partyMember: true,
+  partyJoinDate: '2001-03-15',
+  startedWorkOn: '1998-09-01',
+  yearsInProvince: 27,
+  homeUnitCode: '18073',
+  currentUnitCode: '18073',
+  posts: [
+    {
+      positionId: 'xa_chu_tich_ubnd',
+      unitCode: '18073',
+      concurrent: false,
+      since: '2025-07-01',
+      decisionNo: '12/QĐ-UBND',
+    },
+  ],
+  planning: [],
+  status: 'active',
+  updatedAt: now,
+};
+
+const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.path.join('.'));
+
+describe('cadres', () => {
+  test('a complete record is valid', () => {
+    expect(Cadre.safeParse(cadre).success).toBe(true);
+  });
+
+  test.each([
+    ['a 4-digit commune code', { communeCode: '1807' }, 'communeCode'],
+    ['an impossible birth date', { birthDate: '1975-02-30' }, 'birthDate'],
+    ['an unknown gender', { gender: 'x' }, 'gender'],
+    ['an unknown education level', { education: { level: 'phd', major: '' } }, 'education.level'],
+    [
+      'a malformed planning term',
+      { planning: [{ positionId: 'xa_bi_thu', unitCode: '18073', term: '2025', addedOn: '2025-01-01' }] },
+      'planning.0.term',
+    ],
+    ['a missing name', { fullName: '' }, 'fullName'],
+  ])('refuses %s', (_label, change, path) => {
+    expect(issuesOf(Cadre.safeParse({ ...cadre, ...change }))).toContain(path);
+  });
+
+  test('the private profile needs a 12-digit national ID and known relations', () => {
+    const profile = {
+      nationalId: '042075001234',
+      phone: '0912345678',
+      family: [{ relation: 'spouse', fullName: 'Lê Thị Hoa', birthYear: 1978, cadreId: null }],
+      discipline: [],
+      restrictions: {
+        underDisciplineReview: false,
+        underInvestigation: false,
+        seriousIllness: false,
+        longTermTraining: false,
+        pregnantOrMaternity: false,
+        youngestChildBirthDate: null,
+        specialHardship: false,
+      },
+      updatedAt: now,
+    };
+    expect(CadrePrivate.safeParse(profile).success).toBe(true);
+    expect(issuesOf(CadrePrivate.safeParse({ ...profile, nationalId: '42075001234' }))).toContain(
+      'nationalId',
+    );
+    expect(
+      issuesOf(
+        CadrePrivate.safeParse({ ...profile, family: [{ ...profile.family[0], relation: 'cousin' }] }),
+      ),
+    ).toContain('family.0.relation');
+  });
+});
+
+describe('units', () => {
+  const commune: Unit = {
+    code: '18073',
+    name: 'Phường Thành Sen',
+    type: 'phuong',
+    level: 'commune',
+    provinceCode: '42',
+    parentCode: '42',
+    region: 'lowland',
+    population: 60000,
+    estimated: true,
+    validFrom: '2025-07-01',
+    validTo: null,
+    predecessors: [
+      {
+        oldCode: '18073',
+        oldName: 'Phường Bắc Hà',
+        oldDistrictName: 'Thành phố Hà Tĩnh',
+        oldProvinceCode: '42',
+        part: false,
+      },
+    ],
+    legalBasis: null,
+  };
+  test('a commune with lineage is valid; a commune without parent or with a 2-digit code is not', () => {
+    expect(Unit.safeParse(commune).success).toBe(true);
+    expect(issuesOf(Unit.safeParse({ ...commune, parentCode: null }))).toContain('parentCode');
+    expect(issuesOf(Unit.safeParse({ ...commune, code: '42' }))).toContain('code');
+    expect(issuesOf(Unit.safeParse({ ...commune, type: 'huyen' }))).toContain('type');
+  });
+});
+
+describe('quotas, movements, evaluations, ratings, positions', () => {
+  test('quotas count non-negative whole posts for a known block', () => {
+    const quota = {
+      provinceCode: '42',
+      communeCode: '18073',
+      unitCode: '18073',
+      block: 'government',
+      year: 2026,
+      allocated: 32,
+      status: 'final',
+      decision: null,
+      filled: 30,
+      reservedForReturn: 1,
+      incoming: 0,
+      updatedAt: now,
+    };
+    expect(Quota.safeParse(quota).success).toBe(true);
+    expect(issuesOf(Quota.safeParse({ ...quota, filled: -1 }))).toContain('filled');
+    expect(issuesOf(Quota.safeParse({ ...quota, block: 'district' }))).toContain('block');
+    expect(issuesOf(Quota.safeParse({ ...quota, allocated: 2.5 }))).toContain('allocated');
+  });
+
+  test('movements have a known type and status, and checks carry their basis', () => {
+    const movement = {
+      id: 'mv-42-00001',
+      type: 'secondment',
+      status: 'proposed',
+      cadreId: '18073-0001',
+      cadreName: 'X',
+      provinceCode: '42',
+      block: 'government',
+      fromUnitCode: '18073',
+      fromPositionId: 'xa_ke_toan',
+      toUnitCode: '18100',
+      toPositionId: 'xa_ke_toan',
+      communeCodes: ['18073', '18100'],
+      startDate: '2026-12-01',
+      plannedEndDate: '2027-12-01',
+      actualEndDate: null,
+      decision: null,
+      reason: 'Hỗ trợ',
+      checks: [{ code: 'quota', outcome: 'pass', overridable: true, basis: 'NĐ 170/2025', message: 'ok' }],
+      overrides: [],
+      history: [],
+      createdBy: 'u1',
+      createdAt: now,
+      updatedAt: now,
+    };
+    expect(Movement.safeParse(movement).success).toBe(true);
+    expect(issuesOf(Movement.safeParse({ ...movement, type: 'promotion' }))).toContain('type');
+    expect(
+      issuesOf(
+        Movement.safeParse({
+          ...movement,
+          checks: [{ code: 'quota', outcome: 'pass', overridable: true, basis: '', message: 'ok' }],
+        }),
+      ),
+    ).toContain('checks.0.basis');
+  });
+
+  test('evaluation inputs stay within the 30 + 70 point scale', () => {
+    const evaluation = {
+      id: '2026-Q3_18073-0001',
+      period: '2026-Q3',
+      cadreId: '18073-0001',
+      provinceCode: '42',
+      communeCode: '18073',
+      unitCode: '18073',
+      inputs: {
+        general: 28,
+        tasks: { quantity: 100, quality: 95, progress: 90 },
+        leader: null,
+        disciplined: false,
+        selfAssessment: '',
+      },
+      subScores: null,
+      satisfaction: null,
+      total: null,
+      level: null,
+      override: null,
+      reviewedBy: null,
+      status: 'input',
+      jobRunId: null,
+      updatedAt: now,
+    };
+    expect(Evaluation.safeParse(evaluation).success).toBe(true);
+    expect(
+      issuesOf(Evaluation.safeParse({ ...evaluation, inputs: { ...evaluation.inputs, general: 31 } })),
+    ).toContain('inputs.general');
+    expect(issuesOf(Evaluation.safeParse({ ...evaluation, period: '2026-Q5' }))).toContain('period');
+    expect(issuesOf(Evaluation.safeParse({ ...evaluation, level: 'GOOD' }))).toContain('level');
+  });
+
+  test('ratings use the five-level scale and 0, 1 or 2+ trips', () => {
+    const rating = {
+      id: '18073-20261101-0001',
+      provinceCode: '42',
+      communeCode: '18073',
+      unitCode: '18073',
+      cadreId: null,
+      procedure: 'Đăng ký khai sinh',
+      receivedOn: '2026-11-01',
+      criteria: { overall: 5, attitude: 4, timeliness: 5, guidance: 4 },
+      trips: 0,
+      comment: null,
+      submittedAt: now,
+    };
+    expect(Rating.safeParse(rating).success).toBe(true);
+    expect(issuesOf(Rating.safeParse({ ...rating, criteria: { ...rating.criteria, overall: 6 } }))).toContain(
+      'criteria.overall',
+    );
+    expect(issuesOf(Rating.safeParse({ ...rating, trips: 3 }))).toContain('trips');
+  });
+
+  test('the position catalogue is valid, ids are unique, and exclusions name real posts', () => {
+    const ids = new Set(POSITIONS.map((p) => p.id));
+    expect(ids.size).toBe(POSITIONS.length);
+    for (const p of POSITIONS) {
+      expect(Position.safeParse(p).success).toBe(true);
+      for (const x of p.relativeExclusions) expect(ids).toContain(x);
+    }
+    // The posts the non-local policy names (domain.md §3.3).
+    const nonLocal = POSITIONS.filter((p) => p.nonLocalRequired).map((p) => p.id);
+    expect(nonLocal).toEqual(
+      expect.arrayContaining([
+        'tinh_bi_thu',
+        'tinh_chu_tich_ubnd',
+        'tinh_chu_nhiem_ubkt',
+        'tinh_chanh_thanh_tra',
+        'xa_bi_thu',
+      ]),
+    );
+    // Personnel, accounting and treasury work is barred to relatives of the head (PCTN Art. 20).
+    expect(POSITIONS.filter((p) => p.barredToRelativesOfHead).map((p) => p.id)).toEqual(
+      expect.arrayContaining(['xa_cong_chuc_noi_vu', 'xa_ke_toan', 'xa_thu_quy']),
+    );
+  });
+});

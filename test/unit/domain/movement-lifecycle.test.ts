@@ -1,0 +1,158 @@
+/** Movement transitions, their quota effects on both sides, and the person's record. */
+import {
+  applyToCadre,
+  communeOf,
+  InvalidTransition,
+  nextStatus,
+  quotaEffects,
+} from '../../../functions/src/domain/movement-lifecycle';
+import { applyQuotaDelta, QuotaExceeded, quotaStatus } from '../../../functions/src/domain/quota';
+import type { Cadre, Movement } from '../../../functions/src/schemas';
+
+const movement = (type: Movement['type'], extra: Partial<Movement> = {}): Movement => ({
+  id: 'mv-42-00001',
+  type,
+  status: 'proposed',
+  cadreId: 'c1',
+  cadreName: 'A',
+  provinceCode: '42',
+  block: 'government',
+  fromUnitCode: '18073',
+  fromPositionId: 'xa_ke_toan',
+  toUnitCode: '18100',
+  toPositionId: 'xa_ke_toan',
+  communeCodes: ['18073', '18100'],
+  startDate: '2027-01-01',
+  plannedEndDate: type === 'secondment' || type === 'rotation' ? '2029-01-01' : null,
+  actualEndDate: null,
+  decision: { number: '1/QĐ', date: '2026-12-01' },
+  reason: 'r',
+  checks: [],
+  overrides: [],
+  history: [],
+  createdBy: 'u',
+  createdAt: '2026-11-25T00:00:00.000Z',
+  updatedAt: '2026-11-25T00:00:00.000Z',
+  ...extra,
+});
+
+test('transitions follow draft → proposed → approved → active → completed, with cancel and reject', () => {
+  expect(nextStatus('proposed', 'approve')).toBe('approved');
+  expect(nextStatus('proposed', 'reject')).toBe('rejected');
+  expect(nextStatus('approved', 'start')).toBe('active');
+  expect(nextStatus('active', 'complete')).toBe('completed');
+  expect(nextStatus('approved', 'cancel')).toBe('cancelled');
+  expect(nextStatus('active', 'extend')).toBe('active');
+  expect(() => nextStatus('active', 'cancel')).toThrow(InvalidTransition);
+  expect(() => nextStatus('completed', 'start')).toThrow(InvalidTransition);
+  expect(() => nextStatus('rejected', 'approve')).toThrow(InvalidTransition);
+});
+
+test('a transfer reserves the target post at approval and moves it at start', () => {
+  const m = movement('transfer');
+  expect(quotaEffects(m, 'approve', 'proposed')).toEqual([
+    { unitCode: '18100', block: 'government', delta: { incoming: 1 } },
+  ]);
+  expect(quotaEffects(m, 'start', 'approved')).toEqual([
+    { unitCode: '18100', block: 'government', delta: { incoming: -1, filled: 1 } },
+    { unitCode: '18073', block: 'government', delta: { filled: -1 } },
+  ]);
+  expect(quotaEffects(m, 'cancel', 'approved')).toEqual([
+    { unitCode: '18100', block: 'government', delta: { incoming: -1 } },
+  ]);
+  expect(quotaEffects(m, 'cancel', 'proposed')).toEqual([]);
+});
+
+test('a secondee stays on the home quota with a slot reserved for the return', () => {
+  const m = movement('secondment');
+  expect(quotaEffects(m, 'approve', 'proposed')).toEqual([]);
+  expect(quotaEffects(m, 'start', 'approved')).toEqual([
+    { unitCode: '18073', block: 'government', delta: { filled: -1, reservedForReturn: 1 } },
+  ]);
+  expect(quotaEffects(m, 'complete', 'active')).toEqual([
+    { unitCode: '18073', block: 'government', delta: { reservedForReturn: -1, filled: 1 } },
+  ]);
+  // The slot is there for the return even if the home unit filled every other post meanwhile.
+  let home = { unitCode: '18073', allocated: 32, filled: 32, reservedForReturn: 0, incoming: 0 };
+  home = applyQuotaDelta(home, { filled: -1, reservedForReturn: 1 });
+  expect(quotaStatus(home).free).toBe(0);
+  home = applyQuotaDelta(home, { reservedForReturn: -1, filled: 1 });
+  expect(home).toMatchObject({ filled: 32, reservedForReturn: 0 });
+});
+
+test('taking a post that is not free is refused; moving or freeing one never is', () => {
+  const full = { unitCode: '18100', allocated: 10, filled: 9, reservedForReturn: 0, incoming: 1 };
+  expect(() => applyQuotaDelta(full, { incoming: 1 })).toThrow(QuotaExceeded);
+  expect(applyQuotaDelta(full, { incoming: -1, filled: 1 })).toMatchObject({ filled: 10, incoming: 0 });
+  const over = { unitCode: '18100', allocated: 10, filled: 12, reservedForReturn: 0, incoming: 0 };
+  expect(applyQuotaDelta(over, { filled: -1 }).filled).toBe(11);
+  expect(() => applyQuotaDelta(over, { filled: -13 })).toThrow(/negative/);
+  expect(quotaStatus({ allocated: 32, filled: 28, reservedForReturn: 2, incoming: 1 }, 2)).toEqual({
+    allocated: 32,
+    filled: 28,
+    reservedForReturn: 2,
+    incoming: 1,
+    free: 1,
+    fits: false,
+    delta: 2,
+  });
+});
+
+test('the person record follows the movement', () => {
+  const c = {
+    id: 'c1',
+    communeCode: '18073',
+    homeUnitCode: '18073',
+    currentUnitCode: '18073',
+    status: 'active',
+    posts: [
+      {
+        positionId: 'xa_ke_toan',
+        unitCode: '18073',
+        concurrent: false,
+        since: '2020-01-01',
+        decisionNo: null,
+      },
+    ],
+  } as Cadre;
+  const seconded = applyToCadre(c, movement('secondment'), 'start', 'T');
+  expect(seconded).toMatchObject({
+    status: 'seconded_out',
+    homeUnitCode: '18073',
+    currentUnitCode: '18100',
+    communeCode: '18100',
+  });
+  expect(applyToCadre(seconded, movement('secondment'), 'complete', 'T')).toMatchObject({
+    status: 'active',
+    currentUnitCode: '18073',
+    communeCode: '18073',
+  });
+  const moved = applyToCadre(c, movement('transfer', { toPositionId: 'xa_van_thu' }), 'start', 'T');
+  expect(moved).toMatchObject({ homeUnitCode: '18100', currentUnitCode: '18100', communeCode: '18100' });
+  expect(moved.posts).toEqual([
+    {
+      positionId: 'xa_van_thu',
+      unitCode: '18100',
+      concurrent: false,
+      since: '2027-01-01',
+      decisionNo: '1/QĐ',
+    },
+  ]);
+  const concurrent = applyToCadre(
+    c,
+    movement('concurrent', { toUnitCode: '18073', toPositionId: 'xa_truong_ban_hdnd' }),
+    'start',
+    'T',
+  );
+  expect(concurrent.posts).toHaveLength(2);
+  expect(
+    applyToCadre(
+      concurrent,
+      movement('concurrent', { toUnitCode: '18073', toPositionId: 'xa_truong_ban_hdnd' }),
+      'complete',
+      'T',
+    ).posts,
+  ).toHaveLength(1);
+  expect(communeOf('18073-ttpvhcc')).toBe('18073');
+  expect(communeOf('42-snv')).toBeNull();
+});

@@ -1,7 +1,6 @@
 /**
  * canbo Cloud Functions (2nd gen). Exports only; every function lives in its
- * own module under api/ or jobs/ (see ../../README.md). Global options pin the
- * region closest to Vietnam.
+ * own module under api/ or jobs/ (see ../../README.md and ../../docs/api.md).
  */
 import { setGlobalOptions } from 'firebase-functions/v2';
 import { onCall } from 'firebase-functions/v2/https';
@@ -13,3 +12,13 @@ setGlobalOptions({ region: 'asia-southeast1' });
  * service name and the caller's uid (or null), touching no data.
  */
 export const ping = onCall((request) => ({ service: 'canbo', uid: request.auth?.uid ?? null }));
+
+export { checkQuota } from './api/checkQuota.callable';
+export { proposeMovement } from './api/proposeMovement.callable';
+export { decideMovement } from './api/decideMovement.callable';
+export { startMovement } from './api/startMovement.callable';
+export { completeMovement } from './api/completeMovement.callable';
+export { extendMovement } from './api/extendMovement.callable';
+export { cancelMovement } from './api/cancelMovement.callable';
+export { setUserScope } from './api/setUserScope.callable';
+export { flagMovementAlerts } from './jobs/movementAlerts.scheduler';

@@ -46,6 +46,9 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/** Set by the daily job: ending within 60 days, or past its planned end and not completed. */
+export const MovementFlag = z.enum(['ending_soon', 'overdue_return']);
+
 export const Movement = z.object({
   id: DocId,
   type: MovementType,
@@ -73,5 +76,7 @@ export const Movement = z.object({
   createdBy: z.string(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** Alerts of the daily job (`array-contains` queries find them). */
+  flags: z.array(MovementFlag).optional(),
 });
 export type Movement = z.infer<typeof Movement>;

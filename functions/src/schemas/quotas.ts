@@ -21,6 +21,8 @@ export const Quota = Scope.extend({
   /** Approved incoming movements not yet started. */
   incoming: z.number().int().nonnegative(),
   updatedAt: IsoDateTime,
+  /** Set by the daily job when the counts exceed the allocation. */
+  flags: z.array(z.enum(['over_allocation'])).optional(),
 });
 export type Quota = z.infer<typeof Quota>;
 

@@ -69,7 +69,7 @@ function profile(restrictions: Partial<CadrePrivate['restrictions']> = {}): Cadr
 }
 
 function context(
-  overrides: Partial<CheckContext> & { request?: Partial<CheckContext['request']> } = {},
+  overrides: Omit<Partial<CheckContext>, 'request'> & { request?: Partial<CheckContext['request']> } = {},
 ): CheckContext {
   const { request, ...rest } = overrides;
   return {

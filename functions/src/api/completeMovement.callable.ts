@@ -1,0 +1,7 @@
+/** completeMovement({ movementId, endDate?, note }): the return, or the end. */
+import { ZCompleteMovementInput } from '../schemas/api';
+import { callable } from './handler';
+
+export const completeMovement = callable(ZCompleteMovementInput, (actor, input, s) =>
+  s.movements.complete(actor, input),
+);

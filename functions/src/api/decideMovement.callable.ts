@@ -1,0 +1,7 @@
+/** decideMovement({ movementId, decision: 'approve' | 'reject', decisionNo?, decisionDate?, note, overrides? }) */
+import { ZDecideMovementInput } from '../schemas/api';
+import { callable } from './handler';
+
+export const decideMovement = callable(ZDecideMovementInput, (actor, input, s) =>
+  s.movements.decide(actor, input),
+);

@@ -1,0 +1,7 @@
+/** extendMovement({ movementId, plannedEndDate, decisionNo?, reason }) */
+import { ZExtendMovementInput } from '../schemas/api';
+import { callable } from './handler';
+
+export const extendMovement = callable(ZExtendMovementInput, (actor, input, s) =>
+  s.movements.extend(actor, input),
+);

@@ -1,0 +1,7 @@
+/** proposeMovement({ type, cadreId, toUnitCode, toPositionId?, startDate, plannedEndDate?, decision?, reason }) */
+import { ZProposeMovementInput } from '../schemas/api';
+import { callable } from './handler';
+
+export const proposeMovement = callable(ZProposeMovementInput, (actor, input, s) =>
+  s.movements.propose(actor, input),
+);

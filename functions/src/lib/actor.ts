@@ -1,0 +1,67 @@
+/**
+ * The caller, from Firebase Auth custom claims `{ role, province, communes?,
+ * cadreId? }` (design.md), and what their scope lets them touch.
+ */
+import { z } from 'zod';
+import { CommuneCode, DocId, ProvinceCode } from '../schemas/common';
+import { Forbidden, NotAuthenticated } from './errors';
+
+export const Role = z.enum([
+  'province_admin',
+  'area_monitor',
+  'commune_admin',
+  'commune_viewer',
+  'cadre',
+  'auditor',
+]);
+export type Role = z.infer<typeof Role>;
+
+const Claims = z.object({
+  role: Role,
+  province: ProvinceCode,
+  communes: z.array(CommuneCode).optional(),
+  cadreId: DocId.optional(),
+});
+
+export interface Actor {
+  uid: string;
+  role: Role;
+  province: string;
+  communes: string[];
+  cadreId: string | null;
+}
+
+/** The actor of a request; unauthenticated or unscoped callers are refused. */
+export function actorFrom(auth: { uid: string; token: Record<string, unknown> } | undefined): Actor {
+  if (!auth) throw new NotAuthenticated();
+  const claims = Claims.safeParse(auth.token);
+  if (!claims.success) throw new Forbidden('Tài khoản chưa được phân quyền / account has no scope');
+  return {
+    uid: auth.uid,
+    role: claims.data.role,
+    province: claims.data.province,
+    communes: claims.data.communes ?? [],
+    cadreId: claims.data.cadreId ?? null,
+  };
+}
+
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  if (!roles.includes(actor.role)) {
+    throw new Forbidden(
+      `Vai trò ${actor.role} không được thực hiện thao tác này / role ${actor.role} may not do this`,
+    );
+  }
+}
+
+/** Whether a unit (province, commune or agency code) is inside the actor's scope. */
+export function inScope(actor: Actor, provinceCode: string, communeCode: string | null): boolean {
+  if (provinceCode !== actor.province) return false;
+  if (actor.role === 'province_admin' || actor.role === 'auditor') return true;
+  return communeCode !== null && actor.communes.includes(communeCode);
+}
+
+export function requireScope(actor: Actor, provinceCode: string, communeCode: string | null): void {
+  if (!inScope(actor, provinceCode, communeCode)) {
+    throw new Forbidden('Ngoài phạm vi quản lý / outside your scope');
+  }
+}

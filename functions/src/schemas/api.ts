@@ -1,0 +1,102 @@
+/**
+ * Inputs of the callables (Z<Op>Input, T<Op>Input = z.infer). Strict:
+ * unknown fields are refused, so a misspelt field is an error, not ignored.
+ */
+import { z } from 'zod';
+import { Role } from '../lib/actor';
+import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
+import { MovementType } from './movements';
+
+const Decision = z.strictObject({ number: z.string().min(1).max(60), date: IsoDate });
+
+export const ZCheckQuotaInput = z.strictObject({
+  unitCode: UnitCode,
+  block: Block,
+  year: z.number().int().min(2025).max(2100).optional(),
+  delta: z.number().int().min(1).max(1000).optional(),
+});
+export type TCheckQuotaInput = z.infer<typeof ZCheckQuotaInput>;
+
+export const ZProposeMovementInput = z
+  .strictObject({
+    type: MovementType,
+    cadreId: DocId,
+    toUnitCode: UnitCode,
+    toPositionId: DocId.optional(),
+    startDate: IsoDate,
+    plannedEndDate: IsoDate.optional(),
+    decision: Decision.optional(),
+    reason: z.string().trim().min(3).max(2000),
+    /** The person asked to be moved (lifts some prohibitions, NĐ 170/2025). */
+    requestedByCadre: z.boolean().optional(),
+  })
+  .refine((x) => !x.plannedEndDate || x.plannedEndDate > x.startDate, {
+    message: 'Ngày kết thúc phải sau ngày bắt đầu / end must be after start',
+    path: ['plannedEndDate'],
+  })
+  .refine((x) => ['termination', 'secondment', 'rotation'].includes(x.type) || x.toPositionId !== undefined, {
+    message: 'Cần vị trí đến / a target position is required',
+    path: ['toPositionId'],
+  });
+export type TProposeMovementInput = z.infer<typeof ZProposeMovementInput>;
+
+const Override = z.strictObject({ code: z.string().min(1), reason: z.string().trim().min(10).max(1000) });
+
+export const ZDecideMovementInput = z.strictObject({
+  movementId: DocId,
+  decision: z.enum(['approve', 'reject']),
+  decisionNo: z.string().min(1).max(60).optional(),
+  decisionDate: IsoDate.optional(),
+  note: z.string().trim().min(1).max(2000),
+  overrides: z.array(Override).max(20).optional(),
+});
+export type TDecideMovementInput = z.infer<typeof ZDecideMovementInput>;
+
+export const ZStartMovementInput = z.strictObject({
+  movementId: DocId,
+  note: z.string().max(2000).optional(),
+});
+export type TStartMovementInput = z.infer<typeof ZStartMovementInput>;
+
+export const ZCompleteMovementInput = z.strictObject({
+  movementId: DocId,
+  endDate: IsoDate.optional(),
+  note: z.string().trim().min(1).max(2000),
+});
+export type TCompleteMovementInput = z.infer<typeof ZCompleteMovementInput>;
+
+export const ZExtendMovementInput = z.strictObject({
+  movementId: DocId,
+  plannedEndDate: IsoDate,
+  decisionNo: z.string().min(1).max(60).optional(),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TExtendMovementInput = z.infer<typeof ZExtendMovementInput>;
+
+export const ZCancelMovementInput = z.strictObject({
+  movementId: DocId,
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TCancelMovementInput = z.infer<typeof ZCancelMovementInput>;
+
+export const ZSetUserScopeInput = z
+  .strictObject({
+    uid: z.string().min(1).max(128),
+    role: Role,
+    province: ProvinceCode,
+    communes: z.array(CommuneCode).max(100).optional(),
+    cadreId: DocId.optional(),
+  })
+  .refine(
+    (x) =>
+      !['area_monitor', 'commune_admin', 'commune_viewer'].includes(x.role) || (x.communes?.length ?? 0) > 0,
+    {
+      message: 'Vai trò cấp xã cần danh sách xã / commune roles need communes',
+      path: ['communes'],
+    },
+  )
+  .refine((x) => x.role !== 'cadre' || x.cadreId !== undefined, {
+    message: 'Vai trò cán bộ cần mã cán bộ / cadre role needs cadreId',
+    path: ['cadreId'],
+  });
+export type TSetUserScopeInput = z.infer<typeof ZSetUserScopeInput>;

@@ -3,25 +3,20 @@
  * input validation, scopes, legal checks with their basis, overrides, quota
  * effects on both sides, the audit log, and concurrency.
  */
+import { getFirestore } from 'firebase-admin/firestore';
 import functionsTest from 'firebase-functions-test';
+import * as fns from '../../functions/src';
 import { collections } from '../../functions/src/data/refs';
 import { quotaId } from '../../functions/src/schemas';
+import { getServices } from '../../functions/src/services';
 import { uniqueProjectId } from '../helpers/firestore';
 import { claims, person, profile, quota, writeProvince } from '../helpers/province';
 
+// The services initialise the default app on first use (in beforeAll), after this.
 const projectId = uniqueProjectId('movements');
 process.env.GCLOUD_PROJECT = projectId;
 process.env.METADATA_SERVER_DETECTION = 'none';
 const fft = functionsTest({ projectId });
-
-// Imported after the project is set: the services initialise the default app lazily.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fns = require('../../functions/src') as typeof import('../../functions/src');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getFirestore } = require('firebase-admin/firestore') as typeof import('firebase-admin/firestore');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getServices } =
-  require('../../functions/src/services') as typeof import('../../functions/src/services');
 
 type Claims = Record<string, unknown>;
 const call = async (
@@ -30,8 +25,9 @@ const call = async (
   token: Claims | null = claims.admin,
   uid = 'u-admin',
 ) => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const wrapped = fft.wrap(fns[fn] as any) as (req: unknown) => Promise<any>;
+  const wrapped = fft.wrap(fns[fn] as unknown as Parameters<typeof fft.wrap>[0]) as unknown as (
+    req: unknown,
+  ) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   return wrapped({ data, auth: token ? { uid, token } : undefined, rawRequest: {} });
 };
 const failure = async (p: Promise<unknown>) => {

@@ -161,6 +161,9 @@ export class MovementService {
       )
     ).filter((x) => x !== undefined);
     const mainPost = cadre?.posts.find((p) => !p.concurrent)?.positionId;
+    // Holders are only counted where a check uses them: a key post left with no
+    // holder (warning), or a target post with a fixed number of holders. Other
+    // moves read no staff list at all.
     const holders = async (unitCode: string, positionId: string | null | undefined) => {
       if (!positionId) return 0;
       const snap = await this.c.cadres.where('currentUnitCode', '==', unitCode).get();
@@ -168,10 +171,12 @@ export class MovementService {
         d.data().posts.some((p) => p.positionId === positionId && p.unitCode === unitCode),
       ).length;
     };
+    const needsHome = mainPost !== undefined && POSITION_BY_ID.get(mainPost)?.keyPost === true;
+    const needsTarget = toPositionId !== null && POSITION_BY_ID.get(toPositionId)?.holdersPerUnit != null;
     return {
       relatives,
-      holdersOfCadrePost: cadre ? await holders(cadre.homeUnitCode, mainPost) : 0,
-      holdersOfTargetPost: await holders(toUnitCode, toPositionId),
+      holdersOfCadrePost: cadre && needsHome ? await holders(cadre.homeUnitCode, mainPost) : 2,
+      holdersOfTargetPost: needsTarget ? await holders(toUnitCode, toPositionId) : 0,
     };
   }
 

@@ -98,6 +98,55 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     const page = await (await fetch('http://127.0.0.1:5000/')).text();
     expect(page).toContain('canbo');
 
+    // The callables run in the Functions emulator, against our Firestore, with Auth emulator tokens.
+    const signIn = await fetch(
+      'http://127.0.0.1:9099/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'admin@tinh.canbo.test',
+          password: 'canbo-demo',
+          returnSecureToken: true,
+        }),
+      },
+    );
+    const { idToken } = (await signIn.json()) as { idToken: string };
+    const callFn = async (name: string, data: unknown) => {
+      const res = await fetch(`http://127.0.0.1:5001/demo-canbo/asia-southeast1/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` },
+        body: JSON.stringify({ data }),
+      });
+      return (await res.json()) as {
+        result?: Record<string, unknown>;
+        error?: { status: string; message: string };
+      };
+    };
+    const commune = (monitor.customClaims as { communes: string[] }).communes[0]!;
+    const quota = await callFn('checkQuota', { unitCode: commune, block: 'government' });
+    expect(quota.result).toMatchObject({ unitCode: commune, block: 'government' });
+    expect(typeof quota.result!.free).toBe('number');
+    const viewer = await getAuth(app).createUser({ email: 'moi@xa.canbo.test', password: 'canbo-demo' });
+    const scoped = await callFn('setUserScope', {
+      uid: viewer.uid,
+      role: 'commune_viewer',
+      province: '42',
+      communes: [commune],
+    });
+    expect(scoped.result).toEqual({
+      uid: viewer.uid,
+      claims: { role: 'commune_viewer', province: '42', communes: [commune] },
+    });
+    expect((await getAuth(app).getUser(viewer.uid)).customClaims).toEqual({
+      role: 'commune_viewer',
+      province: '42',
+      communes: [commune],
+    });
+    expect((await db.collection('audit').where('target', '==', `users/${viewer.uid}`).get()).size).toBe(1);
+    const outside = await callFn('setUserScope', { uid: viewer.uid, role: 'province_admin', province: '40' });
+    expect(outside.error?.status).toBe('PERMISSION_DENIED');
+
     // firestore.rules is loaded: a client without rights is refused.
     const denied = await fetch(
       'http://127.0.0.1:8080/v1/projects/demo-canbo/databases/(default)/documents/units/42',

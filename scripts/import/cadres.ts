@@ -9,6 +9,7 @@ import { POSITION_BY_ID } from '../../functions/src/domain/positions';
 import {
   Cadre,
   CadrePrivate,
+  NO_RESTRICTIONS,
   type EducationLevel,
   type PoliticalTheory,
   type Unit,
@@ -275,15 +276,7 @@ export function validateCadreRows(
       phone: phone || null,
       family: [],
       discipline: [],
-      restrictions: {
-        underDisciplineReview: false,
-        underInvestigation: false,
-        seriousIllness: false,
-        longTermTraining: false,
-        pregnantOrMaternity: false,
-        youngestChildBirthDate: null,
-        specialHardship: false,
-      },
+      restrictions: NO_RESTRICTIONS,
       updatedAt: now,
     });
     for (const result of [cadre, profile]) {

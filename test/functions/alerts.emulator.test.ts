@@ -3,39 +3,14 @@ import { collections } from '../../functions/src/data/refs';
 import { flagAlerts, movementFlags } from '../../functions/src/services/alerts';
 import type { Movement } from '../../functions/src/schemas';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
-import { NOW, quota } from '../helpers/province';
+import { movement as fixture, quota } from '../helpers/province';
 
 afterAll(closeClients);
 
 const TODAY = '2026-11-25';
 
-function movement(id: string, status: Movement['status'], plannedEndDate: string | null): Movement {
-  return {
-    id,
-    type: 'secondment',
-    status,
-    cadreId: `c-${id}`,
-    cadreName: 'A',
-    provinceCode: '42',
-    block: 'government',
-    fromUnitCode: '18073',
-    fromPositionId: null,
-    toUnitCode: '18100',
-    toPositionId: null,
-    communeCodes: ['18073', '18100'],
-    startDate: '2025-01-01',
-    plannedEndDate,
-    actualEndDate: null,
-    decision: null,
-    reason: 'r',
-    checks: [],
-    overrides: [],
-    history: [],
-    createdBy: 'seed',
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-}
+const movement = (id: string, status: Movement['status'], plannedEndDate: string | null): Movement =>
+  fixture(id, 'secondment', { status, plannedEndDate, cadreId: `c-${id}`, startDate: '2025-01-01' });
 
 test('flags on both sides of the 60-day boundary, overdue returns, and only active movements', () => {
   expect(movementFlags(movement('a', 'active', '2027-01-24'), TODAY)).toEqual(['ending_soon']); // day 60

@@ -5,8 +5,8 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
-import type { Cadre, CadrePrivate, Quota, Unit } from '../../functions/src/schemas';
-import { quotaId } from '../../functions/src/schemas';
+import type { Cadre, CadrePrivate, Movement, Quota, Unit } from '../../functions/src/schemas';
+import { NO_RESTRICTIONS, quotaId } from '../../functions/src/schemas';
 
 export const NOW = '2026-11-25T08:00:00.000Z';
 
@@ -90,17 +90,38 @@ export function profile(
     phone: null,
     family,
     discipline: [],
-    restrictions: {
-      underDisciplineReview: false,
-      underInvestigation: false,
-      seriousIllness: false,
-      longTermTraining: false,
-      pregnantOrMaternity: false,
-      youngestChildBirthDate: null,
-      specialHardship: false,
-      ...restrictions,
-    },
+    restrictions: { ...NO_RESTRICTIONS, ...restrictions },
     updatedAt: NOW,
+  };
+}
+
+/** A proposed movement from 18073 to 18100 (an end date for secondments and rotations). */
+export function movement(id: string, type: Movement['type'], extra: Partial<Movement> = {}): Movement {
+  return {
+    id,
+    type,
+    status: 'proposed',
+    cadreId: 'c1',
+    cadreName: 'A',
+    provinceCode: '42',
+    block: 'government',
+    fromUnitCode: '18073',
+    fromPositionId: 'xa_ke_toan',
+    toUnitCode: '18100',
+    toPositionId: 'xa_ke_toan',
+    communeCodes: ['18073', '18100'],
+    startDate: '2027-01-01',
+    plannedEndDate: type === 'secondment' || type === 'rotation' ? '2029-01-01' : null,
+    actualEndDate: null,
+    decision: { number: '1/QĐ', date: '2026-12-01' },
+    reason: 'Theo yêu cầu nhiệm vụ',
+    checks: [],
+    overrides: [],
+    history: [],
+    createdBy: 'u',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...extra,
   };
 }
 

@@ -113,3 +113,14 @@ export const CadrePrivate = z.object({
   updatedAt: IsoDateTime,
 });
 export type CadrePrivate = z.infer<typeof CadrePrivate>;
+
+/** A profile with none of the situations that forbid a transfer or secondment. */
+export const NO_RESTRICTIONS: CadrePrivate['restrictions'] = {
+  underDisciplineReview: false,
+  underInvestigation: false,
+  seriousIllness: false,
+  longTermTraining: false,
+  pregnantOrMaternity: false,
+  youngestChildBirthDate: null,
+  specialHardship: false,
+};

@@ -10,42 +10,19 @@ import {
   Unit,
 } from '../../../functions/src/schemas';
 import { POSITIONS } from '../../../functions/src/domain/positions';
+import { movement as movementFixture, person, profile as profileFixture } from '../../helpers/province';
 
 const now = '2026-11-25T08:00:00.000Z';
 
-const cadre: Cadre = {
-  id: '18073-0001',
-  provinceCode: '42',
-  communeCode: '18073',
+/** A commune People's Committee chair, built on the shared fixture. */
+const cadre: Cadre = person('18073-0001', '18073', 'xa_chu_tich_ubnd', {
   fullName: 'Nguyễn Văn Hùng',
-  gender: 'male',
   birthDate: '1975-04-12',
-  ethnicity: 'Kinh',
-  ethnicMinority: false,
   hometown: { provinceCode: '42', communeCode: null, text: 'Hà Tĩnh' },
   category: 'cadre',
-  block: 'government',
-  education: { level: 'bachelor', major: 'Luật' },
   politicalTheory: 'advanced',
-  partyMember: true,
-  partyJoinDate: '2001-03-15',
-  startedWorkOn: '1998-09-01',
   yearsInProvince: 27,
-  homeUnitCode: '18073',
-  currentUnitCode: '18073',
-  posts: [
-    {
-      positionId: 'xa_chu_tich_ubnd',
-      unitCode: '18073',
-      concurrent: false,
-      since: '2025-07-01',
-      decisionNo: '12/QĐ-UBND',
-    },
-  ],
-  planning: [],
-  status: 'active',
-  updatedAt: now,
-};
+});
 
 const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   r.success ? [] : r.error!.issues.map((i) => i.path.join('.'));
@@ -72,20 +49,8 @@ describe('cadres', () => {
 
   test('the private profile needs a 12-digit national ID and known relations', () => {
     const profile = {
-      nationalId: '042075001234',
+      ...profileFixture({}, [{ relation: 'spouse', fullName: 'Lê Thị Hoa', birthYear: 1978, cadreId: null }]),
       phone: '0912345678',
-      family: [{ relation: 'spouse', fullName: 'Lê Thị Hoa', birthYear: 1978, cadreId: null }],
-      discipline: [],
-      restrictions: {
-        underDisciplineReview: false,
-        underInvestigation: false,
-        seriousIllness: false,
-        longTermTraining: false,
-        pregnantOrMaternity: false,
-        youngestChildBirthDate: null,
-        specialHardship: false,
-      },
-      updatedAt: now,
     };
     expect(CadrePrivate.safeParse(profile).success).toBe(true);
     expect(issuesOf(CadrePrivate.safeParse({ ...profile, nationalId: '42075001234' }))).toContain(
@@ -154,31 +119,9 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
   });
 
   test('movements have a known type and status, and checks carry their basis', () => {
-    const movement = {
-      id: 'mv-42-00001',
-      type: 'secondment',
-      status: 'proposed',
-      cadreId: '18073-0001',
-      cadreName: 'X',
-      provinceCode: '42',
-      block: 'government',
-      fromUnitCode: '18073',
-      fromPositionId: 'xa_ke_toan',
-      toUnitCode: '18100',
-      toPositionId: 'xa_ke_toan',
-      communeCodes: ['18073', '18100'],
-      startDate: '2026-12-01',
-      plannedEndDate: '2027-12-01',
-      actualEndDate: null,
-      decision: null,
-      reason: 'Hỗ trợ',
+    const movement = movementFixture('mv-42-00001', 'secondment', {
       checks: [{ code: 'quota', outcome: 'pass', overridable: true, basis: 'NĐ 170/2025', message: 'ok' }],
-      overrides: [],
-      history: [],
-      createdBy: 'u1',
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     expect(Movement.safeParse(movement).success).toBe(true);
     expect(issuesOf(Movement.safeParse({ ...movement, type: 'promotion' }))).toContain('type');
     expect(

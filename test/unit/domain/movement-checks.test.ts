@@ -7,66 +7,14 @@ import {
   type CheckContext,
 } from '../../../functions/src/domain/movement-checks';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, CadrePrivate, Movement } from '../../../functions/src/schemas';
+import type { Cadre, Movement } from '../../../functions/src/schemas';
+import { person, profile } from '../../helpers/province';
 
 const START = '2027-01-01';
 
-function cadre(overrides: Partial<Cadre> = {}): Cadre {
-  return {
-    id: '18073-0010',
-    provinceCode: '42',
-    communeCode: '18073',
-    fullName: 'Trần Văn An',
-    gender: 'male',
-    birthDate: '1985-06-15',
-    ethnicity: 'Kinh',
-    ethnicMinority: false,
-    hometown: { provinceCode: '40', communeCode: null, text: 'Nghệ An' },
-    category: 'civil_servant',
-    block: 'government',
-    education: { level: 'bachelor', major: 'Luật' },
-    politicalTheory: 'intermediate',
-    partyMember: true,
-    partyJoinDate: '2010-01-01',
-    startedWorkOn: '2008-01-01',
-    yearsInProvince: 5,
-    homeUnitCode: '18073',
-    currentUnitCode: '18073',
-    posts: [
-      {
-        positionId: 'xa_tu_phap_ho_tich',
-        unitCode: '18073',
-        concurrent: false,
-        since: '2020-01-01',
-        decisionNo: null,
-      },
-    ],
-    planning: [],
-    status: 'active',
-    updatedAt: '2026-11-25T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function profile(restrictions: Partial<CadrePrivate['restrictions']> = {}): CadrePrivate {
-  return {
-    nationalId: '040085001234',
-    phone: null,
-    family: [],
-    discipline: [],
-    restrictions: {
-      underDisciplineReview: false,
-      underInvestigation: false,
-      seriousIllness: false,
-      longTermTraining: false,
-      pregnantOrMaternity: false,
-      youngestChildBirthDate: null,
-      specialHardship: false,
-      ...restrictions,
-    },
-    updatedAt: '2026-11-25T00:00:00.000Z',
-  };
-}
+/** The person under test: a justice officer of 18073 from Nghệ An, as in the shared fixtures. */
+const cadre = (overrides: Partial<Cadre> = {}): Cadre =>
+  person('18073-0010', '18073', 'xa_tu_phap_ho_tich', overrides);
 
 function context(
   overrides: Omit<Partial<CheckContext>, 'request'> & { request?: Partial<CheckContext['request']> } = {},

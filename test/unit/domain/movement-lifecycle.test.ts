@@ -8,33 +8,10 @@ import {
 } from '../../../functions/src/domain/movement-lifecycle';
 import { applyQuotaDelta, QuotaExceeded, quotaStatus } from '../../../functions/src/domain/quota';
 import type { Cadre, Movement } from '../../../functions/src/schemas';
+import { movement as fixture } from '../../helpers/province';
 
-const movement = (type: Movement['type'], extra: Partial<Movement> = {}): Movement => ({
-  id: 'mv-42-00001',
-  type,
-  status: 'proposed',
-  cadreId: 'c1',
-  cadreName: 'A',
-  provinceCode: '42',
-  block: 'government',
-  fromUnitCode: '18073',
-  fromPositionId: 'xa_ke_toan',
-  toUnitCode: '18100',
-  toPositionId: 'xa_ke_toan',
-  communeCodes: ['18073', '18100'],
-  startDate: '2027-01-01',
-  plannedEndDate: type === 'secondment' || type === 'rotation' ? '2029-01-01' : null,
-  actualEndDate: null,
-  decision: { number: '1/QĐ', date: '2026-12-01' },
-  reason: 'r',
-  checks: [],
-  overrides: [],
-  history: [],
-  createdBy: 'u',
-  createdAt: '2026-11-25T00:00:00.000Z',
-  updatedAt: '2026-11-25T00:00:00.000Z',
-  ...extra,
-});
+const movement = (type: Movement['type'], extra: Partial<Movement> = {}) =>
+  fixture('mv-42-00001', type, extra);
 
 test('transitions follow draft → proposed → approved → active → completed, with cancel and reject', () => {
   expect(nextStatus('proposed', 'approve')).toBe('approved');

@@ -11,6 +11,7 @@ import {
   emulatorUrl,
   lite,
   liteFirestore,
+  ourEmulatorOnly,
   uniqueProjectId,
 } from '../helpers/firestore';
 
@@ -103,39 +104,47 @@ describe('emulator endpoints', () => {
     await env.cleanup();
   });
 
-  test('PUT :securityRules accepts valid rules and refuses broken ones with line and column', async () => {
-    const put = (content: string) =>
-      fetch(`${emulatorUrl()}/emulator/v1/projects/demo-rules-put:securityRules`, {
-        method: 'PUT',
-        body: JSON.stringify({ rules: { files: [{ name: 'firestore.rules', content }] } }),
-      });
-    const ok = await put(
-      "rules_version = '2';\nservice cloud.firestore { match /{d=**} { allow read: if true; } }",
-    );
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ issues: [] });
-    const broken = await put(
-      "rules_version = '2';\nservice cloud.firestore {\n  match /x { allow read: if ; }\n}",
-    );
-    expect(broken.status).toBe(400);
-    const body = (await broken.json()) as { issues: { sourcePosition: { line: number; column: number } }[] };
-    expect(body.issues[0]!.sourcePosition).toMatchObject({ line: 3, column: 29 });
-  });
+  ourEmulatorOnly(
+    'PUT :securityRules accepts valid rules and refuses broken ones with line and column',
+    async () => {
+      const put = (content: string) =>
+        fetch(`${emulatorUrl()}/emulator/v1/projects/demo-rules-put:securityRules`, {
+          method: 'PUT',
+          body: JSON.stringify({ rules: { files: [{ name: 'firestore.rules', content }] } }),
+        });
+      const ok = await put(
+        "rules_version = '2';\nservice cloud.firestore { match /{d=**} { allow read: if true; } }",
+      );
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ issues: [] });
+      const broken = await put(
+        "rules_version = '2';\nservice cloud.firestore {\n  match /x { allow read: if ; }\n}",
+      );
+      expect(broken.status).toBe(400);
+      const body = (await broken.json()) as {
+        issues: { sourcePosition: { line: number; column: number } }[];
+      };
+      expect(body.issues[0]!.sourcePosition).toMatchObject({ line: 3, column: 29 });
+    },
+  );
 
-  test('the operations counter reports reads, writes, deletes and queries per project', async () => {
-    const projectId = uniqueProjectId('ops');
-    const url = `${emulatorUrl()}/emulator/v1/projects/${projectId}/operations`;
-    const db = adminFirestore(projectId);
-    await db.doc('c/a').set({ v: 1 });
-    await db.doc('c/b').set({ v: 2 });
-    await db.doc('c/a').get();
-    await db.collection('c').where('v', '>=', 1).get();
-    await db.doc('c/b').delete();
-    const counts = (await (await fetch(url)).json()) as Record<string, number>;
-    expect(counts).toMatchObject({ documentWrites: 2, documentDeletes: 1, documentReads: 3, queries: 1 });
-    expect((await fetch(url, { method: 'DELETE' })).status).toBe(200);
-    expect(((await (await fetch(url)).json()) as Record<string, number>).documentWrites).toBe(0);
-  });
+  ourEmulatorOnly(
+    'the operations counter reports reads, writes, deletes and queries per project',
+    async () => {
+      const projectId = uniqueProjectId('ops');
+      const url = `${emulatorUrl()}/emulator/v1/projects/${projectId}/operations`;
+      const db = adminFirestore(projectId);
+      await db.doc('c/a').set({ v: 1 });
+      await db.doc('c/b').set({ v: 2 });
+      await db.doc('c/a').get();
+      await db.collection('c').where('v', '>=', 1).get();
+      await db.doc('c/b').delete();
+      const counts = (await (await fetch(url)).json()) as Record<string, number>;
+      expect(counts).toMatchObject({ documentWrites: 2, documentDeletes: 1, documentReads: 3, queries: 1 });
+      expect((await fetch(url, { method: 'DELETE' })).status).toBe(200);
+      expect(((await (await fetch(url)).json()) as Record<string, number>).documentWrites).toBe(0);
+    },
+  );
 });
 
 test('projects are isolated from each other', async () => {

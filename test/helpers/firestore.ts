@@ -110,3 +110,20 @@ export async function rejection(fn: () => Promise<unknown>): Promise<{ code?: un
 }
 
 export { lite };
+
+/**
+ * A test of something only our emulator has (the operations counter, its
+ * answer to broken rules). Against another target (FIRESTORE_TARGET) it is
+ * skipped, and the reason is printed.
+ */
+export function ourEmulatorOnly(name: string, fn: () => Promise<void>): void {
+  const target = process.env.FIRESTORE_TARGET;
+  if (target) {
+    test.skip(name, fn);
+    console.log(
+      `Skipped "${name}": it tests an endpoint of canbo's emulator, and FIRESTORE_TARGET=${target}.`,
+    );
+  } else {
+    test(name, fn);
+  }
+}

@@ -5,6 +5,7 @@
  * could return.
  */
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import { Firestore } from '@google-cloud/firestore';
 import { closeClients, lite, rejection } from '../helpers/firestore';
 import { rulesFor, rulesProject, type RulesProject } from '../helpers/rules';
 
@@ -219,6 +220,9 @@ describe('list queries are judged by what they could return', () => {
     match /evaluations/{id} {
       allow list: if resource.data.score >= 50 && request.query.limit <= 20;
     }
+    match /rankings/{id} {
+      allow list: if request.query.orderBy != null && request.query.orderBy.score == 'DESCENDING' && request.query.offset == 0;
+    }
     match /movements/{id} {
       allow list: if resource.data.status != 'draft';
     }
@@ -271,6 +275,13 @@ describe('list queries are judged by what they could return', () => {
     await assertFails(q(db, 'evaluations', lite.where('score', '>', 40), lite.limit(10)));
     await assertFails(q(db, 'evaluations', lite.where('score', '>', 70)));
     await assertFails(q(db, 'evaluations', lite.where('score', '>', 70), lite.limit(21)));
+  });
+
+  test('request.query carries the explicit orders and the offset', async () => {
+    const db = p.as('u');
+    await assertSucceeds(q(db, 'rankings', lite.orderBy('score', 'desc')));
+    await assertFails(q(db, 'rankings', lite.orderBy('score', 'asc')));
+    await assertFails(q(db, 'rankings'));
   });
 
   test('!= rules are proven by != and not-in filters', async () => {
@@ -329,6 +340,26 @@ describe('where rules apply', () => {
     batch.set(lite.doc(db, 'closed/b'), { v: 1 });
     await assertFails(batch.commit());
     expect((await open.admin.doc('open/a').get()).exists).toBe(false);
+  });
+
+  test('rules apply on gRPC too when the token is not the owner', async () => {
+    const rp = await rulesProject(
+      'grpc',
+      rulesFor(`match /notes/{id} { allow read: if request.auth.uid == resource.data.owner; }`),
+    );
+    await rp.admin.doc('notes/mine').set({ owner: 'alice' });
+    await rp.admin.doc('notes/theirs').set({ owner: 'bob' });
+    const token = ['{"alg":"none","typ":"JWT"}', '{"sub":"alice","user_id":"alice"}']
+      .map((x) => Buffer.from(x).toString('base64url'))
+      .join('.');
+    const alice = new Firestore({
+      projectId: rp.projectId,
+      customHeaders: { Authorization: `Bearer ${token}.` },
+    });
+    expect((await alice.doc('notes/mine').get()).get('owner')).toBe('alice');
+    await expect(alice.doc('notes/theirs').get()).rejects.toMatchObject({ code: 7 });
+    await expect(alice.doc('notes/new').set({ owner: 'alice' })).rejects.toMatchObject({ code: 7 });
+    await alice.terminate();
   });
 
   test('client metadata calls are refused', async () => {

@@ -207,7 +207,14 @@ function requestMap(
     entries.query = RMap.of({
       limit: query.limit?.value !== undefined ? BigInt(query.limit.value) : null,
       offset: BigInt(query.offset ?? 0),
-      orderBy: null,
+      // Explicit orders as { fieldPath: 'ASCENDING' | 'DESCENDING' } (null without any).
+      orderBy: query.orderBy?.length
+        ? RMap.of(
+            Object.fromEntries(
+              query.orderBy.map((o) => [o.field?.fieldPath ?? '', o.direction ?? 'ASCENDING']),
+            ),
+          )
+        : null,
     });
   }
   void state;

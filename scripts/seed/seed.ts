@@ -6,6 +6,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
+import { flagAlerts } from '../../functions/src/services/alerts';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
 
@@ -67,6 +68,11 @@ export async function seedProvince(
     }
   }
   await writer.close();
+  // The daily alert pass, as of the seed's date, so the demo shows what is ending soon.
+  progress('đánh dấu cảnh báo / flagging alerts', total, total);
+  const alerts = await flagAlerts(db, options.asOf);
   const counts = Object.fromEntries(Object.entries(plan).map(([k, v]) => [k, v.length]));
+  counts['alerts: ending soon'] = alerts.ending_soon ?? 0;
+  counts['alerts: over quota'] = alerts.over_allocation ?? 0;
   return { provinceCode: options.provinceCode, counts, seconds: (Date.now() - started) / 1000 };
 }

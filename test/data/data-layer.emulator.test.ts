@@ -104,4 +104,12 @@ test('seeding twice gives the same documents and duplicates nothing', async () =
   const after = (await db.collection('cadres').orderBy('__name__').limit(5).get()).docs.map((d) => d.data());
   expect(after).toEqual(before);
   expect((await db.collectionGroup('private').count().get()).data().count).toBe(first.counts.cadres);
+  // The seed flags alerts as the daily job would, as of its date.
+  const endingSoon = await db
+    .collection('movements')
+    .where('flags', 'array-contains', 'ending_soon')
+    .count()
+    .get();
+  expect(endingSoon.data().count).toBe(first.counts['alerts: ending soon']);
+  expect(first.counts['alerts: ending soon']).toBeGreaterThan(0);
 });

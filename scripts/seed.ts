@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     `Seeded province ${summary.provinceCode} into ${projectId} at ${host} in ${summary.seconds.toFixed(1)} s:`,
   );
   for (const [collection, n] of Object.entries(summary.counts))
-    console.log(`  ${collection.padEnd(18)} ${n}`);
+    console.log(`  ${collection.padEnd(22)} ${n}`);
   await deleteApp(app);
 }
 

@@ -98,3 +98,16 @@ export function deleteField(fields: Fields, segments: readonly string[]): void {
   }
   delete target[segments[segments.length - 1]!];
 }
+
+/**
+ * The fields at the given paths, nested as in the document (a query's
+ * `select`, a read's `mask`). Missing paths are left out.
+ */
+export function projectFields(fields: Fields, paths: readonly (readonly string[])[]): Fields {
+  const out: Fields = {};
+  for (const segments of paths) {
+    const v = getField(fields, segments);
+    if (v !== undefined) setField(out, segments, v);
+  }
+  return out;
+}

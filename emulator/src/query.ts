@@ -7,7 +7,7 @@
  * its README §8) and the SDK's local matcher.
  */
 import { Code, EmulatorError, invalid } from './errors';
-import { formatFieldPath, getField, parseFieldPath } from './fieldpath';
+import { formatFieldPath, getField, parseFieldPath, projectFields } from './fieldpath';
 import { compareSegmentLists, documentsRoot, parseName, validateCollectionId } from './paths';
 import type { Database, StoredDoc } from './store';
 import type { Aggregation, Cursor, FieldFilter, Filter, StructuredQuery, UnaryFilter, Value } from './types';
@@ -501,22 +501,12 @@ export function executeQuery(db: Database, q: PreparedQuery): QueryResult {
 }
 
 /** The fields a query returns for a document (its `select` projection). */
-export function projectFields(doc: StoredDoc, q: PreparedQuery): StoredDoc['fields'] {
+export function selectFields(doc: StoredDoc, q: PreparedQuery): StoredDoc['fields'] {
   if (!q.select) return doc.fields;
-  const out: StoredDoc['fields'] = {};
-  for (const segments of q.select) {
-    if (segments === null) continue;
-    const v = getField(doc.fields, segments);
-    if (v === undefined) continue;
-    let target = out;
-    for (let i = 0; i < segments.length - 1; i++) {
-      const key = segments[i]!;
-      target[key] ??= { mapValue: { fields: {} } };
-      target = target[key]!.mapValue!.fields!;
-    }
-    target[segments[segments.length - 1]!] = v;
-  }
-  return out;
+  return projectFields(
+    doc.fields,
+    q.select.filter((s): s is readonly string[] => s !== null),
+  );
 }
 
 /** Validates the aggregation list (at most 5, each of one kind). */

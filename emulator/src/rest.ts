@@ -9,7 +9,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
 import { fromJson, toJson } from './json';
-import { documentsRoot } from './paths';
 import type { RulesIssue } from './rules/access';
 import type { FirestoreService } from './service';
 
@@ -386,5 +385,3 @@ async function handleEmulatorEndpoint(
   }
   throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} /emulator/v1/projects/${project}${rest}`);
 }
-
-export { documentsRoot };

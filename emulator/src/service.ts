@@ -6,7 +6,7 @@
  */
 import { OWNER, type Principal } from './auth';
 import { Code, EmulatorError, invalid } from './errors';
-import { parseFieldPath } from './fieldpath';
+import { parseFieldPath, projectFields } from './fieldpath';
 import {
   autoId,
   compareSegmentLists,
@@ -17,7 +17,7 @@ import {
   validateCollectionId,
   type DatabaseId,
 } from './paths';
-import { aggregate, executeQuery, prepareQuery, projectFields, validateAggregations } from './query';
+import { aggregate, executeQuery, prepareQuery, selectFields, validateAggregations } from './query';
 import { Database, emptyCounts, type OperationCounts, type StoredDoc } from './store';
 import {
   TransactionManager,
@@ -36,16 +36,9 @@ import type {
   StructuredQuery,
   TransactionOptions as ProtoTransactionOptions,
 } from './types';
-import { microsToTimestamp, timestampToMicros } from './values';
+import { microsToTimestamp } from './values';
 import type { AccessControl } from './rules/access';
-import {
-  applyWrites,
-  checkVerifyConflicts,
-  installStaged,
-  resolveWrite,
-  stageWrites,
-  type ResolvedWrite,
-} from './writes';
+import { applyWrites, checkVerifyConflicts, installStaged, resolveWrite, stageWrites } from './writes';
 
 /** One database's documents and transactions. */
 export interface DatabaseState {
@@ -99,26 +92,7 @@ function toProtoDoc(root: string, doc: StoredDoc, fields: Fields = doc.fields): 
 
 function maskFields(fields: Fields, mask: { fieldPaths?: string[] } | undefined): Fields {
   if (!mask) return fields;
-  const out: Fields = {};
-  for (const path of mask.fieldPaths ?? []) {
-    const segments = parseFieldPath(path);
-    let src: Fields | undefined = fields;
-    let dst = out;
-    for (let i = 0; i < segments.length; i++) {
-      const v: ProtoDocument['fields'] extends infer F ? (F extends Fields ? F[string] : never) : never =
-        src?.[segments[i]!] as never;
-      if (v === undefined) break;
-      if (i === segments.length - 1) {
-        dst[segments[i]!] = v;
-      } else {
-        if (!v.mapValue) break;
-        dst[segments[i]!] ??= { mapValue: { fields: {} } };
-        dst = dst[segments[i]!]!.mapValue!.fields!;
-        src = v.mapValue.fields;
-      }
-    }
-  }
-  return out;
+  return projectFields(fields, (mask.fieldPaths ?? []).map(parseFieldPath));
 }
 
 /** The emulated Firestore service. */
@@ -291,7 +265,7 @@ export class FirestoreService {
     return {
       transaction: begun,
       readTime: this.readTime(state),
-      documents: docs.map((d) => toProtoDoc(root, d, projectFields(d, prepared))),
+      documents: docs.map((d) => toProtoDoc(root, d, selectFields(d, prepared))),
       skipped,
     };
   }
@@ -579,7 +553,3 @@ function docTarget(path: string): LockTarget {
   const segments = path.split('/');
   return { doc: path, collectionId: segments[segments.length - 2]! };
 }
-
-/** Converts a decoded timestamp to microseconds (re-exported for transports). */
-export { timestampToMicros };
-export type { ResolvedWrite };

@@ -10,8 +10,6 @@
 import type { ProtoTimestamp, Value } from './types';
 import { compareResourceNames, compareUtf8 } from './paths';
 
-export { compareUtf8 };
-
 /** Type classes in ascending order; range filters only match within one class. */
 export enum TypeOrder {
   Null = 0,
@@ -262,11 +260,6 @@ export function indexKey(v: Value): string {
       return 'm' + JSON.stringify(sortedKeys(fields).map((k) => [k, indexKey(fields[k]!)]));
     }
   }
-}
-
-/** Deep copy of a value (documents are stored immutably by the store). */
-export function cloneValue(v: Value): Value {
-  return normalizeValue(v);
 }
 
 /**

@@ -8,6 +8,7 @@
  * evaluation inputs, and citizen ratings. Pure: the same inputs give the same
  * documents, and every document is validated against its schema.
  */
+import { addDays } from '../../functions/src/domain/dates';
 import { communeNorm, DEFAULT_NORMS, type StaffingNorms } from '../../functions/src/domain/norms';
 import { POSITION_BY_ID, POSITIONS } from '../../functions/src/domain/positions';
 import {
@@ -51,28 +52,10 @@ export interface GeneratedProvince {
   ratings: Rating[];
 }
 
-const DAY = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
-}
-
 function yearsBefore(date: string, years: number, rng: Random): string {
   const d = new Date(Date.parse(date));
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return addDays(d.toISOString().slice(0, 10), -rng.int(0, 364));
-}
-
-function ageOn(birthDate: string, date: string): number {
-  const b = new Date(birthDate);
-  const d = new Date(date);
-  let age = d.getUTCFullYear() - b.getUTCFullYear();
-  if (
-    d.getUTCMonth() < b.getUTCMonth() ||
-    (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate())
-  )
-    age--;
-  return age;
 }
 
 /** The posts a commune's staff hold, per block, in the order they are filled. */
@@ -576,7 +559,7 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
 
   const movements = generateMovements(rng, cadres, communes, options, now);
   const evaluations = generateEvaluations(rng, cadres, privates, options, now);
-  const ratings = generateRatings(rng, cadres, communes, options, now, scaled);
+  const ratings = generateRatings(rng, cadres, communes, options, scaled);
 
   // Quota counts follow the people and movements (the invariant the callables keep).
   const quotaById = new Map(quotas.map((q) => [q.id, q]));
@@ -847,7 +830,6 @@ function generateRatings(
   cadres: Cadre[],
   communes: Unit[],
   options: GenerateOptions,
-  now: string,
   scaled: (n: number) => number,
 ): Rating[] {
   const desks = new Map<string, Cadre[]>();
@@ -901,7 +883,6 @@ function generateRatings(
       });
     }
   }
-  void now;
   return out;
 }
 
@@ -954,5 +935,3 @@ const MOUNTAIN_SHARE: Record<string, number> = {
   '66': 0.7,
   '68': 0.75,
 };
-
-export { ageOn };

@@ -8,7 +8,6 @@ import { Code, EmulatorError } from '../errors';
 import type { DatabaseState } from '../service';
 import type { StoredDoc } from '../store';
 import type { StructuredQuery } from '../types';
-import { microsToTimestamp, timestampToMicros } from '../values';
 import type { StagedCommit } from '../writes';
 import type { Method } from './ast';
 import { ANY_ID, ANY_PATH, Ruleset, queryBranches, type RequestSegment } from './engine';
@@ -88,12 +87,12 @@ export class RulesAccessControl implements AccessControl {
     const lookups = new Set<string>();
     const maxLookups = paths.length > 1 ? 20 : 10;
     for (const path of paths) {
-      const request = requestMap(state, principal.auth, 'get', segmentsOf(state, path), nowMicros());
+      const request = requestMap(principal.auth, 'get', segmentsOf(state, path), nowMicros());
       const decision = ruleset.decide(
         segmentsOf(state, path),
         'get',
         request,
-        resourceMap(state, state.db.get(path)),
+        docMap(state, state.db.get(path)),
         (p) => docMap(state, state.db.get(p.join('/'))),
         { maxLookups, lookups },
       );
@@ -117,7 +116,7 @@ export class RulesAccessControl implements AccessControl {
         ? [...base, ANY_PATH, target.collectionId, ANY_ID]
         : [...base, target.collectionId, ANY_ID]
       : [...base, ANY_PATH, ANY_ID];
-    const request = requestMap(state, principal.auth, 'list', null, nowMicros(), query);
+    const request = requestMap(principal.auth, 'list', null, nowMicros(), query);
     const resource = RMap.of({ data: new Unknown([]), id: new Unknown(), __name__: new Unknown() });
     const lookups = new Set<string>();
     const decision = ruleset.decide(
@@ -150,9 +149,9 @@ export class RulesAccessControl implements AccessControl {
       if (w.write.kind === 'verify') continue;
       const method: Method = w.write.kind === 'delete' ? 'delete' : w.before ? 'update' : 'create';
       const segments = segmentsOf(state, w.write.path);
-      const request = requestMap(state, principal.auth, method, segments, requestMicros);
+      const request = requestMap(principal.auth, method, segments, requestMicros);
       if (w.after) request.entries.set('resource', docMap(state, w.after)!);
-      const decision = ruleset.decide(segments, method, request, resourceMap(state, w.before), lookup, {
+      const decision = ruleset.decide(segments, method, request, docMap(state, w.before), lookup, {
         maxLookups,
         lookups,
       });
@@ -185,12 +184,7 @@ function docMap(state: DatabaseState, doc: StoredDoc | undefined): RMap | null {
   });
 }
 
-function resourceMap(state: DatabaseState, doc: StoredDoc | undefined): RValue {
-  return docMap(state, doc);
-}
-
 function requestMap(
-  state: DatabaseState,
   auth: AuthInfo | null,
   method: Method,
   path: string[] | null,
@@ -201,7 +195,7 @@ function requestMap(
     auth: auth ? RMap.of({ uid: auth.uid, token: fromJsonValue(auth.token) }) : null,
     method,
     path: path ? new RPath(path) : new Unknown(),
-    time: new RTimestamp(timestampToMicros(microsToTimestamp(micros))),
+    time: new RTimestamp(micros),
   };
   if (query) {
     entries.query = RMap.of({
@@ -217,6 +211,5 @@ function requestMap(
         : null,
     });
   }
-  void state;
   return RMap.of(entries);
 }

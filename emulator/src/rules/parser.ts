@@ -189,10 +189,7 @@ const METHODS: Record<string, Method[]> = {
 
 class Parser {
   private i = 0;
-  constructor(
-    private readonly tokens: Token[],
-    private readonly source: string,
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   private get t(): Token {
     return this.tokens[this.i]!;
@@ -504,18 +501,17 @@ class Parser {
       if (parts.length === 0) this.error('Expected a path segment');
       segments.push(parts);
     }
-    void this.source;
     return { kind: 'path', parts: segments, pos };
   }
 }
 
 /** Parses a rules source; throws RulesSyntaxError with line and column. */
 export function parseRules(source: string): RulesFile {
-  return new Parser(lex(source), source).parseFile();
+  return new Parser(lex(source)).parseFile();
 }
 
 /** Parses a single expression (used by tests). */
 export function parseExpression(source: string): Expr {
-  const parser = new Parser(lex(source), source);
+  const parser = new Parser(lex(source));
   return parser.parseExpr();
 }

@@ -310,11 +310,6 @@ function toList(v: RValue): RValue[] {
   return fail(`Expected a list but found ${typeName(v)}`);
 }
 
-function toTimestamp(v: RValue): RTimestamp {
-  if (v instanceof RTimestamp) return v;
-  return fail(`Expected a timestamp but found ${typeName(v)}`);
-}
-
 /** Full-match RE2-style regular expressions (JavaScript syntax is close enough for rules). */
 function fullMatch(s: string, re: string): boolean {
   try {
@@ -638,5 +633,3 @@ export function convert(name: string, v: RValue): RValue {
   }
   return fail(`Unknown conversion ${name}`);
 }
-
-export { toTimestamp };

@@ -13,7 +13,7 @@ import {
 } from '../schemas/common';
 import type { CheckResult, Movement, MovementType } from '../schemas/movements';
 import type { Position } from '../schemas/positions';
-import { addDays, addMonths, retirementDate, yearsBetween } from './dates';
+import { addMonths, retirementDate, yearsBetween } from './dates';
 import { quotaStatus, type QuotaCounts } from './quota';
 
 /** What a proposal asks for. */
@@ -446,5 +446,3 @@ export function secondmentExtensionLimit(
 ): string {
   return addMonths(startDate, params.secondmentMonths);
 }
-
-export { addDays };

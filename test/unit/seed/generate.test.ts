@@ -4,7 +4,8 @@
  */
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
 import { quotaId } from '../../../functions/src/schemas';
-import { generateProvince, ageOn } from '../../../scripts/seed/generate';
+import { yearsBetween } from '../../../functions/src/domain/dates';
+import { generateProvince } from '../../../scripts/seed/generate';
 import { loadOfficialUnits } from '../../../scripts/seed/official';
 
 const units = loadOfficialUnits();
@@ -33,7 +34,7 @@ test('Nghệ An has about 10,000 people, about 75 per commune', () => {
 });
 
 test('ages 23 to 60 in a pyramid: most between 30 and 50', () => {
-  const ages = ngheAn.cadres.map((c) => ageOn(c.birthDate, asOf));
+  const ages = ngheAn.cadres.map((c) => yearsBetween(c.birthDate, asOf));
   expect(Math.min(...ages)).toBeGreaterThanOrEqual(23);
   expect(Math.max(...ages)).toBeLessThanOrEqual(60);
   expect(share(ages, (a) => a >= 30 && a <= 50)).toBeGreaterThan(0.55);

@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'emulator/dist/**', 'functions/lib/**', 'coverage/**', '.data/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'emulator/dist/**',
+      'functions/lib/**',
+      'packages/*/lib/**',
+      'coverage/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,8 @@
 // named by FIRESTORE_TARGET, e.g. the official emulator where it can run);
 // `e2e` starts the whole local stack (`npm start`) on its fixed ports.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+// The model package is read from its sources, so tests never see a stale build.
+const moduleNameMapper = { '^@canbo/model$': '<rootDir>/packages/model/src' };
 
 module.exports = {
   testTimeout: 60000,
@@ -12,6 +14,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      moduleNameMapper,
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.(emulator|rules|e2e)\\.test\\.ts$'],
     },
@@ -19,6 +22,7 @@ module.exports = {
       displayName: 'emulator',
       testEnvironment: 'node',
       transform,
+      moduleNameMapper,
       testMatch: ['<rootDir>/**/*.emulator.test.ts', '<rootDir>/**/*.rules.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
@@ -28,6 +32,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
+      moduleNameMapper,
       testMatch: ['<rootDir>/**/*.e2e.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },

@@ -14,7 +14,7 @@ import { collections } from '../../functions/src/data/refs';
 import type { Actor } from '../../functions/src/lib/actor';
 import { defaultDeps } from '../../functions/src/services';
 import { MovementService } from '../../functions/src/services/movements';
-import { quotaId } from '../../functions/src/schemas';
+import { quotaId } from '@canbo/model';
 import { seedProvince } from '../seed/seed';
 
 const root = path.resolve(__dirname, '../..');

@@ -13,7 +13,7 @@ import {
   type EducationLevel,
   type PoliticalTheory,
   type Unit,
-} from '../../functions/src/schemas';
+} from '@canbo/model';
 
 /** A cell as read from the sheet. */
 export type Cell = string | number | boolean | Date | null;

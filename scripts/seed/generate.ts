@@ -26,7 +26,7 @@ import {
   type PoliticalTheory,
   type Position,
   type Region,
-} from '../../functions/src/schemas';
+} from '@canbo/model';
 import { fullName, MINORITIES, minorityRegion } from './names';
 import { Random } from './random';
 

@@ -8,7 +8,7 @@ import {
   type OfficialChange,
   type OfficialProvince,
 } from '../../functions/src/domain/units';
-import { Unit } from '../../functions/src/schemas';
+import { Unit } from '@canbo/model';
 import { estimateCommune } from './generate';
 
 const dir = path.resolve(__dirname, '../../data/units');

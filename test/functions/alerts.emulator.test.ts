@@ -1,7 +1,7 @@
 /** The daily job flags movements ending within 60 days, overdue returns, and over-allocated quotas. */
 import { collections } from '../../functions/src/data/refs';
 import { flagAlerts, movementFlags } from '../../functions/src/services/alerts';
-import type { Movement } from '../../functions/src/schemas';
+import type { Movement } from '@canbo/model';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
 import { movement as fixture, quota } from '../helpers/province';
 

@@ -7,7 +7,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import functionsTest from 'firebase-functions-test';
 import * as fns from '../../functions/src';
 import { collections } from '../../functions/src/data/refs';
-import { quotaId } from '../../functions/src/schemas';
+import { quotaId } from '@canbo/model';
 import { getServices } from '../../functions/src/services';
 import { uniqueProjectId } from '../helpers/firestore';
 import { claims, person, profile, quota, writeProvince } from '../helpers/province';

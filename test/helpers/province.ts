@@ -5,8 +5,15 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
-import type { Cadre, CadrePrivate, Movement, Quota, Unit } from '../../functions/src/schemas';
-import { NO_RESTRICTIONS, quotaId } from '../../functions/src/schemas';
+import {
+  type Cadre,
+  type CadrePrivate,
+  type Movement,
+  NO_RESTRICTIONS,
+  type Quota,
+  quotaId,
+  type Unit,
+} from '@canbo/model';
 
 export const NOW = '2026-11-25T08:00:00.000Z';
 

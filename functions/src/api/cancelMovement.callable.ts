@@ -1,5 +1,5 @@
 /** cancelMovement({ movementId, reason }) */
-import { ZCancelMovementInput } from '../schemas/api';
+import { ZCancelMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const cancelMovement = callable(ZCancelMovementInput, (actor, input, s) =>

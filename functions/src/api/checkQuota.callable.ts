@@ -1,5 +1,5 @@
 /** checkQuota({ unitCode, block, year?, delta? }) */
-import { ZCheckQuotaInput } from '../schemas/api';
+import { ZCheckQuotaInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const checkQuota = callable(ZCheckQuotaInput, (actor, input, s) =>

@@ -1,5 +1,5 @@
 /** completeMovement({ movementId, endDate?, note }): the return, or the end. */
-import { ZCompleteMovementInput } from '../schemas/api';
+import { ZCompleteMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const completeMovement = callable(ZCompleteMovementInput, (actor, input, s) =>

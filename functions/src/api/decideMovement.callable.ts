@@ -1,5 +1,5 @@
 /** decideMovement({ movementId, decision: 'approve' | 'reject', decisionNo?, decisionDate?, note, overrides? }) */
-import { ZDecideMovementInput } from '../schemas/api';
+import { ZDecideMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const decideMovement = callable(ZDecideMovementInput, (actor, input, s) =>

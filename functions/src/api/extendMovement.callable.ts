@@ -1,5 +1,5 @@
 /** extendMovement({ movementId, plannedEndDate, decisionNo?, reason }) */
-import { ZExtendMovementInput } from '../schemas/api';
+import { ZExtendMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const extendMovement = callable(ZExtendMovementInput, (actor, input, s) =>

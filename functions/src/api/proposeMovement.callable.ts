@@ -1,5 +1,5 @@
 /** proposeMovement({ type, cadreId, toUnitCode, toPositionId?, startDate, plannedEndDate?, decision?, reason }) */
-import { ZProposeMovementInput } from '../schemas/api';
+import { ZProposeMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const proposeMovement = callable(ZProposeMovementInput, (actor, input, s) =>

@@ -1,5 +1,5 @@
 /** setUserScope({ uid, role, province, communes?, cadreId? }): province admins only. */
-import { ZSetUserScopeInput } from '../schemas/api';
+import { ZSetUserScopeInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const setUserScope = callable(ZSetUserScopeInput, (actor, input, s) => s.users.setScope(actor, input));

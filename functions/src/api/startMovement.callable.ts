@@ -1,5 +1,5 @@
 /** startMovement({ movementId, note? }) */
-import { ZStartMovementInput } from '../schemas/api';
+import { ZStartMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
 export const startMovement = callable(ZStartMovementInput, (actor, input, s) =>

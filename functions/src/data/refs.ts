@@ -15,7 +15,7 @@ import {
   Rating,
   Unit,
   quotaId,
-} from '../schemas';
+} from '@canbo/model';
 import { zodConverter } from './converter';
 
 export const converters = {

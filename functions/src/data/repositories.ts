@@ -4,8 +4,16 @@
  * audit) into one atomic change.
  */
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
-import type { AuditEntry, Block, Cadre, CadrePrivate, Movement, Quota, Unit } from '../schemas';
-import { quotaId } from '../schemas';
+import {
+  type AuditEntry,
+  type Block,
+  type Cadre,
+  type CadrePrivate,
+  type Movement,
+  type Quota,
+  quotaId,
+  type Unit,
+} from '@canbo/model';
 import { collections, type Collections } from './refs';
 
 export class UnitRepository {

@@ -4,15 +4,18 @@
  * never be overridden; standards and policies can, by a province admin, with
  * a recorded reason.
  */
-import type { Cadre, CadrePrivate } from '../schemas/cadres';
 import {
+  type Cadre,
+  type CadrePrivate,
+  type CheckResult,
   EDUCATION_LABELS,
   EDUCATION_ORDER,
+  type Movement,
+  type MovementType,
   POLITICAL_THEORY_LABELS,
   POLITICAL_THEORY_ORDER,
-} from '../schemas/common';
-import type { CheckResult, Movement, MovementType } from '../schemas/movements';
-import type { Position } from '../schemas/positions';
+  type Position,
+} from '@canbo/model';
 import { addMonths, retirementDate, yearsBetween } from './dates';
 import { quotaStatus, type QuotaCounts } from './quota';
 

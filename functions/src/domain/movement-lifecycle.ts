@@ -17,9 +17,7 @@
  * - complete a secondment or rotation: the reserved slot becomes filled again;
  * - cancel an approved move: the incoming post is released.
  */
-import type { Cadre } from '../schemas/cadres';
-import type { Block } from '../schemas/common';
-import type { Movement, MovementStatus } from '../schemas/movements';
+import { type Block, type Cadre, communeOf, type Movement, type MovementStatus } from '@canbo/model';
 import type { QuotaDelta } from './quota';
 import { TAKES_TARGET_QUOTA } from './movement-checks';
 
@@ -101,12 +99,6 @@ export function quotaEffects(m: Movement, transition: Transition, from: Movement
     default:
       return [];
   }
-}
-
-/** The commune a unit belongs to (a commune, or an agency `<commune>-<slug>`), or null. */
-export function communeOf(unitCode: string): string | null {
-  const m = /^(\d{5})(-|$)/.exec(unitCode);
-  return m ? m[1]! : null;
 }
 
 /** The person's record after a transition. */

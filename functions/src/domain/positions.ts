@@ -5,7 +5,7 @@
  * specialist job positions, the commune military command, and the main
  * provincial posts (domain.md §3.3, §5, §8).
  */
-import type { Position } from '../schemas/positions';
+import type { Position } from '@canbo/model';
 
 type Standards = Position['standards'];
 const STAFF: Standards = {

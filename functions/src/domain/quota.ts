@@ -5,7 +5,7 @@
  * movements into the unit that have not started (incoming). What is left is
  * free. Every change keeps filled + reserved + incoming <= allocated.
  */
-import type { Quota } from '../schemas/quotas';
+import type { Quota } from '@canbo/model';
 
 /** What checkQuota reports. */
 export interface QuotaStatus {

@@ -5,7 +5,7 @@
  * Bạch before July 2025 and is Phường Ba Đình after), so an old code is
  * resolved through the lineage table, never by looking the code up.
  */
-import type { Predecessor, Unit, UnitType } from '../schemas/units';
+import type { Predecessor, Unit, UnitType } from '@canbo/model';
 
 /** One province of units-*.json. */
 export interface OfficialProvince {

@@ -2,26 +2,8 @@
  * The caller, from Firebase Auth custom claims `{ role, province, communes?,
  * cadreId? }` (design.md), and what their scope lets them touch.
  */
-import { z } from 'zod';
-import { CommuneCode, DocId, ProvinceCode } from '../schemas/common';
+import { Claims, type Role } from '@canbo/model';
 import { Forbidden, NotAuthenticated } from './errors';
-
-export const Role = z.enum([
-  'province_admin',
-  'area_monitor',
-  'commune_admin',
-  'commune_viewer',
-  'cadre',
-  'auditor',
-]);
-export type Role = z.infer<typeof Role>;
-
-const Claims = z.object({
-  role: Role,
-  province: ProvinceCode,
-  communes: z.array(CommuneCode).optional(),
-  cadreId: DocId.optional(),
-});
 
 export interface Actor {
   uid: string;

@@ -10,7 +10,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { InvalidTransition } from '../domain/movement-lifecycle';
 import { QuotaExceeded } from '../domain/quota';
-import type { CheckResult } from '../schemas/movements';
+import type { CheckResult } from '@canbo/model';
 
 export class ValidationFailed extends Error {
   constructor(readonly fields: { path: string; message: string }[]) {

@@ -7,8 +7,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../data/refs';
 import { addDays } from '../domain/dates';
-import type { Movement, Quota } from '../schemas';
-import { quotaId } from '../schemas';
+import { type Movement, type Quota, quotaId } from '@canbo/model';
 
 export const ENDING_SOON_DAYS = 60;
 

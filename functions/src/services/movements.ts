@@ -14,28 +14,28 @@ import {
   secondmentExtensionLimit,
   type CheckContext,
 } from '../domain/movement-checks';
-import {
-  applyToCadre,
-  communeOf,
-  nextStatus,
-  quotaEffects,
-  type Transition,
-} from '../domain/movement-lifecycle';
+import { applyToCadre, nextStatus, quotaEffects, type Transition } from '../domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../domain/norms';
 import { POSITION_BY_ID } from '../domain/positions';
 import { applyQuotaDelta, quotaStatus, type QuotaStatus } from '../domain/quota';
 import { requireRole, requireScope, type Actor } from '../lib/actor';
 import { Forbidden, NotFound, RulesViolated, ValidationFailed } from '../lib/errors';
-import type {
-  TCancelMovementInput,
-  TCheckQuotaInput,
-  TCompleteMovementInput,
-  TDecideMovementInput,
-  TExtendMovementInput,
-  TProposeMovementInput,
-} from '../schemas/api';
-import type { AuditEntry, Cadre, CheckResult, Movement, Quota, Unit } from '../schemas';
-import { quotaId } from '../schemas';
+import {
+  type AuditEntry,
+  type Cadre,
+  type CheckResult,
+  communeOf,
+  type Movement,
+  type Quota,
+  quotaId,
+  type TCancelMovementInput,
+  type TCheckQuotaInput,
+  type TCompleteMovementInput,
+  type TDecideMovementInput,
+  type TExtendMovementInput,
+  type TProposeMovementInput,
+  type Unit,
+} from '@canbo/model';
 
 /** Injected so tests control time and ids. */
 export interface ServiceDeps {

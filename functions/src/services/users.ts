@@ -8,7 +8,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../data/refs';
 import { requireRole, type Actor } from '../lib/actor';
 import { Forbidden, NotFound, ValidationFailed } from '../lib/errors';
-import type { TSetUserScopeInput } from '../schemas/api';
+import type { TSetUserScopeInput } from '@canbo/model';
 import type { ServiceDeps } from './movements';
 
 export class UserScopeService {

@@ -1,14 +1,5 @@
 /** Every collection's schema accepts a well-formed document and refuses malformed ones. */
-import {
-  Cadre,
-  CadrePrivate,
-  Evaluation,
-  Movement,
-  Position,
-  Quota,
-  Rating,
-  Unit,
-} from '../../../functions/src/schemas';
+import { Cadre, CadrePrivate, Evaluation, Movement, Position, Quota, Rating, Unit } from '@canbo/model';
 import { POSITIONS } from '../../../functions/src/domain/positions';
 import { movement as movementFixture, person, profile as profileFixture } from '../../helpers/province';
 

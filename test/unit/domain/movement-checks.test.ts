@@ -7,7 +7,7 @@ import {
   type CheckContext,
 } from '../../../functions/src/domain/movement-checks';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, Movement } from '../../../functions/src/schemas';
+import type { Cadre, Movement } from '@canbo/model';
 import { person, profile } from '../../helpers/province';
 
 const START = '2027-01-01';

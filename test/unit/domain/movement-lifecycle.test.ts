@@ -1,13 +1,12 @@
 /** Movement transitions, their quota effects on both sides, and the person's record. */
+import { type Cadre, communeOf, type Movement } from '@canbo/model';
 import {
   applyToCadre,
-  communeOf,
   InvalidTransition,
   nextStatus,
   quotaEffects,
 } from '../../../functions/src/domain/movement-lifecycle';
 import { applyQuotaDelta, QuotaExceeded, quotaStatus } from '../../../functions/src/domain/quota';
-import type { Cadre, Movement } from '../../../functions/src/schemas';
 import { movement as fixture } from '../../helpers/province';
 
 const movement = (type: Movement['type'], extra: Partial<Movement> = {}) =>

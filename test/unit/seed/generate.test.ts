@@ -3,7 +3,7 @@
  * stated bounds, and the quota counts agree with the people generated.
  */
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import { quotaId } from '../../../functions/src/schemas';
+import { quotaId } from '@canbo/model';
 import { yearsBetween } from '../../../functions/src/domain/dates';
 import { generateProvince } from '../../../scripts/seed/generate';
 import { loadOfficialUnits } from '../../../scripts/seed/official';

@@ -3,7 +3,7 @@
  * unknown fields are refused, so a misspelt field is an error, not ignored.
  */
 import { z } from 'zod';
-import { Role } from '../lib/actor';
+import { Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
 import { MovementType } from './movements';
 

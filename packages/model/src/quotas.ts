@@ -25,8 +25,3 @@ export const Quota = Scope.extend({
   flags: z.array(z.enum(['over_allocation'])).optional(),
 });
 export type Quota = z.infer<typeof Quota>;
-
-/** The document id of a quota. */
-export function quotaId(unitCode: string, block: string, year: number): string {
-  return `${unitCode}_${block}_${year}`;
-}

@@ -1,0 +1,19 @@
+/**
+ * @canbo/model: what the server, the scripts and the web client share. It
+ * depends on zod only and imports nothing else of the project
+ * (eslint.config.mjs enforces it), so a browser bundle pays for zod and the
+ * schemas it uses, nothing of Firebase's server SDKs.
+ */
+export * from './common';
+export * from './ids';
+export * from './roles';
+export * from './units';
+export * from './positions';
+export * from './quotas';
+export * from './cadres';
+export * from './movements';
+export * from './evaluations';
+export * from './ratings';
+export * from './jobs';
+export * from './audit';
+export * from './api';

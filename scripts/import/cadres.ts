@@ -256,6 +256,7 @@ export function validateCadreRows(
           ? Math.max(0, Number(now.slice(0, 4)) - Number(startedWorkOn!.slice(0, 4)))
           : 0,
       homeUnitCode: commune.code,
+      homeCommuneCode: commune.code,
       currentUnitCode: commune.code,
       posts: [
         {

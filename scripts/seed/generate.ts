@@ -371,6 +371,7 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
       startedWorkOn,
       yearsInProvince: local ? Math.max(0, age - startAge) : rng.int(1, 8),
       homeUnitCode: unitCode,
+      homeCommuneCode: communeCode,
       currentUnitCode: unitCode,
       posts: [
         {
@@ -688,6 +689,7 @@ function generateMovements(
       if (type === 'termination' && status === 'completed') c.status = 'retired';
       if ((type === 'transfer' || type === 'appointment') && status === 'completed' && type === 'transfer') {
         c.homeUnitCode = toUnitCode;
+        c.homeCommuneCode = destination.code;
         c.currentUnitCode = toUnitCode;
         c.communeCode = destination.code;
         c.posts[0] = { ...c.posts[0]!, unitCode: toUnitCode, since: startDate };

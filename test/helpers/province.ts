@@ -6,6 +6,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
 import {
+  communeOf,
   type Cadre,
   type CadrePrivate,
   type Movement,
@@ -79,6 +80,7 @@ export function person(id: string, unitCode: string, positionId: string, extra: 
     startedWorkOn: '2008-01-01',
     yearsInProvince: 5,
     homeUnitCode: unitCode,
+    homeCommuneCode: communeOf(unitCode),
     currentUnitCode: unitCode,
     posts: [{ positionId, unitCode, concurrent: false, since: '2020-01-01', decisionNo: null }],
     planning: [],

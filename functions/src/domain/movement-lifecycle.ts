@@ -120,6 +120,7 @@ export function applyToCadre(c: Cadre, m: Movement, transition: Transition, at: 
         // A move to another unit ends the posts held in the old one.
         next.posts = [post, ...c.posts.filter((p) => p.concurrent && p.unitCode === m.toUnitCode)];
         next.homeUnitCode = m.toUnitCode;
+        next.homeCommuneCode = communeOf(m.toUnitCode);
         next.currentUnitCode = m.toUnitCode;
         next.communeCode = communeOf(m.toUnitCode);
         break;

@@ -68,6 +68,12 @@ export const Cadre = Scope.extend({
   yearsInProvince: z.number().int().nonnegative(),
   /** The unit whose quota (biên chế) the person is on. */
   homeUnitCode: UnitCode,
+  /**
+   * The commune of the home unit (null for provincial units): the home commune
+   * keeps seeing its people while they are seconded elsewhere (firestore.rules).
+   * `communeCode` is where the person works now.
+   */
+  homeCommuneCode: CommuneCode.nullable(),
   /** Where the person works now (differs from home while seconded). */
   currentUnitCode: UnitCode,
   posts: z.array(HeldPost),

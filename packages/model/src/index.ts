@@ -17,3 +17,4 @@ export * from './ratings';
 export * from './jobs';
 export * from './audit';
 export * from './api';
+export * from './messages';

@@ -3,6 +3,10 @@
  * in scope and out of scope, positive and negative. Documents: commune 18073
  * (in the commune roles' scope), commune 18100 (same province, other commune)
  * and commune 16681 of province 40 (other province).
+ *
+ * Cross-province grantees (issue 9): an account of province 42 whose claims
+ * name a commune or a cadre of province 40 must not read province 40's data;
+ * the same commune or cadre granted by province 40 itself may.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,11 +24,20 @@ const ROLES = {
   commune_viewer: { role: 'commune_viewer', province: '42', communes: ['18073'] },
   cadre: { role: 'cadre', province: '42', cadreId: 'c-18073' },
   no_role: {},
+  // Granted by province 40 for its own places: the positive side of the province boundary.
+  province_admin_40: { role: 'province_admin', province: '40' },
+  commune_admin_40: { role: 'commune_admin', province: '40', communes: ['16681'] },
+  cadre_40: { role: 'cadre', province: '40', cadreId: 'c-16681' },
+  // Province 42 accounts whose claims name places of province 40: the negative side.
+  commune_admin_cross: { role: 'commune_admin', province: '42', communes: ['16681'] },
+  area_monitor_cross: { role: 'area_monitor', province: '42', communes: ['18073', '16681'] },
+  cadre_cross: { role: 'cadre', province: '42', cadreId: 'c-16681' },
 } as const;
 type Role = keyof typeof ROLES | 'anonymous';
 const ALL: Role[] = [...(Object.keys(ROLES) as (keyof typeof ROLES)[]), 'anonymous'];
 const PROVINCE: Role[] = ['province_admin', 'auditor'];
 const COMMUNE: Role[] = ['area_monitor', 'commune_admin', 'commune_viewer'];
+const CROSS: Role[] = ['commune_admin_cross', 'area_monitor_cross', 'cadre_cross'];
 
 /** A place: in the commune roles' scope, elsewhere in the province, or in another province. */
 const PLACES = {
@@ -44,11 +57,33 @@ interface CollectionSpec {
   unscopedList: Role[];
 }
 
+/** The claims of a role (an empty object for anonymous). */
+const claimsOf = (role: Role): { province?: string; communes?: readonly string[]; cadreId?: string } =>
+  role === 'anonymous' ? {} : ROLES[role];
+
+/**
+ * The scope filters a legitimate client sends: its province, and for commune
+ * roles also its communes. Cross-province grantees have none that returns
+ * anything (their list queries are tested on their own below).
+ */
 const byPlace = (role: Role): lite.QueryConstraint[] | null => {
-  if (PROVINCE.includes(role)) return [lite.where('provinceCode', '==', '42')];
-  if (COMMUNE.includes(role)) return [lite.where('communeCode', '==', '18073')];
+  if (CROSS.includes(role)) return null;
+  const { province, communes } = claimsOf(role);
+  const inProvince = lite.where('provinceCode', '==', province);
+  if ([...PROVINCE, 'province_admin_40'].includes(role)) return [inProvince];
+  if ([...COMMUNE, 'commune_admin_40'].includes(role))
+    return [inProvince, lite.where('communeCode', '==', communes![0])];
   return null;
 };
+
+/** A cadre's own documents: their province and their id. */
+const ownRecords = (role: Role): lite.QueryConstraint[] | null =>
+  role === 'cadre' || role === 'cadre_40'
+    ? [
+        lite.where('provinceCode', '==', claimsOf(role).province),
+        lite.where('cadreId', '==', claimsOf(role).cadreId),
+      ]
+    : null;
 
 const SIGNED_IN: Role[] = [
   'province_admin',
@@ -57,13 +92,25 @@ const SIGNED_IN: Role[] = [
   'commune_admin',
   'commune_viewer',
   'cadre',
+  'province_admin_40',
+  'commune_admin_40',
+  'cadre_40',
+  ...CROSS,
 ];
+
+/** Commune-scoped collections: province 42's commune roles see 18073, province 40's see 16681. */
+const communeScoped = (withCadre: boolean): Record<Place, Role[]> => ({
+  mine: [...PROVINCE, ...COMMUNE, 'area_monitor_cross', ...(withCadre ? (['cadre'] as Role[]) : [])],
+  neighbour: PROVINCE,
+  elsewhere: ['province_admin_40', 'commune_admin_40', ...(withCadre ? (['cadre_40'] as Role[]) : [])],
+});
 
 const COLLECTIONS: CollectionSpec[] = [
   {
+    // Public reference data: the official unit list, every province's (docs/data-model.md).
     name: 'units',
     get: { mine: SIGNED_IN, neighbour: SIGNED_IN, elsewhere: SIGNED_IN },
-    scopedQuery: (r) => (SIGNED_IN.includes(r) ? [lite.where('provinceCode', '==', '42')] : null),
+    scopedQuery: (r) => (SIGNED_IN.includes(r) ? [lite.where('provinceCode', '==', '40')] : null),
     unscopedList: SIGNED_IN,
   },
   {
@@ -74,46 +121,53 @@ const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'quotas',
-    get: { mine: [...PROVINCE, ...COMMUNE], neighbour: PROVINCE, elsewhere: [] },
+    get: communeScoped(false),
     scopedQuery: byPlace,
     unscopedList: [],
   },
   {
     name: 'cadres',
-    get: { mine: [...PROVINCE, ...COMMUNE, 'cadre'], neighbour: PROVINCE, elsewhere: [] },
+    get: communeScoped(true),
     scopedQuery: byPlace,
     unscopedList: [],
   },
   {
     name: 'movements',
-    get: { mine: [...PROVINCE, ...COMMUNE, 'cadre'], neighbour: PROVINCE, elsewhere: [] },
-    scopedQuery: (r) =>
-      PROVINCE.includes(r)
-        ? [lite.where('provinceCode', '==', '42')]
-        : COMMUNE.includes(r)
-          ? [lite.where('communeCodes', 'array-contains', '18073')]
-          : r === 'cadre'
-            ? [lite.where('cadreId', '==', 'c-18073')]
-            : null,
+    get: communeScoped(true),
+    scopedQuery: (r) => {
+      if (ownRecords(r)) return ownRecords(r);
+      const scoped = byPlace(r);
+      if (!scoped || !COMMUNE.concat('commune_admin_40').includes(r)) return scoped;
+      const { province, communes } = claimsOf(r);
+      return [
+        lite.where('provinceCode', '==', province),
+        lite.where('communeCodes', 'array-contains', communes![0]),
+      ];
+    },
     unscopedList: [],
   },
   {
     name: 'evaluations',
-    get: { mine: [...PROVINCE, ...COMMUNE, 'cadre'], neighbour: PROVINCE, elsewhere: [] },
-    scopedQuery: (r) => (r === 'cadre' ? [lite.where('cadreId', '==', 'c-18073')] : byPlace(r)),
+    get: communeScoped(true),
+    scopedQuery: (r) => ownRecords(r) ?? byPlace(r),
     unscopedList: [],
   },
   {
     name: 'ratings',
-    get: { mine: [...PROVINCE, ...COMMUNE], neighbour: PROVINCE, elsewhere: [] },
+    get: communeScoped(false),
     scopedQuery: byPlace,
     unscopedList: [],
   },
   {
+    // Jobs carry no province: every province-wide role reads them (docs/data-model.md).
     name: 'jobs',
-    get: { mine: PROVINCE, neighbour: PROVINCE, elsewhere: PROVINCE },
-    scopedQuery: (r) => (PROVINCE.includes(r) ? [] : null),
-    unscopedList: PROVINCE,
+    get: {
+      mine: [...PROVINCE, 'province_admin_40'],
+      neighbour: [...PROVINCE, 'province_admin_40'],
+      elsewhere: [...PROVINCE, 'province_admin_40'],
+    },
+    scopedQuery: (r) => ([...PROVINCE, 'province_admin_40'].includes(r) ? [] : null),
+    unscopedList: [...PROVINCE, 'province_admin_40'],
   },
   {
     name: 'audit',
@@ -128,7 +182,13 @@ const docId = (collection: string, place: Place) =>
 
 function documentFor(collection: string, place: Place): Record<string, unknown> {
   const p = PLACES[place];
-  return { ...p, communeCodes: [p.communeCode], unitCode: p.communeCode, note: `${collection} of ${place}` };
+  return {
+    ...p,
+    communeCodes: [p.communeCode],
+    homeCommuneCode: p.communeCode,
+    unitCode: p.communeCode,
+    note: `${collection} of ${place}`,
+  };
 }
 
 let project: RulesProject;
@@ -196,28 +256,59 @@ test.each(ALL)('a %s can write nowhere (changes go through callables)', async (r
   }
 });
 
-test('commune roles must filter on their own communes: another commune, or the province filter, is refused', async () => {
+test('commune roles must filter on their province and their own communes: another commune, or the province filter alone, is refused', async () => {
   const db = clientOf('commune_admin');
-  await assertFails(
-    lite.getDocs(lite.query(lite.collection(db, 'cadres'), lite.where('communeCode', '==', '18100'))),
-  );
-  await assertFails(
-    lite.getDocs(lite.query(lite.collection(db, 'cadres'), lite.where('provinceCode', '==', '42'))),
-  );
+  const inProvince = lite.where('provinceCode', '==', '42');
   await assertFails(
     lite.getDocs(
-      lite.query(lite.collection(db, 'cadres'), lite.where('communeCode', 'in', ['18073', '18100'])),
+      lite.query(lite.collection(db, 'cadres'), inProvince, lite.where('communeCode', '==', '18100')),
+    ),
+  );
+  await assertFails(lite.getDocs(lite.query(lite.collection(db, 'cadres'), inProvince)));
+  await assertFails(
+    lite.getDocs(
+      lite.query(
+        lite.collection(db, 'cadres'),
+        inProvince,
+        lite.where('communeCode', 'in', ['18073', '18100']),
+      ),
     ),
   );
   const monitor = clientOf('area_monitor');
   await assertSucceeds(
     lite.getDocs(
-      lite.query(lite.collection(monitor, 'cadres'), lite.where('communeCode', 'in', ['18073', '18115'])),
+      lite.query(
+        lite.collection(monitor, 'cadres'),
+        inProvince,
+        lite.where('communeCode', 'in', ['18073', '18115']),
+      ),
     ),
   );
   await assertFails(
     lite.getDocs(
-      lite.query(lite.collection(db, 'movements'), lite.where('communeCodes', 'array-contains', '18100')),
+      lite.query(
+        lite.collection(db, 'movements'),
+        inProvince,
+        lite.where('communeCodes', 'array-contains', '18100'),
+      ),
+    ),
+  );
+});
+
+// Behaviour changed by issue 9: the commune filter alone no longer proves the province.
+test('a commune query without the province filter is refused, even on the commune of the claims', async () => {
+  const db = clientOf('commune_admin');
+  await assertFails(
+    lite.getDocs(lite.query(lite.collection(db, 'cadres'), lite.where('communeCode', '==', '18073'))),
+  );
+  await assertFails(
+    lite.getDocs(
+      lite.query(lite.collection(db, 'movements'), lite.where('communeCodes', 'array-contains', '18073')),
+    ),
+  );
+  await assertFails(
+    lite.getDocs(
+      lite.query(lite.collection(clientOf('cadre'), 'evaluations'), lite.where('cadreId', '==', 'c-18073')),
     ),
   );
 });
@@ -233,12 +324,80 @@ test('province roles must filter on their own province; a cadre only on their ow
   );
   await assertFails(
     lite.getDocs(
-      lite.query(lite.collection(clientOf('cadre'), 'evaluations'), lite.where('cadreId', '==', 'c-18100')),
+      lite.query(
+        lite.collection(clientOf('cadre'), 'evaluations'),
+        lite.where('provinceCode', '==', '42'),
+        lite.where('cadreId', '==', 'c-18100'),
+      ),
     ),
   );
   await assertFails(
     lite.getDocs(
-      lite.query(lite.collection(clientOf('cadre'), 'cadres'), lite.where('communeCode', '==', '18073')),
+      lite.query(
+        lite.collection(clientOf('cadre'), 'cadres'),
+        lite.where('provinceCode', '==', '42'),
+        lite.where('communeCode', '==', '18073'),
+      ),
+    ),
+  );
+});
+
+/**
+ * The query a cross-province grantee would send for the province 40 place its
+ * claims name: field and value of the commune (or own-record) filter.
+ */
+const CROSS_FILTERS: Record<string, Partial<Record<Role, lite.QueryConstraint>>> = {
+  quotas: { commune_admin_cross: lite.where('communeCode', '==', '16681') },
+  cadres: { commune_admin_cross: lite.where('communeCode', '==', '16681') },
+  movements: {
+    commune_admin_cross: lite.where('communeCodes', 'array-contains', '16681'),
+    cadre_cross: lite.where('cadreId', '==', 'c-16681'),
+  },
+  evaluations: {
+    commune_admin_cross: lite.where('communeCode', '==', '16681'),
+    cadre_cross: lite.where('cadreId', '==', 'c-16681'),
+  },
+  ratings: { commune_admin_cross: lite.where('communeCode', '==', '16681') },
+};
+
+const crossListCases = Object.entries(CROSS_FILTERS).flatMap(([collection, byRole]) =>
+  Object.keys(byRole).map((role) => [collection, role as Role] as const),
+);
+
+test.each(crossListCases)(
+  'list %s as %s: a province 40 place named in province 42 claims is refused without or with province 40, empty with 42',
+  async (collection, role) => {
+    const db = clientOf(role);
+    const filter = CROSS_FILTERS[collection]![role]!;
+    const coll = lite.collection(db, collection);
+    await assertFails(lite.getDocs(lite.query(coll, filter)));
+    await assertFails(lite.getDocs(lite.query(coll, lite.where('provinceCode', '==', '40'), filter)));
+    const own = await assertSucceeds(
+      lite.getDocs(lite.query(coll, lite.where('provinceCode', '==', '42'), filter)),
+    );
+    expect(own.docs.map((d) => d.id)).toEqual([]);
+  },
+);
+
+test('an area monitor whose communes straddle two provinces sees only the commune of its own province', async () => {
+  const db = clientOf('area_monitor_cross');
+  const snap = await assertSucceeds(
+    lite.getDocs(
+      lite.query(
+        lite.collection(db, 'cadres'),
+        lite.where('provinceCode', '==', '42'),
+        lite.where('communeCode', 'in', ['18073', '16681']),
+      ),
+    ),
+  );
+  expect(snap.docs.map((d) => d.id)).toEqual(['c-18073']);
+  await assertFails(
+    lite.getDocs(
+      lite.query(
+        lite.collection(db, 'cadres'),
+        lite.where('provinceCode', '==', '40'),
+        lite.where('communeCode', '==', '16681'),
+      ),
     ),
   );
 });

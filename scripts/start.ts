@@ -6,10 +6,13 @@
  * firebase-tools' Auth, Functions, Hosting and Cloud Tasks emulators with
  * FIRESTORE_EMULATOR_HOST exported to them. Seeds the demo province on first
  * run (Hà Tĩnh, 42, unless told otherwise), creates the demo accounts with
- * their custom claims, and prints the addresses and logins. Ctrl-C stops
- * everything and keeps the data.
+ * their custom claims and fixed uids, starts the local scheduler
+ * (scripts/start/scheduler.ts: the scheduled functions, run on their schedule
+ * through their own handlers, since the Functions emulator cannot fire them
+ * without the Pub/Sub emulator), and prints the addresses and logins. Ctrl-C
+ * stops everything and keeps the data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -125,7 +128,10 @@ async function main(): Promise<void> {
   const seeded =
     (await c.units.doc(province).get()).exists &&
     !(await c.cadres.where('provinceCode', '==', province).limit(1).get()).empty;
+  // When each scheduled function last ran, for the scheduler; fresh data means they have not run on it.
+  const schedulerState = path.join(dataDir, 'scheduler.json');
   if (!seeded || values.reseed) {
+    fs.rmSync(schedulerState, { force: true });
     console.log(`Tạo dữ liệu mẫu cho tỉnh ${province}… / Seeding demo province ${province}…`);
     const summary = await seedProvince(
       db,
@@ -145,6 +151,19 @@ async function main(): Promise<void> {
       `Dữ liệu tỉnh ${province} đã có, bỏ qua bước tạo mẫu. / Province ${province} already seeded.`,
     );
   }
+
+  // The Functions emulator and the scheduler load the built functions (functions/lib): build first
+  // (incremental, about a second when nothing changed). A failed build is reported, and the last
+  // build is served, so a type error in progress does not keep the stack down.
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/model', 'emulator', 'functions'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (build.status !== 0)
+    console.error(
+      `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${build.stdout}${build.stderr}`,
+    );
 
   await start(
     'firebase',
@@ -169,17 +188,38 @@ async function main(): Promise<void> {
   const auth = getAuth(app);
   const accounts = demoAccounts(province, communes, cadre ?? null);
   for (const a of accounts) {
-    const user = await auth.getUserByEmail(a.email).catch(() =>
-      auth.createUser({
-        email: a.email,
-        password: DEMO_PASSWORD,
-        displayName: a.displayName,
-        emailVerified: true,
-      }),
+    // Fixed uids: an account holding the e-mail under another uid gives way to the demo one.
+    const holder = await auth.getUserByEmail(a.email).catch(() => null);
+    if (holder && holder.uid !== a.uid) await auth.deleteUser(holder.uid);
+    const profile = {
+      email: a.email,
+      password: DEMO_PASSWORD,
+      displayName: a.displayName,
+      emailVerified: true,
+    };
+    const exists = await auth.getUser(a.uid).then(
+      () => true,
+      () => false,
     );
-    await auth.setCustomUserClaims(user.uid, a.claims);
+    if (exists) await auth.updateUser(a.uid, profile);
+    else await auth.createUser({ uid: a.uid, ...profile });
+    await auth.setCustomUserClaims(a.uid, a.claims);
   }
   await deleteApp(app);
+
+  await start(
+    'scheduler',
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/start/scheduler.ts')],
+    /scheduler ready/,
+    {
+      ...env,
+      CANBO_FUNCTIONS_MODULE: path.join(root, 'functions/lib/index.js'),
+      CANBO_SCHEDULER_STATE: schedulerState,
+      // What the Functions emulator gives a function: its project, for initializeApp() without options.
+      FIREBASE_CONFIG: JSON.stringify({ projectId: PROJECT }),
+    },
+  );
 
   console.log(`
 canbo đang chạy / canbo is running (project ${PROJECT}, province ${province})
@@ -188,8 +228,10 @@ canbo đang chạy / canbo is running (project ${PROJECT}, province ${province})
   Auth           http://127.0.0.1:9099
   Functions      http://127.0.0.1:5001/${PROJECT}/asia-southeast1/<name>
   Cloud Tasks    http://127.0.0.1:9499
-Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):
-${accounts.map((a) => `  ${a.email.padEnd(32)} ${a.description}`).join('\n')}
+  Lịch / Cron    hàm định kỳ chạy tại chỗ theo lịch / scheduled functions run here on their schedule
+                 (CANBO_SCHEDULE_NOW=1 chạy ngay / runs them now; last runs: ${schedulerState})
+Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}; uid cố định / fixed uids):
+${accounts.map((a) => `  ${a.email.padEnd(32)} ${a.uid.padEnd(26)} ${a.description}`).join('\n')}
 Nhấn Ctrl-C để dừng. / Press Ctrl-C to stop.`);
 }
 

@@ -2,6 +2,10 @@
  * `npm start` brings up the whole local stack offline, seeds it, creates the
  * demo accounts, serves a function and the web page, enforces the rules,
  * stops cleanly on Ctrl-C (SIGINT), and keeps its data for the next start.
+ * The demo accounts keep their uids across the restart, and the scheduled
+ * daily alert job runs locally through its own handler: at the first start
+ * because it has never run on this data, and at the second because
+ * CANBO_SCHEDULE_NOW asks for it.
  * Uses the fixed ports of firebase.json (8080, 9099, 5001, 5000, 9499, 4400).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,7 +24,7 @@ interface Started {
   output: () => string;
 }
 
-function startStack(): Promise<Started> {
+function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
   return new Promise((resolve, reject) => {
     // tsx's own process forwards SIGINT to the script, as a terminal's Ctrl-C would reach it.
     const child = spawn(
@@ -37,7 +41,13 @@ function startStack(): Promise<Started> {
       ],
       {
         cwd: root,
-        env: { ...process.env, FIRESTORE_EMULATOR_HOST: '', FIREBASE_AUTH_EMULATOR_HOST: '' },
+        env: {
+          ...process.env,
+          FIRESTORE_EMULATOR_HOST: '',
+          FIREBASE_AUTH_EMULATOR_HOST: '',
+          CANBO_SCHEDULE_NOW: '',
+          ...extraEnv,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -68,15 +78,35 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/** Resolves once `text` appears in the output (the scheduler reports after the stack is up). */
+async function waitFor(started: Started, text: string, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!started.output().includes(text)) {
+    if (Date.now() > until) throw new Error(`"${text}" did not appear in ${ms} ms:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function connect() {
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  process.env.FIRESTORE_EMULATOR_HOST = '127.0.0.1:8080';
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = '127.0.0.1:9099';
+  const app = initializeApp({ projectId: 'demo-canbo' }, `e2e-${Date.now()}`);
+  return { app, db: getFirestore(app), auth: getAuth(app) };
+}
+
+/** The daily alert job's record for today, in Vietnam (UTC+7), where its day is counted. */
+const alertJobId = () => `movement-alerts-${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}`;
+
 test('npm start runs, seeds, serves and stops cleanly, and keeps its data', async () => {
   const first = await startStack();
+  let uidsBefore: Record<string, string> = {};
+  let firstAlertRun = '';
+  let officerCommunes: string[] = [];
+  let auditTarget = '';
   try {
     expect(first.output()).toContain('Seeding demo province 42');
-    process.env.METADATA_SERVER_DETECTION = 'none';
-    process.env.FIRESTORE_EMULATOR_HOST = '127.0.0.1:8080';
-    process.env.FIREBASE_AUTH_EMULATOR_HOST = '127.0.0.1:9099';
-    const app = initializeApp({ projectId: 'demo-canbo' }, 'e2e');
-    const db = getFirestore(app);
+    const { app, db } = connect();
     expect((await db.doc('units/42').get()).get('name')).toBe('Tỉnh Hà Tĩnh');
     expect((await db.collection('units').count().get()).data().count).toBeGreaterThan(3355);
     expect(
@@ -87,6 +117,26 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     expect(admin.customClaims).toEqual({ role: 'province_admin', province: '42' });
     const monitor = await getAuth(app).getUserByEmail('theodoi@tinh.canbo.test');
     expect((monitor.customClaims as { communes: string[] }).communes).toHaveLength(3);
+
+    // Demo accounts have fixed uids.
+    expect(admin.uid).toBe('demo-province-admin');
+    expect(monitor.uid).toBe('demo-area-monitor');
+    const [c1, c2] = (monitor.customClaims as { communes: string[] }).communes;
+    const officer = await getAuth(app).getUserByEmail(`xa${c1}@xa.canbo.test`);
+    expect(officer.uid).toBe(`demo-commune-admin-${c1}`);
+    expect(officer.customClaims).toEqual({ role: 'commune_admin', province: '42', communes: [c1] });
+    expect((await getAuth(app).getUserByEmail('thanhtra@tinh.canbo.test')).uid).toBe('demo-auditor');
+    expect((await getAuth(app).getUserByEmail('canbo@xa.canbo.test')).uid).toBe('demo-cadre');
+    officerCommunes = [c1!, c2!];
+    uidsBefore = await demoUids(app, officerCommunes);
+
+    // The daily alert job has never run on this fresh data: the scheduler runs it once, through its handler.
+    await waitFor(first, '✓ flagMovementAlerts');
+    expect(first.output()).toContain('flagMovementAlerts: "every day 06:00" (Asia/Ho_Chi_Minh)');
+    expect(first.output()).toContain('▶ flagMovementAlerts: chạy / running (lỡ lượt / missed its last run;');
+    const job = (await db.doc(`jobs/${alertJobId()}`).get()).data();
+    expect(job).toMatchObject({ kind: 'movement_alerts', state: 'succeeded', error: null });
+    firstAlertRun = job!.startedAt as string;
 
     const ping = await fetch('http://127.0.0.1:5001/demo-canbo/asia-southeast1/ping', {
       method: 'POST',
@@ -143,7 +193,11 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
       province: '42',
       communes: [commune],
     });
-    expect((await db.collection('audit').where('target', '==', `users/${viewer.uid}`).get()).size).toBe(1);
+    auditTarget = `users/${viewer.uid}`;
+    const audit = await db.collection('audit').where('target', '==', auditTarget).get();
+    expect(audit.size).toBe(1);
+    // The audit log names the demo admin by its fixed uid, which the next start keeps.
+    expect(audit.docs[0]!.get('actor')).toEqual({ uid: 'demo-province-admin', role: 'province_admin' });
     const outside = await callFn('setUserScope', { uid: viewer.uid, role: 'province_admin', province: '40' });
     expect(outside.error?.status).toBe('PERMISSION_DENIED');
 
@@ -158,10 +212,42 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
   }
   expect(fs.existsSync(path.join(dataDir, 'firestore.json'))).toBe(true);
 
-  const second = await startStack();
+  const second = await startStack({ CANBO_SCHEDULE_NOW: 'flagMovementAlerts' });
   try {
     expect(second.output()).toContain('already seeded');
+    const { app, db } = connect();
+    expect(await demoUids(app, officerCommunes)).toEqual(uidsBefore);
+    // The audit entry written before the restart still names an account that exists.
+    const audit = await db.collection('audit').where('target', '==', auditTarget).get();
+    const actor = audit.docs[0]!.get('actor') as { uid: string };
+    expect(actor.uid).toBe('demo-province-admin');
+    expect((await getAuth(app).getUser(actor.uid)).email).toBe('admin@tinh.canbo.test');
+
+    // CANBO_SCHEDULE_NOW runs the job again now, through the same handler, which records a new run.
+    await waitFor(second, '✓ flagMovementAlerts');
+    expect(second.output()).toContain('▶ flagMovementAlerts: chạy / running (CANBO_SCHEDULE_NOW;');
+    const job = (await db.doc(`jobs/${alertJobId()}`).get()).data();
+    expect(job).toMatchObject({ kind: 'movement_alerts', state: 'succeeded' });
+    expect(job!.startedAt > firstAlertRun).toBe(true);
+    await deleteApp(app);
   } finally {
     expect(await stop(second.child)).toBe(0);
   }
 }, 400_000);
+
+/** email → uid of the demo accounts, the two commune officers named by their communes. */
+async function demoUids(
+  app: ReturnType<typeof initializeApp>,
+  communes: string[],
+): Promise<Record<string, string>> {
+  const emails = [
+    'admin@tinh.canbo.test',
+    'theodoi@tinh.canbo.test',
+    ...communes.slice(0, 2).map((c) => `xa${c}@xa.canbo.test`),
+    'thanhtra@tinh.canbo.test',
+    'canbo@xa.canbo.test',
+  ];
+  const out: Record<string, string> = {};
+  for (const e of emails) out[e] = (await getAuth(app).getUserByEmail(e)).uid;
+  return out;
+}

@@ -1,0 +1,225 @@
+/**
+ * `npm start`'s stand-in for Cloud Scheduler. The Functions emulator cannot
+ * fire `onSchedule` functions here (it needs the Pub/Sub emulator, a Java
+ * download), so scripts/start.ts runs this file as a process of its own, the
+ * way a function instance is one: it loads the BUILT functions module
+ * (functions/lib/index.js), finds every export that carries a schedule
+ * trigger in its `__endpoint` metadata, and invokes each one when it is due,
+ * through the same entry point Cloud Scheduler calls (the exported HTTP
+ * handler with the X-CloudScheduler headers, so `onInit` and the handler run
+ * exactly as deployed). It depends on nothing inside functions/src.
+ *
+ * At start-up a function whose last scheduled run was missed (e.g. the daily
+ * alerts when the stack was down at 06:00) runs once right away; what ran is
+ * printed. The time of the last run of each function is kept in the state
+ * file, next to the Firestore data.
+ *
+ * Environment (set by scripts/start.ts):
+ *   CANBO_FUNCTIONS_MODULE  the built module (default functions/lib/index.js)
+ *   CANBO_SCHEDULER_STATE   the state file (default .data/scheduler.json)
+ *   CANBO_SCHEDULE_NOW      `1` (or `all`), or a comma-separated list of
+ *                           function names: run those once at start-up even
+ *                           if they are not due (to try a job, and in tests)
+ *   FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST, GCLOUD_PROJECT,
+ *   FIREBASE_CONFIG         what the functions connect to, as in the emulator
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { localTime, nextRun, parseSchedule, previousRun, type Schedule } from './schedule';
+
+/** The scheduled-function export as firebase-functions builds it: an HTTP handler with metadata. */
+type HttpHandler = (req: unknown, res: unknown) => unknown;
+
+export interface ScheduledFunction {
+  name: string;
+  schedule: string;
+  timeZone: string | undefined;
+  region: string;
+  handler: HttpHandler;
+}
+
+interface Endpoint {
+  region?: unknown;
+  scheduleTrigger?: { schedule?: unknown; timeZone?: unknown };
+}
+
+/** The exports of a functions module that are scheduled functions, by their `__endpoint.scheduleTrigger`. */
+export function scheduledFunctions(mod: Record<string, unknown>): ScheduledFunction[] {
+  const found: ScheduledFunction[] = [];
+  for (const [name, value] of Object.entries(mod)) {
+    if (typeof value !== 'function') continue;
+    const endpoint = (value as { __endpoint?: Endpoint }).__endpoint;
+    const trigger = endpoint?.scheduleTrigger;
+    if (!trigger || typeof trigger.schedule !== 'string') continue;
+    const region = Array.isArray(endpoint.region) ? endpoint.region[0] : endpoint.region;
+    found.push({
+      name,
+      schedule: trigger.schedule,
+      timeZone: typeof trigger.timeZone === 'string' ? trigger.timeZone : undefined,
+      region: typeof region === 'string' ? region : 'us-central1',
+      handler: value as HttpHandler,
+    });
+  }
+  return found;
+}
+
+/**
+ * Invokes a scheduled function as Cloud Scheduler does: an HTTP request with
+ * the job name and the scheduled time in headers. Resolves with the status the
+ * function answered (200 when the handler succeeded, 500 when it threw).
+ */
+export async function invoke(fn: ScheduledFunction, scheduleTime: Date): Promise<number> {
+  const headers: Record<string, string> = {
+    // Cloud Scheduler's job for a 2nd-gen function is named firebase-schedule-<name>-<region>.
+    'x-cloudscheduler-jobname': `firebase-schedule-${fn.name}-${fn.region}`,
+    'x-cloudscheduler-scheduletime': scheduleTime.toISOString(),
+  };
+  const req = { method: 'POST', headers, header: (name: string) => headers[name.toLowerCase()] };
+  return new Promise<number>((resolve, reject) => {
+    let status = 200;
+    const res = {
+      status(code: number) {
+        status = code;
+        return res;
+      },
+      send() {
+        resolve(status);
+        return res;
+      },
+    };
+    Promise.resolve(fn.handler(req, res)).catch(reject);
+  });
+}
+
+/** Which functions CANBO_SCHEDULE_NOW asks to run at start-up. */
+export function runNowNames(value: string | undefined, all: readonly string[]): Set<string> {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v === 'false') return new Set();
+  if (v === '1' || v === 'all' || v === 'true') return new Set(all);
+  return new Set(v.split(',').map((s) => s.trim()));
+}
+
+type State = Record<string, { lastRun: string }>;
+
+function readState(file: string): State {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as State;
+  } catch {
+    return {};
+  }
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  const modulePath = path.resolve(
+    process.env.CANBO_FUNCTIONS_MODULE ?? path.join(root, 'functions/lib/index.js'),
+  );
+  const stateFile = path.resolve(
+    process.env.CANBO_SCHEDULER_STATE ?? path.join(root, '.data/scheduler.json'),
+  );
+  const state = readState(stateFile);
+  const save = () => {
+    fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+    fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  };
+
+  let mod: Record<string, unknown>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(modulePath) as Record<string, unknown>;
+  } catch (err) {
+    console.error(
+      `Không nạp được ${modulePath} (npm run build?); không chạy hàm định kỳ nào. / ` +
+        `Could not load ${modulePath} (npm run build?); no scheduled function will run: ${String(err)}`,
+    );
+    console.log('scheduler ready: 0 scheduled function(s)');
+    return;
+  }
+
+  const jobs: { fn: ScheduledFunction; schedule: Schedule }[] = [];
+  for (const fn of scheduledFunctions(mod)) {
+    try {
+      jobs.push({ fn, schedule: parseSchedule(fn.schedule, fn.timeZone) });
+    } catch (err) {
+      console.error(`${fn.name}: bỏ qua / skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  const running = new Set<string>();
+  const run = async (job: (typeof jobs)[number], scheduleTime: Date, reason: string): Promise<void> => {
+    const { fn, schedule } = job;
+    if (running.has(fn.name)) {
+      console.log(`${fn.name}: vẫn đang chạy, bỏ lượt / still running, run skipped`);
+      return;
+    }
+    running.add(fn.name);
+    const started = Date.now();
+    console.log(
+      `▶ ${fn.name}: chạy / running (${reason}; lượt / run of ${localTime(schedule, scheduleTime)})`,
+    );
+    try {
+      const status = await invoke(fn, scheduleTime);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (status === 200) {
+        console.log(`✓ ${fn.name}: xong / succeeded in ${seconds} s`);
+        state[fn.name] = { lastRun: scheduleTime.toISOString() };
+        save();
+      } else {
+        console.error(`✗ ${fn.name}: lỗi / failed (status ${status}) after ${seconds} s`);
+      }
+    } catch (err) {
+      console.error(`✗ ${fn.name}: lỗi / failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      running.delete(fn.name);
+    }
+  };
+
+  // One timer per function, re-armed at most an hour ahead so a sleeping laptop catches up.
+  const arm = (job: (typeof jobs)[number]) => {
+    const due = nextRun(job.schedule, new Date());
+    if (!due) return;
+    const wait = () => {
+      const left = due.getTime() - Date.now();
+      if (left > 0) {
+        setTimeout(wait, Math.min(left, 3_600_000));
+        return;
+      }
+      void run(job, due, 'theo lịch / on schedule').finally(() => arm(job));
+    };
+    wait();
+  };
+
+  const now = new Date();
+  const runNow = runNowNames(
+    process.env.CANBO_SCHEDULE_NOW,
+    jobs.map((j) => j.fn.name),
+  );
+  const startup: Promise<void>[] = [];
+  for (const job of jobs) {
+    const { fn, schedule } = job;
+    const next = nextRun(schedule, now);
+    console.log(
+      `${fn.name}: "${fn.schedule}" (${fn.timeZone}), lượt tới / next ${next ? localTime(schedule, next) : '—'}`,
+    );
+    const previous = previousRun(schedule, now);
+    const last = state[fn.name]?.lastRun;
+    if (runNow.has(fn.name)) startup.push(run(job, now, 'CANBO_SCHEDULE_NOW'));
+    else if (previous && (!last || last < previous.toISOString()))
+      startup.push(run(job, previous, 'lỡ lượt / missed its last run'));
+    else if (last)
+      console.log(`${fn.name}: đã chạy / up to date (last run ${localTime(schedule, new Date(last))})`);
+    arm(job);
+  }
+  for (const name of runNow)
+    if (!jobs.some((j) => j.fn.name === name))
+      console.error(`CANBO_SCHEDULE_NOW: no scheduled function ${name}`);
+  console.log(`scheduler ready: ${jobs.length} scheduled function(s)`);
+  await Promise.all(startup);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`scheduler: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,11 +1,10 @@
 /**
  * canbo Cloud Functions (2nd gen). Exports only; every function lives in its
  * own module under api/ or jobs/ (see ../../README.md and ../../docs/api.md).
+ * The region is set once, in ./global-options.ts, before any function is defined.
  */
-import { setGlobalOptions } from 'firebase-functions/v2';
+import './global-options';
 import { onCall } from 'firebase-functions/v2/https';
-
-setGlobalOptions({ region: 'asia-southeast1' });
 
 /**
  * Liveness probe used by `npm start` and the smoke tests: answers with the

@@ -68,7 +68,7 @@ describe('converters', () => {
   test('repositories read and write inside one transaction', async () => {
     await c.quotas.doc('18115_government_2026').set({ ...quota, unitCode: '18115', communeCode: '18115' });
     await db.runTransaction(async (tx) => {
-      const q = await quotas.findForUnit(tx, '18115', 'government', 2026);
+      const q = await quotas.find('18115', 'government', 2026, tx);
       expect(q?.filled).toBe(30);
       quotas.save(tx, { ...q!, filled: q!.filled + 1 });
     });

@@ -3,57 +3,19 @@
  * input validation, scopes, legal checks with their basis, overrides, quota
  * effects on both sides, the audit log, and concurrency.
  */
-import { getFirestore } from 'firebase-admin/firestore';
-import functionsTest from 'firebase-functions-test';
-import * as fns from '../../functions/src';
 import { collections } from '../../functions/src/data/refs';
 import { quotaId } from '@canbo/model';
-import { getServices } from '../../functions/src/services';
-import { uniqueProjectId } from '../helpers/firestore';
-import { claims, person, profile, quota, writeProvince } from '../helpers/province';
+import { callableHarness, failure } from '../helpers/callable';
+import { person, profile, quota, writeProvince, claims } from '../helpers/province';
 
-// The services initialise the default app on first use (in beforeAll), after this.
-const projectId = uniqueProjectId('movements');
-process.env.GCLOUD_PROJECT = projectId;
-process.env.METADATA_SERVER_DETECTION = 'none';
-const fft = functionsTest({ projectId });
+const { call, firestore, cleanup } = callableHarness('movements');
 
-type Claims = Record<string, unknown>;
-const call = async (
-  fn: keyof typeof fns,
-  data: unknown,
-  token: Claims | null = claims.admin,
-  uid = 'u-admin',
-) => {
-  const wrapped = fft.wrap(fns[fn] as unknown as Parameters<typeof fft.wrap>[0]) as unknown as (
-    req: unknown,
-  ) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  return wrapped({ data, auth: token ? { uid, token } : undefined, rawRequest: {} });
-};
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as {
-      code: string;
-      message: string;
-      details?: {
-        checks?: { code: string; basis: string; overridable: boolean }[];
-        fields?: { path: string }[];
-      };
-    };
-  }
-  throw new Error('expected the call to fail');
-};
-
-let db: ReturnType<typeof getFirestore>;
 let c: ReturnType<typeof collections>;
 const q = async (unitCode: string) =>
   (await c.quotas.doc(quotaId(unitCode, 'government', 2027)).get()).data()!;
 
 beforeAll(async () => {
-  getServices(); // initialises the default app, as the first call of a function would
-  db = getFirestore();
+  const db = firestore();
   c = collections(db);
   await writeProvince(
     db,
@@ -66,6 +28,8 @@ beforeAll(async () => {
         profile: profile({ pregnantOrMaternity: true }),
       },
       { cadre: person('c-weak', '18073', 'xa_van_thu', { politicalTheory: 'none' }) },
+      { cadre: person('c-full-a', '18073', 'xa_van_hoa_xa_hoi') },
+      { cadre: person('c-full-b', '18073', 'xa_van_hoa_xa_hoi') },
       ...Array.from({ length: 8 }, (_, i) => ({
         cadre: person(`c-race-${i}`, '18073', 'xa_van_hoa_xa_hoi'),
       })),
@@ -73,7 +37,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => fft.cleanup());
+afterAll(cleanup);
 
 describe('input, authentication and scope', () => {
   test('checkQuota reports allocated, filled, reserved, incoming and free', async () => {
@@ -97,9 +61,13 @@ describe('input, authentication and scope', () => {
   });
 
   test('no sign-in is unauthenticated, another commune or province is permission-denied', async () => {
-    expect(
-      (await failure(call('checkQuota', { unitCode: '18100', block: 'government', year: 2027 }, null))).code,
-    ).toBe('unauthenticated');
+    const anonymous = await failure(
+      call('checkQuota', { unitCode: '18100', block: 'government', year: 2027 }, null),
+    );
+    expect(anonymous.code).toBe('unauthenticated');
+    // Every refusal says why in both languages: one line for simple clients, both texts in details.
+    expect(anonymous.message).toBe('Cần đăng nhập / sign-in required');
+    expect(anonymous.details!.message).toEqual({ vi: 'Cần đăng nhập', en: 'sign-in required' });
     expect(
       (
         await failure(
@@ -309,6 +277,77 @@ describe('lifecycle and quotas', () => {
       status: 'active',
       currentUnitCode: '18073',
     });
+  });
+});
+
+describe('refusals that say exactly why', () => {
+  const transferTo18115 = (cadreId: string) =>
+    call('proposeMovement', {
+      type: 'transfer',
+      cadreId,
+      toUnitCode: '18115',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-10',
+      reason: 'Điều động bổ sung',
+    });
+
+  test('an override naming a check that did not run is refused, not ignored', async () => {
+    await c.quotas.doc(quotaId('18115', 'government', 2027)).set(quota('18115', 11, 10));
+    const m = await transferTo18115('c-full-a');
+    for (const code of ['no_such_check', 'rotation_duration']) {
+      const err = await failure(
+        call('decideMovement', {
+          movementId: m.id,
+          decision: 'approve',
+          note: 'Duyệt',
+          overrides: [{ code, reason: 'Lý do đủ dài để được ghi nhận' }],
+        }),
+      );
+      expect(err.code).toBe('invalid-argument');
+      expect(err.details!.fields!.map((f) => f.path)).toEqual(['overrides.0.code']);
+    }
+    const stored = (await c.movements.doc(m.id).get()).data()!;
+    expect(stored.status).toBe('proposed');
+    expect(stored.overrides).toEqual([]);
+    expect(await q('18115')).toMatchObject({ incoming: 0 });
+    await call('cancelMovement', { movementId: m.id, reason: 'Dọn dữ liệu thử' });
+  });
+
+  test('a quota refusal carries the quota counts, on proposal and on approval', async () => {
+    await c.quotas.doc(quotaId('18115', 'government', 2027)).set(quota('18115', 10, 10));
+    const full = await failure(transferTo18115('c-full-a'));
+    expect(full.code).toBe('failed-precondition');
+    expect(full.details!.checks!.map((x) => x.code)).toEqual(['target_quota']);
+    expect(full.details!.quota).toEqual({
+      allocated: 10,
+      filled: 10,
+      reservedForReturn: 0,
+      incoming: 0,
+      free: 0,
+      fits: false,
+      delta: 1,
+    });
+
+    await c.quotas.doc(quotaId('18115', 'government', 2027)).set(quota('18115', 11, 10));
+    const a = await transferTo18115('c-full-a');
+    const b = await transferTo18115('c-full-b');
+    await call('decideMovement', { movementId: a.id, decision: 'approve', note: 'Đồng ý' });
+    const refused = await failure(
+      call('decideMovement', { movementId: b.id, decision: 'approve', note: 'Đồng ý' }),
+    );
+    expect(refused.code).toBe('failed-precondition');
+    expect(refused.details!.checks!.map((x) => x.code)).toEqual(['target_quota']);
+    expect(refused.details!.quota).toEqual({
+      allocated: 11,
+      filled: 10,
+      reservedForReturn: 0,
+      incoming: 1,
+      free: 0,
+      fits: false,
+      delta: 1,
+    });
+    await call('cancelMovement', { movementId: a.id, reason: 'Dọn dữ liệu thử' });
+    await call('cancelMovement', { movementId: b.id, reason: 'Dọn dữ liệu thử' });
   });
 });
 

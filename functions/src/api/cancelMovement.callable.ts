@@ -2,6 +2,6 @@
 import { ZCancelMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const cancelMovement = callable(ZCancelMovementInput, (actor, input, s) =>
-  s.movements.cancel(actor, input),
+export const cancelMovement = callable(ZCancelMovementInput, (actor, input, u) =>
+  u.cancelMovement(actor, input),
 );

@@ -2,6 +2,4 @@
 import { ZCheckQuotaInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const checkQuota = callable(ZCheckQuotaInput, (actor, input, s) =>
-  s.movements.checkQuota(actor, input),
-);
+export const checkQuota = callable(ZCheckQuotaInput, (actor, input, u) => u.checkQuota(actor, input));

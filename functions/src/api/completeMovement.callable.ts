@@ -2,6 +2,6 @@
 import { ZCompleteMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const completeMovement = callable(ZCompleteMovementInput, (actor, input, s) =>
-  s.movements.complete(actor, input),
+export const completeMovement = callable(ZCompleteMovementInput, (actor, input, u) =>
+  u.completeMovement(actor, input),
 );

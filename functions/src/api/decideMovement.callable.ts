@@ -2,6 +2,6 @@
 import { ZDecideMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const decideMovement = callable(ZDecideMovementInput, (actor, input, s) =>
-  s.movements.decide(actor, input),
+export const decideMovement = callable(ZDecideMovementInput, (actor, input, u) =>
+  u.decideMovement(actor, input),
 );

@@ -2,6 +2,6 @@
 import { ZExtendMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const extendMovement = callable(ZExtendMovementInput, (actor, input, s) =>
-  s.movements.extend(actor, input),
+export const extendMovement = callable(ZExtendMovementInput, (actor, input, u) =>
+  u.extendMovement(actor, input),
 );

@@ -2,6 +2,6 @@
 import { ZProposeMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const proposeMovement = callable(ZProposeMovementInput, (actor, input, s) =>
-  s.movements.propose(actor, input),
+export const proposeMovement = callable(ZProposeMovementInput, (actor, input, u) =>
+  u.proposeMovement(actor, input),
 );

@@ -2,4 +2,4 @@
 import { ZSetUserScopeInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const setUserScope = callable(ZSetUserScopeInput, (actor, input, s) => s.users.setScope(actor, input));
+export const setUserScope = callable(ZSetUserScopeInput, (actor, input, u) => u.setUserScope(actor, input));

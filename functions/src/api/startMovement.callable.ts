@@ -2,6 +2,6 @@
 import { ZStartMovementInput } from '@canbo/model';
 import { callable } from './handler';
 
-export const startMovement = callable(ZStartMovementInput, (actor, input, s) =>
-  s.movements.transition(actor, input.movementId, 'start', input.note ?? 'Bắt đầu thực hiện'),
+export const startMovement = callable(ZStartMovementInput, (actor, input, u) =>
+  u.startMovement(actor, input),
 );

@@ -1,19 +1,26 @@
 /**
- * Repositories with intent-named methods. Methods that take a Transaction
- * read and write inside it, so a service can combine them (quota, movement,
- * audit) into one atomic change.
+ * Repositories with intent-named methods: every Firestore access of the
+ * services goes through them (and through the zod converters of ./refs).
+ * Methods that take a Transaction read and write inside it, so a use case can
+ * combine them (quota, movement, person, audit) into one atomic change.
+ * `get…` methods refuse a missing document with NotFound; `find…` return
+ * undefined.
  */
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import type { BulkWriter, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
-  type AuditEntry,
   type Block,
   type Cadre,
   type CadrePrivate,
+  type Job,
   type Movement,
+  OPEN_STATUSES,
   type Quota,
   quotaId,
   type Unit,
 } from '@canbo/model';
+import { defaultDeps, type ServiceDeps } from '../lib/deps';
+import { NotFound } from '../lib/errors';
+import { AuditLog } from './audit-log';
 import { collections, type Collections } from './refs';
 
 export class UnitRepository {
@@ -22,6 +29,12 @@ export class UnitRepository {
   async findByCode(code: string, tx?: Transaction): Promise<Unit | undefined> {
     const ref = this.c.units.doc(code);
     return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  async get(code: string, tx?: Transaction): Promise<Unit> {
+    const unit = await this.findByCode(code, tx);
+    if (!unit) throw new NotFound('error.unknownUnit', { code });
+    return unit;
   }
 
   /** The communes of a province (current units only). */
@@ -37,19 +50,31 @@ export class UnitRepository {
 export class QuotaRepository {
   constructor(private readonly c: Collections) {}
 
-  /** The quota of a unit and block for a year, read inside the transaction. */
-  async findForUnit(
-    tx: Transaction,
-    unitCode: string,
-    block: Block,
-    year: number,
-  ): Promise<Quota | undefined> {
-    return (await tx.get(this.c.quotas.doc(quotaId(unitCode, block, year)))).data();
+  /** The quota of a unit and block for a year (inside `tx` when given). */
+  async find(unitCode: string, block: Block, year: number, tx?: Transaction): Promise<Quota | undefined> {
+    const ref = this.c.quotas.doc(quotaId(unitCode, block, year));
+    return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  /** As `find`, refusing a unit that has no quota allocated for the block and year. */
+  async get(unitCode: string, block: Block, year: number, tx?: Transaction): Promise<Quota> {
+    const quota = await this.find(unitCode, block, year, tx);
+    if (!quota) throw new NotFound('error.noQuota', { unitCode, block, year });
+    return quota;
+  }
+
+  /** Every quota of a year (the daily alerts). */
+  async ofYear(year: number): Promise<Quota[]> {
+    return (await this.c.quotas.where('year', '==', year).get()).docs.map((d) => d.data());
   }
 
   /** Writes the new counts of a quota inside the transaction. */
   save(tx: Transaction, quota: Quota): void {
     tx.set(this.c.quotas.doc(quotaId(quota.unitCode, quota.block, quota.year)), quota);
+  }
+
+  setFlags(writer: BulkWriter, quota: Quota, flags: NonNullable<Quota['flags']>): void {
+    void writer.update(this.c.quotas.doc(quotaId(quota.unitCode, quota.block, quota.year)), { flags });
   }
 }
 
@@ -61,16 +86,36 @@ export class CadreRepository {
     return (tx ? await tx.get(ref) : await ref.get()).data();
   }
 
+  async get(id: string, tx?: Transaction): Promise<Cadre> {
+    const cadre = await this.findById(id, tx);
+    if (!cadre) throw new NotFound('error.unknownCadre', { id });
+    return cadre;
+  }
+
   /** The sensitive profile; callers must record why they read it. */
   async findPrivateProfile(id: string, tx?: Transaction): Promise<CadrePrivate | undefined> {
     const ref = this.c.cadrePrivate(id);
     return (tx ? await tx.get(ref) : await ref.get()).data();
   }
 
+  async getPrivateProfile(id: string, tx?: Transaction): Promise<CadrePrivate> {
+    const profile = await this.findPrivateProfile(id, tx);
+    if (!profile) throw new NotFound('error.missingProfile', { id });
+    return profile;
+  }
+
   /** People working in a commune now (its own staff and those seconded in). */
   async workingInCommune(communeCode: string): Promise<Cadre[]> {
     const snap = await this.c.cadres.where('communeCode', '==', communeCode).get();
     return snap.docs.map((d) => d.data());
+  }
+
+  /** How many people working in a unit hold a post there. */
+  async holdersOf(unitCode: string, positionId: string): Promise<number> {
+    const snap = await this.c.cadres.where('currentUnitCode', '==', unitCode).get();
+    return snap.docs.filter((d) =>
+      d.data().posts.some((p) => p.positionId === positionId && p.unitCode === unitCode),
+    ).length;
   }
 
   save(tx: Transaction, cadre: Cadre): void {
@@ -86,12 +131,28 @@ export class MovementRepository {
     return (tx ? await tx.get(ref) : await ref.get()).data();
   }
 
+  async get(id: string, tx?: Transaction): Promise<Movement> {
+    const movement = await this.findById(id, tx);
+    if (!movement) throw new NotFound('error.unknownMovement', { id });
+    return movement;
+  }
+
   /** Movements of one person that are neither finished nor refused (for the "two secondments" rule). */
   async openForCadre(cadreId: string, tx?: Transaction): Promise<Movement[]> {
-    const q = this.c.movements
-      .where('cadreId', '==', cadreId)
-      .where('status', 'in', ['proposed', 'approved', 'active']);
+    const q = this.c.movements.where('cadreId', '==', cadreId).where('status', 'in', [...OPEN_STATUSES]);
     return (tx ? await tx.get(q) : await q.get()).docs.map((d) => d.data());
+  }
+
+  async active(): Promise<Movement[]> {
+    return (await this.c.movements.where('status', '==', 'active').get()).docs.map((d) => d.data());
+  }
+
+  /** Movements carrying an ending-soon or overdue flag (to clear those no longer active). */
+  async withDeadlineFlags(): Promise<Movement[]> {
+    const snap = await this.c.movements
+      .where('flags', 'array-contains-any', ['ending_soon', 'overdue_return'])
+      .get();
+    return snap.docs.map((d) => d.data());
   }
 
   create(tx: Transaction, movement: Movement): void {
@@ -101,26 +162,43 @@ export class MovementRepository {
   save(tx: Transaction, movement: Movement): void {
     tx.set(this.c.movements.doc(movement.id), movement);
   }
-}
 
-/** The append-only audit log: entries are created, never changed. */
-export class AuditLog {
-  constructor(private readonly c: Collections) {}
-
-  append(tx: Transaction, entry: AuditEntry): void {
-    tx.create(this.c.audit.doc(entry.id), entry);
+  setFlags(writer: BulkWriter, id: string, flags: NonNullable<Movement['flags']>): void {
+    void writer.update(this.c.movements.doc(id), { flags });
   }
 }
 
-/** Every repository over one database. */
-export function repositories(db: Firestore) {
+export class JobRepository {
+  constructor(private readonly c: Collections) {}
+
+  /** Records a run (a rerun on the same day replaces its record). */
+  async save(job: Job): Promise<void> {
+    await this.c.jobs.doc(job.id).set(job);
+  }
+}
+
+export interface Repositories {
+  units: UnitRepository;
+  quotas: QuotaRepository;
+  cadres: CadreRepository;
+  movements: MovementRepository;
+  jobs: JobRepository;
+  audit: AuditLog;
+  collections: Collections;
+}
+
+/** Every repository over one database; `deps` gives the audit log its clock and ids. */
+export function repositories(db: Firestore, deps: ServiceDeps = defaultDeps): Repositories {
   const c = collections(db);
   return {
     units: new UnitRepository(c),
     quotas: new QuotaRepository(c),
     cadres: new CadreRepository(c),
     movements: new MovementRepository(c),
-    audit: new AuditLog(c),
+    jobs: new JobRepository(c),
+    audit: new AuditLog(c, deps),
     collections: c,
   };
 }
+
+export { AuditLog, type AuditRecord } from './audit-log';

@@ -1,6 +1,6 @@
 /**
  * The caller, from Firebase Auth custom claims `{ role, province, communes?,
- * cadreId? }` (design.md), and what their scope lets them touch.
+ * cadreId? }` (docs/api.md, "Roles and scope"), and what their scope lets them touch.
  */
 import { Claims, type Role } from '@canbo/model';
 import { Forbidden, NotAuthenticated } from './errors';
@@ -17,7 +17,7 @@ export interface Actor {
 export function actorFrom(auth: { uid: string; token: Record<string, unknown> } | undefined): Actor {
   if (!auth) throw new NotAuthenticated();
   const claims = Claims.safeParse(auth.token);
-  if (!claims.success) throw new Forbidden('Tài khoản chưa được phân quyền / account has no scope');
+  if (!claims.success) throw new Forbidden('error.noScope');
   return {
     uid: auth.uid,
     role: claims.data.role,
@@ -29,9 +29,7 @@ export function actorFrom(auth: { uid: string; token: Record<string, unknown> } 
 
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (!roles.includes(actor.role)) {
-    throw new Forbidden(
-      `Vai trò ${actor.role} không được thực hiện thao tác này / role ${actor.role} may not do this`,
-    );
+    throw new Forbidden('error.roleNotAllowed', { role: actor.role });
   }
 }
 
@@ -44,6 +42,6 @@ export function inScope(actor: Actor, provinceCode: string, communeCode: string 
 
 export function requireScope(actor: Actor, provinceCode: string, communeCode: string | null): void {
   if (!inScope(actor, provinceCode, communeCode)) {
-    throw new Forbidden('Ngoài phạm vi quản lý / outside your scope');
+    throw new Forbidden('error.outsideScope');
   }
 }

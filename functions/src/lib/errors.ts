@@ -1,83 +1,203 @@
 /**
- * Domain errors and their single mapping to HttpsError codes (design.md):
- * invalid-argument (field errors), unauthenticated, permission-denied,
- * not-found, failed-precondition (a rule or the quota, with the failed check
- * and its legal basis), already-exists, aborted (contention outlasted
- * retries). Anything else is `internal` with a generic message: internal
- * messages never leak to clients.
+ * Errors that carry their own HttpsError code and a catalogue message
+ * (packages/model/src/messages/errors.ts), and the one mapping to what a
+ * client sees (docs/api.md, "Errors"). Errors raised below the services
+ * (domain, Firestore) are translated by the FOREIGN table; anything else is
+ * `internal` with a generic message: internal messages never leak to clients.
  */
-import { HttpsError } from 'firebase-functions/v2/https';
+import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { InvalidTransition } from '../domain/movement-lifecycle';
-import { QuotaExceeded } from '../domain/quota';
-import type { CheckResult } from '@canbo/model';
+import { QuotaExceeded, type QuotaStatus } from '../domain/quota';
+import { log } from '../log';
+import {
+  type Bilingual,
+  type CheckResult,
+  ERROR_MESSAGES,
+  message,
+  type MessageParams,
+  oneLine,
+} from '@canbo/model';
 
-export class ValidationFailed extends Error {
-  constructor(readonly fields: { path: string; message: string }[]) {
-    super('Dữ liệu không hợp lệ / invalid input');
+export type ErrorCode = FunctionsErrorCode;
+export type ErrorKey = keyof typeof ERROR_MESSAGES;
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+/** The base of every error a service raises on purpose. */
+export class AppError extends Error {
+  /** The message in both languages; `message` is its one-line form "vi / en". */
+  readonly text: Bilingual;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: ErrorKey,
+    readonly params: MessageParams = {},
+    readonly details: ErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
+    const text = message(key, params);
+    super(oneLine(text), options);
+    this.text = text;
+    this.name = new.target.name;
   }
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** invalid-argument, with the fields at fault. */
+export class ValidationFailed extends AppError {
+  constructor(
+    readonly fields: FieldError[],
+    key: ErrorKey = 'error.invalidInput',
+    params: MessageParams = {},
+  ) {
+    super('invalid-argument', key, params, { fields });
+  }
+
+  /** One field at fault, its message from the catalogue. */
+  static field(path: string, key: ErrorKey, params: MessageParams = {}): ValidationFailed {
+    return new ValidationFailed([{ path, message: oneLine(message(key, params)) }], key, params);
+  }
+
   static from(error: z.ZodError): ValidationFailed {
     return new ValidationFailed(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
 }
 
-export class NotAuthenticated extends Error {
+export class NotAuthenticated extends AppError {
   constructor() {
-    super('Cần đăng nhập / sign-in required');
+    super('unauthenticated', 'error.signInRequired');
   }
 }
 
-export class Forbidden extends Error {}
-
-export class NotFound extends Error {}
-
-/** Checks that block the request, with their legal basis. */
-export class RulesViolated extends Error {
-  constructor(readonly checks: CheckResult[]) {
-    super(`Không đáp ứng điều kiện: ${checks.map((c) => c.message).join(' ')}`);
+export class Forbidden extends AppError {
+  constructor(key: ErrorKey, params: MessageParams = {}) {
+    super('permission-denied', key, params);
   }
 }
 
-export class AlreadyExists extends Error {}
+export class NotFound extends AppError {
+  constructor(key: ErrorKey, params: MessageParams = {}) {
+    super('not-found', key, params);
+  }
+}
 
-/** Maps any error to the HttpsError a client sees. */
-export function toHttpsError(err: unknown): HttpsError {
-  if (err instanceof HttpsError) return err;
-  if (err instanceof ValidationFailed)
-    return new HttpsError('invalid-argument', err.message, { fields: err.fields });
-  if (err instanceof NotAuthenticated) return new HttpsError('unauthenticated', err.message);
-  if (err instanceof Forbidden) return new HttpsError('permission-denied', err.message);
-  if (err instanceof NotFound) return new HttpsError('not-found', err.message);
-  if (err instanceof RulesViolated)
-    return new HttpsError('failed-precondition', err.message, { checks: err.checks });
-  if (err instanceof QuotaExceeded) {
-    return new HttpsError('failed-precondition', `Hết biên chế tại ${err.unitCode} / quota exceeded`, {
-      checks: [
-        {
-          code: 'target_quota',
-          outcome: 'fail',
-          overridable: false,
-          basis: 'Biên chế được giao',
-          message: err.message,
-        },
-      ],
-      quota: err.status,
-    });
+export class AlreadyExists extends AppError {
+  constructor(what: string) {
+    super('already-exists', 'error.alreadyExists', { what });
   }
-  if (err instanceof InvalidTransition) {
-    return new HttpsError('failed-precondition', err.message, {
-      status: err.status,
-      transition: err.transition,
-    });
-  }
-  if (err instanceof AlreadyExists) return new HttpsError('already-exists', err.message);
-  const code = (err as { code?: unknown }).code;
-  if (code === 10 || code === 'aborted') {
-    return new HttpsError(
-      'aborted',
-      'Quá nhiều yêu cầu đồng thời, hãy thử lại / too much contention, try again',
+}
+
+/**
+ * failed-precondition: checks that block the request, with their legal basis.
+ * When the target quota is among them, `quota` carries its counts.
+ */
+export class RulesViolated extends AppError {
+  constructor(
+    readonly checks: CheckResult[],
+    options: { quota?: QuotaStatus; key?: ErrorKey; params?: MessageParams } = {},
+  ) {
+    super(
+      'failed-precondition',
+      options.key ?? 'error.rulesViolated',
+      options.params ?? { codes: checks.map((c) => c.code).join(', ') },
+      options.quota ? { checks, quota: options.quota } : { checks },
     );
   }
-  console.error('Unexpected error', err);
-  return new HttpsError('internal', 'Lỗi hệ thống / internal error');
+}
+
+/** A failure that is ours, not the caller's (logged with its cause; the client sees `internal`). */
+export class Internal extends AppError {
+  constructor(cause: unknown) {
+    super('internal', 'error.internal', {}, {}, { cause });
+  }
+}
+
+/** Contention outlasted the transaction's retries. */
+export class Contention extends AppError {
+  constructor() {
+    super('aborted', 'error.contention');
+  }
+}
+
+/**
+ * Errors raised below the services, each translated to an AppError (or
+ * undefined: not this one). The domain's errors are matched by class: they
+ * carry no code of their own yet.
+ */
+const FOREIGN: readonly ((err: unknown) => AppError | undefined)[] = [
+  (e) =>
+    e instanceof QuotaExceeded
+      ? new AppError(
+          'failed-precondition',
+          'error.quotaExceeded',
+          { unitCode: e.unitCode, free: e.status.free, delta: e.status.delta },
+          { unitCode: e.unitCode, quota: e.status },
+        )
+      : undefined,
+  (e) =>
+    e instanceof InvalidTransition
+      ? new AppError(
+          'failed-precondition',
+          'error.invalidTransition',
+          { transition: e.transition, status: e.status },
+          { status: e.status, transition: e.transition },
+        )
+      : undefined,
+  // Firestore's ABORTED (gRPC 10) once the transaction gave up retrying.
+  (e) =>
+    typeof e === 'object' && e !== null && 'code' in e && (e.code === 10 || e.code === 'aborted')
+      ? new Contention()
+      : undefined,
+];
+
+/** Whether a code's own message and details reach the client, or only the generic internal text. */
+const EXPOSED: Record<ErrorCode, boolean> = {
+  ok: false,
+  cancelled: true,
+  unknown: false,
+  'invalid-argument': true,
+  'deadline-exceeded': true,
+  'not-found': true,
+  'already-exists': true,
+  'permission-denied': true,
+  'resource-exhausted': true,
+  'failed-precondition': true,
+  aborted: true,
+  'out-of-range': true,
+  unimplemented: false,
+  internal: false,
+  unavailable: true,
+  'data-loss': false,
+  unauthenticated: true,
+};
+
+/** Any error as an AppError: ours as is, foreign ones translated, the rest internal. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  for (const translate of FOREIGN) {
+    const translated = translate(err);
+    if (translated) return translated;
+  }
+  return new Internal(err);
+}
+
+/** Maps any error to the HttpsError a client sees: message "vi / en", details with `message: { vi, en }`. */
+export function toHttpsError(err: unknown): HttpsError {
+  if (err instanceof HttpsError) return err;
+  const app = toAppError(err);
+  if (!EXPOSED[app.code]) {
+    log.error('error.unexpected', { code: app.code, error: describe(app.cause ?? err) });
+    const text = message('error.internal');
+    return new HttpsError('internal', oneLine(text), { message: text });
+  }
+  log.info('request.refused', { code: app.code, key: app.key });
+  return new HttpsError(app.code, app.message, { ...app.details, message: app.text });
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }

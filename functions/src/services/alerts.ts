@@ -5,17 +5,22 @@
  * no longer applies is cleared. The run is recorded in `jobs/`.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { collections } from '../data/refs';
+import { getConfig } from '../config';
+import { repositories } from '../data/repositories';
 import { addDays } from '../domain/dates';
-import { type Movement, type Quota, quotaId } from '@canbo/model';
+import { systemClock, type Clock } from '../lib/clock';
+import { log } from '../log';
+import type { Movement, Quota } from '@canbo/model';
 
-export const ENDING_SOON_DAYS = 60;
-
-/** Which flags a movement deserves on `today`. */
-export function movementFlags(m: Movement, today: string): NonNullable<Movement['flags']> {
+/** Which flags a movement deserves on `today` (a Vietnam calendar day). */
+export function movementFlags(
+  m: Movement,
+  today: string,
+  endingSoonDays = getConfig().endingSoonDays,
+): NonNullable<Movement['flags']> {
   if (m.status !== 'active' || !m.plannedEndDate) return [];
   if (m.plannedEndDate < today) return ['overdue_return'];
-  if (m.plannedEndDate <= addDays(today, ENDING_SOON_DAYS)) return ['ending_soon'];
+  if (m.plannedEndDate <= addDays(today, endingSoonDays)) return ['ending_soon'];
   return [];
 }
 
@@ -25,54 +30,55 @@ export function quotaFlags(q: Quota): NonNullable<Quota['flags']> {
 
 const same = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).join() === b.join();
 
-export async function flagAlerts(db: Firestore, today: string): Promise<Record<string, number>> {
-  const c = collections(db);
-  const started = new Date().toISOString();
+/** Flags as of `today`; `clock` only stamps the job record. */
+export async function flagAlerts(
+  db: Firestore,
+  today: string,
+  clock: Clock = systemClock,
+): Promise<Record<string, number>> {
+  const repos = repositories(db);
+  const started = clock.now().toISOString();
   const counts = { ending_soon: 0, overdue_return: 0, over_allocation: 0, updated: 0 };
   const writer = db.bulkWriter({ throttling: false });
-  const active = await c.movements.where('status', '==', 'active').get();
-  for (const doc of active.docs) {
-    const m = doc.data();
+  const active = await repos.movements.active();
+  for (const m of active) {
     const flags = movementFlags(m, today);
     for (const f of flags) counts[f]++;
     if (!same(m.flags, flags)) {
-      void writer.update(doc.ref, { flags });
+      repos.movements.setFlags(writer, m.id, flags);
       counts.updated++;
     }
   }
   // Flags on movements that are no longer active are cleared.
-  const stale = await c.movements
-    .where('flags', 'array-contains-any', ['ending_soon', 'overdue_return'])
-    .get();
-  for (const doc of stale.docs) {
-    if (doc.data().status !== 'active') {
-      void writer.update(doc.ref, { flags: [] });
+  for (const m of await repos.movements.withDeadlineFlags()) {
+    if (m.status !== 'active') {
+      repos.movements.setFlags(writer, m.id, []);
       counts.updated++;
     }
   }
-  const quotas = await c.quotas.where('year', '==', Number(today.slice(0, 4))).get();
-  for (const doc of quotas.docs) {
-    const q = doc.data();
+  const quotas = await repos.quotas.ofYear(Number(today.slice(0, 4)));
+  for (const q of quotas) {
     const flags = quotaFlags(q);
     counts.over_allocation += flags.length;
     if (!same(q.flags, flags)) {
-      void writer.update(c.quotas.doc(quotaId(q.unitCode, q.block, q.year)), { flags });
+      repos.quotas.setFlags(writer, q, flags);
       counts.updated++;
     }
   }
   await writer.close();
-  const id = `movement-alerts-${today}`;
-  await c.jobs.doc(id).set({
-    id,
+  const total = active.length + quotas.length;
+  await repos.jobs.save({
+    id: `movement-alerts-${today}`,
     kind: 'movement_alerts',
     state: 'succeeded',
-    progress: { done: active.size + quotas.size, total: active.size + quotas.size },
+    progress: { done: total, total },
     leases: {},
     params: { today },
     error: null,
     result: counts,
     startedAt: started,
-    updatedAt: new Date().toISOString(),
+    updatedAt: clock.now().toISOString(),
   });
+  log.info('alerts.flagged', { today, ...counts });
   return counts;
 }

@@ -1,34 +1,67 @@
 /**
- * Services over the default Firestore, created on first use: handlers stay
- * cheap to load (cold start) and tests can build services over any database.
+ * The use cases over the default Firestore and Auth, created on first use:
+ * handlers stay cheap to load (cold start) and tests can bind the use cases
+ * to any database with `useCases(db, auth, deps)`.
  */
-import { randomUUID } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
+import type { Firestore } from 'firebase-admin/firestore';
 import { getFirestore } from 'firebase-admin/firestore';
-import { MovementService, type ServiceDeps } from './movements';
-import { UserScopeService } from './users';
+import type { Actor } from '../lib/actor';
+import { defaultDeps, type ServiceDeps } from '../lib/deps';
+import { useCaseDeps } from './deps';
+import {
+  cancelMovement,
+  checkQuota,
+  completeMovement,
+  decideMovement,
+  extendMovement,
+  proposeMovement,
+  startMovement,
+} from './movements';
+import { setUserScope, type ScopeDeps } from './scopes/set-user-scope';
 
-export interface Services {
-  movements: MovementService;
-  users: UserScopeService;
+export { defaultDeps, type ServiceDeps } from '../lib/deps';
+export { useCaseDeps, type UseCaseDeps } from './deps';
+
+type Bound<F> = F extends (deps: never, actor: Actor, input: infer I) => infer R
+  ? (actor: Actor, input: I) => R
+  : never;
+
+/** One use case per callable, named as the callable. */
+export interface UseCases {
+  checkQuota: Bound<typeof checkQuota>;
+  proposeMovement: Bound<typeof proposeMovement>;
+  decideMovement: Bound<typeof decideMovement>;
+  startMovement: Bound<typeof startMovement>;
+  completeMovement: Bound<typeof completeMovement>;
+  extendMovement: Bound<typeof extendMovement>;
+  cancelMovement: Bound<typeof cancelMovement>;
+  setUserScope: Bound<typeof setUserScope>;
 }
 
-export const defaultDeps: ServiceDeps = {
-  now: () => new Date(),
-  newId: (prefix) => `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 20)}`,
-};
+export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDeps = defaultDeps): UseCases {
+  const d = useCaseDeps(db, deps);
+  const scope: ScopeDeps = { ...d, auth };
+  return {
+    checkQuota: (actor, input) => checkQuota(d, actor, input),
+    proposeMovement: (actor, input) => proposeMovement(d, actor, input),
+    decideMovement: (actor, input) => decideMovement(d, actor, input),
+    startMovement: (actor, input) => startMovement(d, actor, input),
+    completeMovement: (actor, input) => completeMovement(d, actor, input),
+    extendMovement: (actor, input) => extendMovement(d, actor, input),
+    cancelMovement: (actor, input) => cancelMovement(d, actor, input),
+    setUserScope: (actor, input) => setUserScope(scope, actor, input),
+  };
+}
 
-let services: Services | undefined;
+let bound: UseCases | undefined;
 
-export function getServices(): Services {
-  if (!services) {
+/** The use cases over the default app (initialised here on first use). */
+export function getUseCases(): UseCases {
+  if (!bound) {
     if (getApps().length === 0) initializeApp();
-    const db = getFirestore();
-    services = {
-      movements: new MovementService(db, defaultDeps),
-      users: new UserScopeService(db, getAuth(), defaultDeps),
-    };
+    bound = useCases(getFirestore(), getAuth());
   }
-  return services;
+  return bound;
 }

@@ -1,0 +1,32 @@
+/**
+ * Structured logs through the Functions logger, with a small vocabulary of
+ * named events so that logs can be searched and counted by `event`.
+ */
+import { logger } from 'firebase-functions';
+
+export type LogEvent =
+  | 'movement.proposed'
+  | 'movement.approved'
+  | 'movement.rejected'
+  | 'movement.started'
+  | 'movement.completed'
+  | 'movement.cancelled'
+  | 'movement.extended'
+  | 'scope.set'
+  | 'alerts.flagged'
+  | 'request.refused'
+  | 'error.unexpected';
+
+type Fields = Record<string, unknown>;
+
+export const log = {
+  info(event: LogEvent, fields: Fields = {}): void {
+    logger.info(event, { event, ...fields });
+  },
+  warn(event: LogEvent, fields: Fields = {}): void {
+    logger.warn(event, { event, ...fields });
+  },
+  error(event: LogEvent, fields: Fields = {}): void {
+    logger.error(event, { event, ...fields });
+  },
+};

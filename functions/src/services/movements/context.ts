@@ -1,0 +1,165 @@
+/**
+ * The one context loader of the movement use cases: what the checks need
+ * (docs/api.md, "The checks"), the movement an admin acts on, the quota
+ * effects of a transition, and the refusal that carries the target quota's
+ * counts when the quota is among the failed checks.
+ */
+import type { Transaction } from 'firebase-admin/firestore';
+import { DEFAULT_CHECK_PARAMS, type CheckContext } from '../../domain/movement-checks';
+import { quotaEffects, type Transition } from '../../domain/movement-lifecycle';
+import { communeNorm, DEFAULT_NORMS } from '../../domain/norms';
+import { POSITION_BY_ID } from '../../domain/positions';
+import { applyQuotaDelta, quotaStatus } from '../../domain/quota';
+import type { Repositories } from '../../data/repositories';
+import { requireScope, type Actor } from '../../lib/actor';
+import { RulesViolated } from '../../lib/errors';
+import { type Cadre, type CheckResult, communeOf, type Movement, type Quota, type Unit } from '@canbo/model';
+
+/** The quota year of a movement is the year of its start date (docs/api.md, "Quotas"). */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Relatives in the system and post holders: advisory context read outside the transaction. */
+export interface Advisory {
+  relatives: CheckContext['relatives'];
+  holdersOfCadrePost: number;
+  holdersOfTargetPost: number;
+}
+
+export async function loadAdvisory(
+  repos: Repositories,
+  cadreId: string,
+  toUnitCode: string,
+  toPositionId: string | null,
+): Promise<Advisory> {
+  const [cadre, profile] = await Promise.all([
+    repos.cadres.findById(cadreId),
+    repos.cadres.findPrivateProfile(cadreId),
+  ]);
+  const family = (profile?.family ?? []).flatMap((f) => (f.cadreId ? [{ ...f, cadreId: f.cadreId }] : []));
+  const relatives = (
+    await Promise.all(
+      family.map(async (f) => {
+        const r = await repos.cadres.findById(f.cadreId);
+        return r ? { relation: f.relation, cadre: r } : undefined;
+      }),
+    )
+  ).filter((x) => x !== undefined);
+  const mainPost = cadre?.posts.find((p) => !p.concurrent)?.positionId;
+  // Holders are only counted where a check uses them: a key post left with no
+  // holder (warning), or a target post with a fixed number of holders. Other
+  // moves read no staff list at all.
+  const needsHome = mainPost !== undefined && POSITION_BY_ID.get(mainPost)?.keyPost === true;
+  const needsTarget = toPositionId !== null && POSITION_BY_ID.get(toPositionId)?.holdersPerUnit != null;
+  return {
+    relatives,
+    holdersOfCadrePost:
+      cadre && needsHome && mainPost ? await repos.cadres.holdersOf(cadre.homeUnitCode, mainPost) : 2,
+    holdersOfTargetPost:
+      needsTarget && toPositionId ? await repos.cadres.holdersOf(toUnitCode, toPositionId) : 0,
+  };
+}
+
+export type MovementDraft = Pick<
+  Movement,
+  'id' | 'type' | 'toUnitCode' | 'toPositionId' | 'startDate' | 'plannedEndDate'
+>;
+
+/** Gathers what the checks need; the parts that must be consistent are read in `tx`. */
+export async function loadCheckContext(
+  tx: Transaction,
+  repos: Repositories,
+  cadre: Cadre,
+  m: MovementDraft,
+  requestedByCadre: boolean,
+  advisory: Advisory,
+): Promise<{ context: CheckContext; targetUnit: Unit }> {
+  const year = yearOf(m.startDate);
+  const [profile, targetUnit, open, targetQuota, sendingQuota] = await Promise.all([
+    repos.cadres.getPrivateProfile(cadre.id, tx),
+    repos.units.get(m.toUnitCode, tx),
+    repos.movements.openForCadre(cadre.id, tx),
+    repos.quotas.find(m.toUnitCode, cadre.block, year, tx),
+    repos.quotas.find(cadre.homeUnitCode, cadre.block, year, tx),
+  ]);
+  return {
+    targetUnit,
+    context: {
+      request: {
+        type: m.type,
+        toUnitCode: m.toUnitCode,
+        toProvinceCode: targetUnit.provinceCode,
+        toPositionId: m.toPositionId,
+        startDate: m.startDate,
+        plannedEndDate: m.plannedEndDate,
+        requestedByCadre,
+      },
+      cadre,
+      profile,
+      targetPosition: m.toPositionId ? POSITION_BY_ID.get(m.toPositionId) : undefined,
+      positions: POSITION_BY_ID,
+      openMovements: open.filter((x) => x.id !== m.id),
+      relatives: advisory.relatives,
+      targetQuota,
+      sendingQuota,
+      sendingNorm: communeOf(cadre.homeUnitCode) ? communeNorm(DEFAULT_NORMS, cadre.block) : undefined,
+      holdersOfCadrePost: advisory.holdersOfCadrePost,
+      holdersOfTargetPost: advisory.holdersOfTargetPost,
+      params: DEFAULT_CHECK_PARAMS,
+    },
+  };
+}
+
+/** The code of the check on the target unit's quota. */
+const TARGET_QUOTA = 'target_quota';
+
+/**
+ * Refuses with the blocking checks. When the target quota is among them the
+ * refusal carries its counts (`details.quota`, docs/api.md "Errors").
+ */
+export function refusal(
+  checks: CheckResult[],
+  context: CheckContext,
+  options: Pick<NonNullable<ConstructorParameters<typeof RulesViolated>[1]>, 'key' | 'params'> = {},
+): RulesViolated {
+  const quota =
+    checks.some((c) => c.code === TARGET_QUOTA) && context.targetQuota
+      ? quotaStatus(context.targetQuota, 1)
+      : undefined;
+  return new RulesViolated(checks, { ...options, quota });
+}
+
+/** Loads a movement in the transaction and checks the actor may act on it. */
+export async function movementFor(
+  tx: Transaction,
+  repos: Repositories,
+  actor: Actor,
+  movementId: string,
+): Promise<Movement> {
+  const m = await repos.movements.get(movementId, tx);
+  requireScope(actor, m.provinceCode, null);
+  return m;
+}
+
+export interface QuotaChange {
+  before: Quota;
+  after: Quota;
+}
+
+/** The quota effects of a transition, read in the transaction (reads first; the caller writes). */
+export async function quotaChanges(
+  tx: Transaction,
+  repos: Repositories,
+  m: Movement,
+  transition: Transition,
+  at: string,
+): Promise<QuotaChange[]> {
+  const effects = quotaEffects(m, transition, m.status);
+  const year = yearOf(m.startDate);
+  const quotas = await Promise.all(effects.map((e) => repos.quotas.get(e.unitCode, e.block, year, tx)));
+  return effects.map((e, i) => {
+    const before = quotas[i]!;
+    return { before, after: { ...applyQuotaDelta(before, e.delta), updatedAt: at } };
+  });
+}

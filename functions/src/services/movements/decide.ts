@@ -1,0 +1,93 @@
+/**
+ * decideMovement: approve (the checks re-run on fresh data, every failure
+ * overridden with a reason, the target post reserved) or reject. An override
+ * must name a check that ran on this movement and is overridable; legal
+ * prohibitions never are (docs/legal-basis.md).
+ */
+import { blockingChecks, runChecks } from '../../domain/movement-checks';
+import { nextStatus } from '../../domain/movement-lifecycle';
+import { requireRole, type Actor } from '../../lib/actor';
+import { ValidationFailed } from '../../lib/errors';
+import { log } from '../../log';
+import type { UseCaseDeps } from '../deps';
+import {
+  loadAdvisory,
+  loadCheckContext,
+  movementFor,
+  quotaChanges,
+  refusal,
+  type QuotaChange,
+} from './context';
+import type { CheckResult, Movement, TDecideMovementInput } from '@canbo/model';
+
+export async function decideMovement(
+  deps: UseCaseDeps,
+  actor: Actor,
+  input: TDecideMovementInput,
+): Promise<Movement> {
+  const { db, repos } = deps;
+  requireRole(actor, 'province_admin');
+  const first = await repos.movements.get(input.movementId);
+  const advisory = await loadAdvisory(repos, first.cadreId, first.toUnitCode, first.toPositionId);
+  const decided = await db.runTransaction(async (tx) => {
+    const m = await movementFor(tx, repos, actor, input.movementId);
+    const now = deps.clock.now().toISOString();
+    const status = nextStatus(m.status, input.decision === 'approve' ? 'approve' : 'reject');
+    let checks: CheckResult[] = m.checks;
+    let overrides = m.overrides;
+    let quotas: QuotaChange[] = [];
+    if (input.decision === 'approve') {
+      const cadre = await repos.cadres.get(m.cadreId, tx);
+      const { context } = await loadCheckContext(tx, repos, cadre, m, false, advisory);
+      checks = runChecks(context);
+      const requested = new Map((input.overrides ?? []).map((o) => [o.code, o.reason]));
+      (input.overrides ?? []).forEach(({ code }, i) => {
+        const check = checks.find((c) => c.code === code);
+        if (!check) throw ValidationFailed.field(`overrides.${i}.code`, 'error.unknownOverride', { code });
+        if (!check.overridable) {
+          throw refusal([check], context, { key: 'error.cannotOverride', params: { code } });
+        }
+      });
+      const blocking = blockingChecks(checks, new Set(requested.keys()));
+      if (blocking.length > 0) throw refusal(blocking, context);
+      overrides = [
+        ...overrides,
+        ...checks.flatMap((c) => {
+          const reason = requested.get(c.code);
+          return c.outcome !== 'pass' && reason !== undefined
+            ? [{ code: c.code, reason, by: actor.uid, at: now }]
+            : [];
+        }),
+      ];
+      quotas = await quotaChanges(tx, repos, m, 'approve', now);
+    }
+    const next: Movement = {
+      ...m,
+      status,
+      checks,
+      overrides,
+      decision: input.decisionNo
+        ? { number: input.decisionNo, date: input.decisionDate ?? now.slice(0, 10) }
+        : m.decision,
+      history: [...m.history, { status, at: now, by: actor.uid, note: input.note }],
+      updatedAt: now,
+    };
+    for (const q of quotas) repos.quotas.save(tx, q.after);
+    repos.movements.save(tx, next);
+    repos.audit.append(tx, {
+      actor,
+      action: `movement.${input.decision}`,
+      target: `movements/${m.id}`,
+      before: m,
+      after: { ...next, quotaChanges: quotas },
+      reason: input.note,
+    });
+    return next;
+  });
+  log.info(input.decision === 'approve' ? 'movement.approved' : 'movement.rejected', {
+    movementId: decided.id,
+    by: actor.uid,
+    overrides: decided.overrides.map((o) => o.code),
+  });
+  return decided;
+}

@@ -1,23 +1,38 @@
 /**
  * The checks run on every proposal and decision, as pure functions. Each
- * reports its outcome and legal basis (domain.md). Legal prohibitions can
- * never be overridden; standards and policies can, by a province admin, with
- * a recorded reason.
+ * reports its outcome with the code, legal basis and overridability of
+ * CHECK_RULES (@canbo/model, the one table) and a message in Vietnamese and
+ * English from the catalogue. Legal prohibitions can never be overridden;
+ * standards and policies can, by a province admin, with a recorded reason.
+ * The rule behind each check is in docs/legal-basis.md.
  */
 import {
+  type Bilingual,
   type Cadre,
   type CadrePrivate,
+  CHECK_RULES,
+  type CheckCode,
   type CheckResult,
+  type DurationException,
   EDUCATION_LABELS,
   EDUCATION_ORDER,
+  fill,
+  message,
+  type MessageKey,
+  MESSAGES,
+  type MessageParams,
   type Movement,
   type MovementType,
+  type PersonRequest,
   POLITICAL_THEORY_LABELS,
   POLITICAL_THEORY_ORDER,
   type Position,
 } from '@canbo/model';
 import { addMonths, retirementDate, yearsBetween } from './dates';
-import { quotaStatus, type QuotaCounts } from './quota';
+import { quotaStatus, type QuotaCounts, type QuotaStatus } from './quota';
+import { moverRelatives, type RelativeInSystem } from './relatives';
+
+export type { RelativeInSystem } from './relatives';
 
 /** What a proposal asks for. */
 export interface MovementRequest {
@@ -27,14 +42,15 @@ export interface MovementRequest {
   toPositionId: string | null;
   startDate: string;
   plannedEndDate: string | null;
-  /** The person asked for the move (lifts two of the seven prohibitions). */
-  requestedByCadre: boolean;
-}
-
-/** A relative of the cadre who is also in the system, with their posts. */
-export interface RelativeInSystem {
-  relation: string;
-  cadre: Pick<Cadre, 'id' | 'fullName' | 'posts'>;
+  /**
+   * The person's recorded request (docs/legal-basis.md §2). Read from the
+   * movement at every check, so approval honours what the proposal recorded.
+   */
+  personRequest?: PersonRequest | null;
+  /** @deprecated pass `personRequest`; `true` still counts as a request. */
+  requestedByCadre?: boolean;
+  /** A specialised law allows a secondment beyond the limit (docs/legal-basis.md §4). */
+  durationException?: DurationException | null;
 }
 
 /** Everything the checks look at, gathered by the service. */
@@ -47,9 +63,16 @@ export interface CheckContext {
   positions: ReadonlyMap<string, Position>;
   /** The cadre's other movements that are proposed, approved or active. */
   openMovements: Movement[];
+  /**
+   * Relatives in the system found from both sides: the mover's family list
+   * (recordedOn 'mover') and every cadre whose family list names the mover
+   * (recordedOn 'relative'); see ./relatives.ts.
+   */
   relatives: RelativeInSystem[];
   /** Quota of the target unit for the cadre's block (undefined: none allocated). */
   targetQuota: QuotaCounts | undefined;
+  /** The year of `targetQuota` (for the message; default: the start date's year). */
+  quotaYear?: number;
   /** Quota of the sending (home) unit and its norm for the block. */
   sendingQuota: QuotaCounts | undefined;
   sendingNorm: number | undefined;
@@ -62,7 +85,7 @@ export interface CheckContext {
 }
 
 export interface CheckParams {
-  /** Years worked in a province from which a person counts as local (Đắk Nông example: 20) [U]. */
+  /** Years worked in a province from which a person counts as local (one province's rule: 20) [U]. */
   localAfterYears: number;
   /** Working years a rotation needs left: 10, or one term (5) for non-local rotations (QĐ 727/QĐ-BNV). */
   rotationYearsLeft: number;
@@ -84,54 +107,36 @@ export const DEFAULT_CHECK_PARAMS: CheckParams = {
   childMonths: 36,
 };
 
-const BASIS = {
-  prohibited: 'Nghị định 170/2025/NĐ-CP, Điều 25–26: các trường hợp không được điều động, biệt phái',
-  secondment: 'Nghị định 170/2025/NĐ-CP, Điều 26: thời hạn biệt phái không quá 3 năm',
-  rotationLength:
-    'Quy định 65-QĐ/TW, Điều 8; Nghị định 170/2025/NĐ-CP, Điều 48: luân chuyển ít nhất 36 tháng',
-  rotationWho:
-    'Quy định 65-QĐ/TW, Điều 4: đối tượng luân chuyển là cán bộ trong quy hoạch hoặc để bố trí không phải người địa phương',
-  rotationAge:
-    'Quy định 65-QĐ/TW, Điều 5; Quyết định 727/QĐ-BNV: còn ít nhất 10 năm công tác (một nhiệm kỳ nếu bố trí không phải người địa phương)',
-  standards: 'Luật Cán bộ, công chức 80/2025/QH15: tiêu chuẩn vị trí việc làm, chức danh',
-  nonLocal: 'Kết luận 201-KL/TW; Chỉ thị 45-CT/TW: bố trí chức danh chủ chốt không phải người địa phương',
-  relatives:
-    'Luật Phòng, chống tham nhũng 2018, Điều 20; Quy định 114-QĐ/TW: người có quan hệ gia đình không giữ các chức vụ liên quan',
-  quota: 'Biên chế được giao cho đơn vị (Nghị định 170/2025/NĐ-CP; quyết định giao biên chế của tỉnh)',
-  norm: 'Định mức biên chế cấp xã: Công văn 09/CV-BCĐ (≈ 32 chính quyền), Hướng dẫn 31-HD/BTCTW (15–17 khối Đảng)',
-  status: 'Hồ sơ cán bộ: chỉ cán bộ đang công tác mới được đề xuất',
-  keyPost: 'Bảo đảm hoạt động của đơn vị cử đi (chức danh chủ chốt)',
-  vacancy: 'Số người giữ chức danh trong một đơn vị',
-};
+/** A check's result: code, basis and overridability from the one table, the text in both languages. */
+export function checkResult(code: CheckCode, outcome: CheckResult['outcome'], text: Bilingual): CheckResult {
+  const rule = CHECK_RULES[code];
+  return {
+    code,
+    outcome,
+    // A warning never blocks, so it is always overridable.
+    overridable: outcome === 'warn' ? true : rule.overridable,
+    basis: rule.basis.vi,
+    basisEn: rule.basis.en,
+    message: text.vi,
+    messageEn: text.en,
+  };
+}
 
-const pass = (code: string, basis: string, message: string, overridable: boolean): CheckResult => ({
-  code,
-  outcome: 'pass',
-  overridable,
-  basis,
-  message,
-});
-const fail = (code: string, basis: string, message: string, overridable: boolean): CheckResult => ({
-  code,
-  outcome: 'fail',
-  overridable,
-  basis,
-  message,
-});
-const warn = (code: string, basis: string, message: string): CheckResult => ({
-  code,
-  outcome: 'warn',
-  overridable: true,
-  basis,
-  message,
-});
+/** A catalogue text with different parameters per language (names and labels differ). */
+function text(key: MessageKey, vi: MessageParams = {}, en: MessageParams = vi): Bilingual {
+  return { vi: fill(MESSAGES[key].vi, vi), en: fill(MESSAGES[key].en, en) };
+}
+
+function joinBoth(parts: Bilingual[], sep = '; '): Bilingual {
+  return { vi: parts.map((p) => p.vi).join(sep), en: parts.map((p) => p.en).join(sep) };
+}
 
 /** Moves that take the person away from the home unit. */
 const LEAVES_HOME: MovementType[] = ['transfer', 'rotation', 'secondment', 'termination'];
 /** Moves that take a post in the target unit's quota. */
 export const TAKES_TARGET_QUOTA: MovementType[] = ['transfer', 'rotation', 'appointment'];
 
-/** Whether the person counts as local to a province. */
+/** Whether the person counts as local to a province (docs/legal-basis.md §7). */
 export function isLocal(cadre: Cadre, provinceCode: string, params: CheckParams): boolean {
   return (
     cadre.hometown.provinceCode === provinceCode ||
@@ -139,90 +144,198 @@ export function isLocal(cadre: Cadre, provinceCode: string, params: CheckParams)
   );
 }
 
-function checkStatus(ctx: CheckContext): CheckResult {
-  const { cadre, request } = ctx;
-  if (cadre.status === 'retired' || cadre.status === 'left') {
-    return fail('cadre_status', BASIS.status, `Cán bộ không còn công tác (${cadre.status}).`, false);
-  }
-  if (cadre.status === 'seconded_out' && request.type !== 'termination') {
-    return fail(
-      'cadre_status',
-      BASIS.status,
-      'Cán bộ đang biệt phái hoặc luân chuyển; cần kết thúc trước.',
-      false,
-    );
-  }
-  return pass('cadre_status', BASIS.status, 'Cán bộ đang công tác.', false);
+/** The person asked for the move: a recorded request, or the legacy flag. */
+export function personRequested(request: MovementRequest): boolean {
+  return Boolean(request.personRequest) || request.requestedByCadre === true;
 }
 
-/** The seven situations in which transfer and secondment are forbidden (domain.md §4.3). */
-function checkProhibited(ctx: CheckContext): CheckResult {
+/**
+ * What the checks need from a stored movement. The request and the exception
+ * come from the movement itself, so a decision re-checks what the proposal
+ * recorded (docs/legal-basis.md §2).
+ */
+export function requestOf(
+  m: Pick<
+    Movement,
+    | 'type'
+    | 'toUnitCode'
+    | 'toPositionId'
+    | 'startDate'
+    | 'plannedEndDate'
+    | 'personRequest'
+    | 'durationException'
+  >,
+  toProvinceCode: string,
+): MovementRequest {
+  return {
+    type: m.type,
+    toUnitCode: m.toUnitCode,
+    toProvinceCode,
+    toPositionId: m.toPositionId,
+    startDate: m.startDate,
+    plannedEndDate: m.plannedEndDate,
+    personRequest: m.personRequest ?? null,
+    durationException: m.durationException ?? null,
+  };
+}
+
+function checkStatus(ctx: CheckContext): CheckResult {
+  const { cadre } = ctx;
+  if (cadre.status === 'retired' || cadre.status === 'left') {
+    return checkResult('cadre_status', 'fail', message('check.cadre_status.gone', { status: cadre.status }));
+  }
+  // Away on secondment or rotation: that movement must be completed first,
+  // a termination included (otherwise its reserved slot would stay counted).
+  if (cadre.status === 'seconded_out') {
+    return checkResult('cadre_status', 'fail', message('check.cadre_status.away'));
+  }
+  return checkResult('cadre_status', 'pass', message('check.cadre_status.pass'));
+}
+
+/** Whether the young-child protection applies: to a mother, or to a father in the recorded condition. */
+function youngChildReason(ctx: CheckContext): Bilingual | undefined {
   const r = ctx.profile.restrictions;
-  const reasons: string[] = [];
-  if (r.underDisciplineReview) reasons.push('đang bị xem xét kỷ luật');
-  if (r.underInvestigation) reasons.push('đang bị điều tra, truy tố, thanh tra, kiểm toán');
-  if (r.seriousIllness) reasons.push('đang điều trị bệnh hiểm nghèo');
-  if (r.longTermTraining) reasons.push('đang đi học dài hạn');
-  const activeSecondment = ctx.openMovements.some((m) => m.type === 'secondment' && m.status === 'active');
-  if (activeSecondment) reasons.push('đang biệt phái');
-  if (!ctx.request.requestedByCadre) {
-    if (r.pregnantOrMaternity) reasons.push('đang mang thai hoặc nghỉ thai sản');
-    const childLimit = addMonths(ctx.request.startDate, -ctx.params.childMonths);
-    if (r.youngestChildBirthDate && r.youngestChildBirthDate > childLimit) {
-      reasons.push(`đang nuôi con dưới ${ctx.params.childMonths} tháng tuổi`);
-    }
-    if (r.specialHardship) reasons.push('có hoàn cảnh đặc biệt khó khăn');
-  }
-  if (reasons.length > 0) {
-    return fail(
-      'prohibited_situations',
-      BASIS.prohibited,
-      `Không được điều động, biệt phái: ${reasons.join('; ')}.`,
-      false,
-    );
-  }
-  return pass(
-    'prohibited_situations',
-    BASIS.prohibited,
-    'Không thuộc trường hợp không được điều động, biệt phái.',
-    false,
+  const limit = addMonths(ctx.request.startDate, -ctx.params.childMonths);
+  if (!r.youngestChildBirthDate || r.youngestChildBirthDate <= limit) return undefined;
+  const months = ctx.params.childMonths;
+  if (ctx.cadre.gender === 'female') return message('reason.young_child', { months });
+  if (!r.fatherCondition) return undefined;
+  const condition = message(`reason.father.${r.fatherCondition}`);
+  return text(
+    'reason.young_child_father',
+    { months, condition: condition.vi },
+    { months, conditionEn: condition.en },
   );
 }
 
-function checkSecondmentLength(ctx: CheckContext): CheckResult {
-  const { startDate, plannedEndDate } = ctx.request;
-  if (!plannedEndDate)
-    return fail(
-      'secondment_duration',
-      BASIS.secondment,
-      'Biệt phái phải có thời hạn (ngày kết thúc dự kiến).',
-      false,
-    );
-  if (plannedEndDate <= startDate)
-    return fail('secondment_duration', BASIS.secondment, 'Ngày kết thúc phải sau ngày bắt đầu.', false);
-  const limit = addMonths(startDate, ctx.params.secondmentMonths);
-  if (plannedEndDate > limit) {
-    return fail(
-      'secondment_duration',
-      BASIS.secondment,
-      `Biệt phái quá ${ctx.params.secondmentMonths} tháng (tối đa đến ${limit}).`,
-      false,
+/** The seven situations in which transfer and secondment are forbidden (docs/legal-basis.md §2). */
+function checkProhibited(ctx: CheckContext): CheckResult {
+  const r = ctx.profile.restrictions;
+  const reasons: Bilingual[] = [];
+  if (r.underDisciplineReview) reasons.push(message('reason.discipline_review'));
+  if (r.underInvestigation) reasons.push(message('reason.investigation'));
+  if (r.seriousIllness) reasons.push(message('reason.serious_illness'));
+  if (r.longTermTraining) reasons.push(message('reason.long_term_training'));
+  const activeSecondment = ctx.openMovements.some((m) => m.type === 'secondment' && m.status === 'active');
+  if (activeSecondment) reasons.push(message('reason.seconded'));
+  if (r.headRestriction) reasons.push(message('reason.head_decision', { ...r.headRestriction }));
+  // Situations 5 and 6 are lifted when the person asked for the move.
+  const liftable: Bilingual[] = [];
+  if (r.pregnantOrMaternity) liftable.push(message('reason.pregnant'));
+  const child = youngChildReason(ctx);
+  if (child) liftable.push(child);
+  if (r.specialHardship) liftable.push(message('reason.hardship'));
+  const requested = personRequested(ctx.request);
+  if (!requested) reasons.push(...liftable);
+  if (reasons.length > 0) {
+    const list = joinBoth(reasons);
+    return checkResult(
+      'prohibited_situations',
+      'fail',
+      text('check.prohibited_situations.fail', { reasons: list.vi }, { reasons: list.en }),
     );
   }
-  return pass('secondment_duration', BASIS.secondment, `Thời hạn biệt phái đến ${plannedEndDate}.`, false);
+  if (requested && liftable.length > 0) {
+    const lifted = joinBoth(liftable);
+    const note = ctx.request.personRequest?.note ?? '';
+    return checkResult(
+      'prohibited_situations',
+      'pass',
+      text(
+        'check.prohibited_situations.pass_requested',
+        { note, lifted: lifted.vi },
+        { note, lifted: lifted.en },
+      ),
+    );
+  }
+  return checkResult('prohibited_situations', 'pass', message('check.prohibited_situations.pass'));
+}
+
+/**
+ * A public employee (viên chức) is seconded under the Law on Public
+ * Employees, whose rule for a pregnant woman or one raising a child under 36
+ * months has no "unless requested" exception (docs/legal-basis.md §3).
+ */
+function checkPublicEmployeeSecondment(ctx: CheckContext): CheckResult {
+  const r = ctx.profile.restrictions;
+  const reasons: Bilingual[] = [];
+  if (ctx.cadre.gender === 'female') {
+    if (r.pregnantOrMaternity) reasons.push(message('reason.pregnant'));
+    const limit = addMonths(ctx.request.startDate, -ctx.params.childMonths);
+    if (r.youngestChildBirthDate && r.youngestChildBirthDate > limit)
+      reasons.push(message('reason.young_child', { months: ctx.params.childMonths }));
+  }
+  if (reasons.length > 0) {
+    const list = joinBoth(reasons, ', ');
+    return checkResult(
+      'public_employee_secondment',
+      'fail',
+      text('check.public_employee_secondment.fail', { reasons: list.vi }, { reasons: list.en }),
+    );
+  }
+  return checkResult('public_employee_secondment', 'pass', message('check.public_employee_secondment.pass'));
+}
+
+/** The secondment's length: at most the limit, unless a recorded specialised-law exception allows more. */
+function secondmentLength(
+  start: string,
+  end: string | null,
+  exception: DurationException | null | undefined,
+  params: CheckParams,
+  tooLongKey: 'check.secondment_duration.too_long' | 'check.secondment_duration.extension_too_long',
+): CheckResult {
+  if (!end) return checkResult('secondment_duration', 'fail', message('check.secondment_duration.no_end'));
+  if (end <= start)
+    return checkResult('secondment_duration', 'fail', message('check.secondment_duration.end_before_start'));
+  const months = params.secondmentMonths;
+  const limit = addMonths(start, months);
+  if (end > limit) {
+    if (exception) {
+      return checkResult(
+        'secondment_duration',
+        'pass',
+        message('check.secondment_duration.exception', {
+          end,
+          months,
+          basis: exception.basis,
+          note: exception.note,
+        }),
+      );
+    }
+    return checkResult('secondment_duration', 'fail', message(tooLongKey, { months, limit, start }));
+  }
+  return checkResult('secondment_duration', 'pass', message('check.secondment_duration.pass', { end }));
+}
+
+function checkSecondmentLength(ctx: CheckContext): CheckResult {
+  const { startDate, plannedEndDate, durationException } = ctx.request;
+  return secondmentLength(
+    startDate,
+    plannedEndDate,
+    durationException,
+    ctx.params,
+    'check.secondment_duration.too_long',
+  );
+}
+
+/** A secondment sends the person to another unit, never to their own (docs/legal-basis.md §4). */
+function checkSecondmentTarget(ctx: CheckContext): CheckResult {
+  const unit = ctx.request.toUnitCode;
+  return unit === ctx.cadre.homeUnitCode
+    ? checkResult('secondment_target_unit', 'fail', message('check.secondment_target_unit.fail', { unit }))
+    : checkResult('secondment_target_unit', 'pass', message('check.secondment_target_unit.pass', { unit }));
 }
 
 function checkSingleSecondment(ctx: CheckContext): CheckResult {
   const other = ctx.openMovements.find((m) => m.type === 'secondment');
   if (other) {
-    return fail(
+    return checkResult(
       'single_secondment',
-      BASIS.prohibited,
-      `Đã có quyết định biệt phái khác (${other.id}, ${other.status}).`,
-      false,
+      'fail',
+      message('check.single_secondment.fail', { id: other.id, status: other.status }),
     );
   }
-  return pass('single_secondment', BASIS.prohibited, 'Không có biệt phái nào khác.', false);
+  return checkResult('single_secondment', 'pass', message('check.single_secondment.pass'));
 }
 
 function rotationIsNonLocalPolicy(ctx: CheckContext): boolean {
@@ -234,39 +347,28 @@ function rotationIsNonLocalPolicy(ctx: CheckContext): boolean {
 
 function checkRotationLength(ctx: CheckContext): CheckResult {
   const { startDate, plannedEndDate } = ctx.request;
-  const minimum = addMonths(startDate, ctx.params.rotationMonths);
+  const months = ctx.params.rotationMonths;
+  const minimum = addMonths(startDate, months);
   if (!plannedEndDate || plannedEndDate < minimum) {
-    return fail(
+    return checkResult(
       'rotation_duration',
-      BASIS.rotationLength,
-      `Luân chuyển ít nhất ${ctx.params.rotationMonths} tháng (đến ${minimum} hoặc sau).`,
-      true,
+      'fail',
+      message('check.rotation_duration.fail', { months, minimum }),
     );
   }
-  return pass(
+  return checkResult(
     'rotation_duration',
-    BASIS.rotationLength,
-    `Thời gian luân chuyển đến ${plannedEndDate}.`,
-    true,
+    'pass',
+    message('check.rotation_duration.pass', { end: plannedEndDate }),
   );
 }
 
 function checkRotationWho(ctx: CheckContext): CheckResult {
   if (ctx.cadre.planning.length > 0)
-    return pass('rotation_planning', BASIS.rotationWho, 'Cán bộ trong quy hoạch.', true);
+    return checkResult('rotation_planning', 'pass', message('check.rotation_planning.planned'));
   if (rotationIsNonLocalPolicy(ctx))
-    return pass(
-      'rotation_planning',
-      BASIS.rotationWho,
-      'Luân chuyển để bố trí không phải người địa phương.',
-      true,
-    );
-  return fail(
-    'rotation_planning',
-    BASIS.rotationWho,
-    'Cán bộ không trong quy hoạch và không thuộc diện bố trí không phải người địa phương.',
-    true,
-  );
+    return checkResult('rotation_planning', 'pass', message('check.rotation_planning.non_local'));
+  return checkResult('rotation_planning', 'fail', message('check.rotation_planning.fail'));
 }
 
 function checkRotationWorkingLife(ctx: CheckContext): CheckResult {
@@ -276,145 +378,260 @@ function checkRotationWorkingLife(ctx: CheckContext): CheckResult {
   const retires = retirementDate(ctx.cadre.birthDate, ctx.cadre.gender);
   const left = yearsBetween(ctx.request.startDate, retires);
   if (left < needed) {
-    return fail(
+    return checkResult(
       'rotation_working_life',
-      BASIS.rotationAge,
-      `Còn ${left} năm công tác (nghỉ hưu ${retires}); cần ít nhất ${needed} năm.`,
-      true,
+      'fail',
+      message('check.rotation_working_life.fail', { left, retires, needed }),
     );
   }
-  return pass(
+  return checkResult(
     'rotation_working_life',
-    BASIS.rotationAge,
-    `Còn ${left} năm công tác (nghỉ hưu ${retires}).`,
-    true,
+    'pass',
+    message('check.rotation_working_life.pass', { left, retires }),
   );
+}
+
+/** A rotation gives the person a leadership post at the target: without one it is not a rotation. */
+function checkRotationPost(ctx: CheckContext): CheckResult {
+  const id = ctx.request.toPositionId;
+  if (!id) return checkResult('rotation_post', 'fail', message('check.rotation_post.missing'));
+  const p = ctx.targetPosition;
+  if (!p) return checkResult('rotation_post', 'fail', message('check.rotation_post.unknown', { id }));
+  const names = { post: p.name, postEn: p.nameEn };
+  if (!p.leadership)
+    return checkResult('rotation_post', 'fail', message('check.rotation_post.not_leadership', names));
+  return checkResult('rotation_post', 'pass', message('check.rotation_post.pass', names));
+}
+
+/** The rank of a post on the catalogue's scale of equivalent posts (higher is more senior), if recorded. */
+export function rankOf(p: Position | undefined): number | undefined {
+  const rank = (p as { rank?: unknown } | undefined)?.rank;
+  return typeof rank === 'number' ? rank : undefined;
+}
+
+/**
+ * The rotation post's rank against the person's (docs/legal-basis.md §5):
+ * equivalent passes; higher passes when it does not go beyond the post the
+ * person is planned for (rotation trains people in planning), otherwise it
+ * fails and needs an override (an outstanding cadre); lower is allowed with
+ * a warning (the previous allowance is kept); unknown ranks warn.
+ */
+function checkRotationRank(ctx: CheckContext): CheckResult | undefined {
+  const target = ctx.targetPosition;
+  if (!target) return undefined;
+  const main = ctx.cadre.posts.find((p) => !p.concurrent);
+  const current = main ? ctx.positions.get(main.positionId) : undefined;
+  const currentRank = rankOf(current);
+  const targetRank = rankOf(target);
+  if (currentRank === undefined || targetRank === undefined) {
+    return checkResult(
+      'rotation_rank',
+      'warn',
+      message('check.rotation_rank.unknown', { current: main?.positionId ?? '—', target: target.id }),
+    );
+  }
+  if (targetRank === currentRank)
+    return checkResult(
+      'rotation_rank',
+      'pass',
+      message('check.rotation_rank.equivalent', { rank: targetRank }),
+    );
+  const ranks = { current: currentRank, target: targetRank };
+  if (targetRank < currentRank)
+    return checkResult('rotation_rank', 'warn', message('check.rotation_rank.lower', ranks));
+  const planned = Math.max(
+    -Infinity,
+    ...ctx.cadre.planning.map((e) => rankOf(ctx.positions.get(e.positionId)) ?? -Infinity),
+  );
+  if (targetRank <= planned)
+    return checkResult(
+      'rotation_rank',
+      'pass',
+      text(
+        'check.rotation_rank.equivalent',
+        { rank: `${targetRank}, trong quy hoạch` },
+        { rank: `${targetRank}, within planning` },
+      ),
+    );
+  return checkResult('rotation_rank', 'fail', message('check.rotation_rank.higher', ranks));
 }
 
 function checkStandards(ctx: CheckContext): CheckResult {
   const p = ctx.targetPosition!;
   const s = p.standards;
   const c = ctx.cadre;
-  const gaps: string[] = [];
+  const gaps: Bilingual[] = [];
   if (EDUCATION_ORDER.indexOf(c.education.level) < EDUCATION_ORDER.indexOf(s.minEducation)) {
-    gaps.push(`trình độ ${EDUCATION_LABELS[c.education.level]} < ${EDUCATION_LABELS[s.minEducation]}`);
+    gaps.push(
+      text(
+        'gap.education',
+        { has: EDUCATION_LABELS[c.education.level], needs: EDUCATION_LABELS[s.minEducation] },
+        { has: c.education.level, needs: s.minEducation },
+      ),
+    );
   }
   if (
     POLITICAL_THEORY_ORDER.indexOf(c.politicalTheory) < POLITICAL_THEORY_ORDER.indexOf(s.minPoliticalTheory)
   ) {
     gaps.push(
-      `lý luận chính trị ${POLITICAL_THEORY_LABELS[c.politicalTheory]} < ${POLITICAL_THEORY_LABELS[s.minPoliticalTheory]}`,
+      text(
+        'gap.political_theory',
+        {
+          has: POLITICAL_THEORY_LABELS[c.politicalTheory],
+          needs: POLITICAL_THEORY_LABELS[s.minPoliticalTheory],
+        },
+        { has: c.politicalTheory, needs: s.minPoliticalTheory },
+      ),
     );
   }
   const experience = yearsBetween(c.startedWorkOn, ctx.request.startDate);
-  if (experience < s.minYearsExperience) gaps.push(`${experience} năm công tác < ${s.minYearsExperience}`);
-  if (s.partyMemberRequired && !c.partyMember) gaps.push('chưa là đảng viên');
-  if (gaps.length > 0)
-    return fail(
+  if (experience < s.minYearsExperience)
+    gaps.push(message('gap.experience', { has: experience, needs: s.minYearsExperience }));
+  if (s.partyMemberRequired && !c.partyMember) gaps.push(message('gap.party_member'));
+  const names = { post: p.name, postEn: p.nameEn };
+  if (gaps.length > 0) {
+    const list = joinBoth(gaps);
+    return checkResult(
       'post_standards',
-      BASIS.standards,
-      `Chưa đạt tiêu chuẩn ${p.name}: ${gaps.join('; ')}.`,
-      true,
+      'fail',
+      message('check.post_standards.fail', { ...names, gaps: list.vi, gapsEn: list.en }),
     );
-  return pass('post_standards', BASIS.standards, `Đạt tiêu chuẩn ${p.name}.`, true);
+  }
+  return checkResult('post_standards', 'pass', message('check.post_standards.pass', names));
 }
 
 function checkNonLocal(ctx: CheckContext): CheckResult {
   const p = ctx.targetPosition!;
   if (isLocal(ctx.cadre, ctx.request.toProvinceCode, ctx.params)) {
-    return fail(
+    return checkResult(
       'non_local',
-      BASIS.nonLocal,
-      `${p.name} phải bố trí người không phải người địa phương.`,
-      true,
+      'fail',
+      message('check.non_local.fail', { post: p.name, postEn: p.nameEn }),
     );
   }
-  return pass('non_local', BASIS.nonLocal, 'Không phải người địa phương.', true);
+  return checkResult('non_local', 'pass', message('check.non_local.pass'));
 }
 
-/** Relatives in paired posts, or a relative heading the unit of a barred post (domain.md §8). */
+/** A head or deputy head of the unit (chair, secretary, director, head of a body, and their deputies). */
+function isHeadOrDeputy(p: Position | undefined, positionId: string): boolean {
+  return Boolean(p?.leadership) && /chu_tich|bi_thu|giam_doc|truong/.test(positionId);
+}
+
+function relationLabel(relation: string): Bilingual {
+  const key = `relation.${relation}`;
+  return key in MESSAGES ? message(key as MessageKey) : { vi: relation, en: relation };
+}
+
+/**
+ * Relatives (docs/legal-basis.md §8), from either side: a relative holds a
+ * post paired with the target post in the target unit; the target post is
+ * barred to relatives of the unit's head and a relative heads it; or the
+ * mover becomes head (or deputy) over a relative in a barred post.
+ */
 function checkRelatives(ctx: CheckContext): CheckResult {
   const target = ctx.targetPosition!;
-  const conflicts: string[] = [];
-  for (const rel of ctx.relatives) {
+  const targetIsHead = isHeadOrDeputy(target, target.id);
+  const conflicts: Bilingual[] = [];
+  for (const rel of moverRelatives(ctx.relatives, ctx.cadre.id)) {
+    const relation = relationLabel(rel.relation);
     for (const post of rel.cadre.posts) {
       if (post.unitCode !== ctx.request.toUnitCode) continue;
       const held = ctx.positions.get(post.positionId);
+      const params = (heldName: Bilingual) =>
+        [
+          { name: rel.cadre.fullName, relation: relation.vi, post: heldName.vi },
+          { name: rel.cadre.fullName, relationEn: relation.en, postEn: heldName.en },
+        ] as const;
+      const heldName = { vi: held?.name ?? post.positionId, en: held?.nameEn ?? post.positionId };
       if (
         target.relativeExclusions.includes(post.positionId) ||
         held?.relativeExclusions.includes(target.id)
       ) {
-        conflicts.push(`${rel.cadre.fullName} (${rel.relation}) giữ chức ${held?.name ?? post.positionId}`);
-      } else if (
-        target.barredToRelativesOfHead &&
-        held?.leadership &&
-        /chu_tich|bi_thu|giam_doc|truong/.test(post.positionId)
-      ) {
-        conflicts.push(`${rel.cadre.fullName} (${rel.relation}) là người đứng đầu/cấp phó (${held.name})`);
+        conflicts.push(text('conflict.paired', ...params(heldName)));
+      } else if (target.barredToRelativesOfHead && isHeadOrDeputy(held, post.positionId)) {
+        conflicts.push(text('conflict.head', ...params(heldName)));
+      } else if (held?.barredToRelativesOfHead && targetIsHead) {
+        conflicts.push(text('conflict.barred', ...params(heldName)));
       }
     }
   }
-  if (conflicts.length > 0)
-    return fail(
+  if (conflicts.length > 0) {
+    const list = joinBoth(conflicts);
+    return checkResult(
       'relatives',
-      BASIS.relatives,
-      `Vi phạm quy định về người có quan hệ gia đình: ${conflicts.join('; ')}.`,
-      false,
+      'fail',
+      message('check.relatives.fail', { conflicts: list.vi, conflictsEn: list.en }),
     );
-  return pass('relatives', BASIS.relatives, 'Không có người thân giữ chức vụ liên quan tại đơn vị.', false);
+  }
+  return checkResult('relatives', 'pass', message('check.relatives.pass'));
+}
+
+/** The refusal of a quota that has no room: the same result for the check and for QuotaExceeded. */
+export function quotaRefusal(unitCode: string, status: QuotaStatus): CheckResult {
+  return checkResult(
+    'target_quota',
+    'fail',
+    message('check.target_quota.full', {
+      unit: unitCode,
+      allocated: status.allocated,
+      filled: status.filled,
+      reserved: status.reservedForReturn,
+      incoming: status.incoming,
+    }),
+  );
 }
 
 function checkTargetQuota(ctx: CheckContext): CheckResult {
-  if (!ctx.targetQuota)
-    return fail(
+  const unit = ctx.request.toUnitCode;
+  if (!ctx.targetQuota) {
+    const year = ctx.quotaYear ?? Number(ctx.request.startDate.slice(0, 4));
+    return checkResult(
       'target_quota',
-      BASIS.quota,
-      `Đơn vị ${ctx.request.toUnitCode} chưa được giao biên chế khối ${ctx.cadre.block}.`,
-      false,
-    );
-  const s = quotaStatus(ctx.targetQuota, 1);
-  if (!s.fits) {
-    return fail(
-      'target_quota',
-      BASIS.quota,
-      `Hết biên chế: giao ${s.allocated}, có mặt ${s.filled}, giữ chỗ ${s.reservedForReturn}, sắp đến ${s.incoming}.`,
-      false,
+      'fail',
+      message('check.target_quota.none', { unit, block: ctx.cadre.block, year }),
     );
   }
-  return pass('target_quota', BASIS.quota, `Còn ${s.free} biên chế.`, false);
+  const s = quotaStatus(ctx.targetQuota, 1);
+  if (!s.fits) return quotaRefusal(unit, s);
+  return checkResult('target_quota', 'pass', message('check.target_quota.pass', { free: s.free }));
 }
 
 function checkSendingNorm(ctx: CheckContext): CheckResult {
   if (!ctx.sendingQuota || ctx.sendingNorm === undefined)
-    return pass('sending_unit_norm', BASIS.norm, 'Không áp dụng định mức.', true);
+    return checkResult('sending_unit_norm', 'pass', message('check.sending_unit_norm.na'));
   const after = ctx.sendingQuota.filled - 1;
   if (after < ctx.sendingNorm)
-    return warn(
+    return checkResult(
       'sending_unit_norm',
-      BASIS.norm,
-      `Đơn vị cử đi còn ${after} người, dưới định mức ${ctx.sendingNorm}.`,
+      'warn',
+      message('check.sending_unit_norm.warn', { after, norm: ctx.sendingNorm }),
     );
-  return pass('sending_unit_norm', BASIS.norm, `Đơn vị cử đi còn ${after} người.`, true);
+  return checkResult('sending_unit_norm', 'pass', message('check.sending_unit_norm.pass', { after }));
 }
 
 function checkSoleKeyPostHolder(ctx: CheckContext): CheckResult {
   const post = ctx.positions.get(ctx.cadre.posts[0]?.positionId ?? '');
   if (post?.keyPost && ctx.holdersOfCadrePost <= 1) {
-    return warn(
+    return checkResult(
       'sole_key_post_holder',
-      BASIS.keyPost,
-      `Đơn vị cử đi mất người duy nhất giữ chức ${post.name}.`,
+      'warn',
+      message('check.sole_key_post_holder.warn', { post: post.name, postEn: post.nameEn }),
     );
   }
-  return pass('sole_key_post_holder', BASIS.keyPost, 'Không ảnh hưởng chức danh chủ chốt duy nhất.', true);
+  return checkResult('sole_key_post_holder', 'pass', message('check.sole_key_post_holder.pass'));
 }
 
 function checkVacancy(ctx: CheckContext): CheckResult {
   const p = ctx.targetPosition!;
+  const names = { post: p.name, postEn: p.nameEn };
   if (p.holdersPerUnit !== null && ctx.holdersOfTargetPost >= p.holdersPerUnit) {
-    return fail('target_post_vacancy', BASIS.vacancy, `${p.name} đã đủ ${p.holdersPerUnit} người.`, true);
+    return checkResult(
+      'target_post_vacancy',
+      'fail',
+      message('check.target_post_vacancy.fail', { ...names, holders: p.holdersPerUnit }),
+    );
   }
-  return pass('target_post_vacancy', BASIS.vacancy, `${p.name} còn trống.`, true);
+  return checkResult('target_post_vacancy', 'pass', message('check.target_post_vacancy.pass', names));
 }
 
 /** Runs every check that applies to the request's type, in a stable order. */
@@ -422,9 +639,20 @@ export function runChecks(ctx: CheckContext): CheckResult[] {
   const t = ctx.request.type;
   const results: CheckResult[] = [checkStatus(ctx)];
   if (t === 'transfer' || t === 'secondment') results.push(checkProhibited(ctx));
-  if (t === 'secondment') results.push(checkSecondmentLength(ctx), checkSingleSecondment(ctx));
-  if (t === 'rotation')
-    results.push(checkRotationLength(ctx), checkRotationWho(ctx), checkRotationWorkingLife(ctx));
+  if (t === 'secondment' && ctx.cadre.category === 'public_employee')
+    results.push(checkPublicEmployeeSecondment(ctx));
+  if (t === 'secondment')
+    results.push(checkSecondmentLength(ctx), checkSecondmentTarget(ctx), checkSingleSecondment(ctx));
+  if (t === 'rotation') {
+    results.push(
+      checkRotationLength(ctx),
+      checkRotationWho(ctx),
+      checkRotationWorkingLife(ctx),
+      checkRotationPost(ctx),
+    );
+    const rank = checkRotationRank(ctx);
+    if (rank) results.push(rank);
+  }
   if (ctx.targetPosition && t !== 'termination') {
     results.push(checkStandards(ctx));
     if (ctx.targetPosition.nonLocalRequired) results.push(checkNonLocal(ctx));
@@ -448,4 +676,57 @@ export function secondmentExtensionLimit(
   params: CheckParams = DEFAULT_CHECK_PARAMS,
 ): string {
   return addMonths(startDate, params.secondmentMonths);
+}
+
+/**
+ * extendMovement's rule: a secondment extended to `newEnd` stays within the
+ * limit from its (actual) start unless the movement records a specialised-law
+ * exception. Null for a movement type whose length has no upper limit.
+ */
+export function checkExtension(
+  m: Pick<Movement, 'type' | 'startDate' | 'actualStartDate' | 'durationException'>,
+  newEnd: string,
+  params: CheckParams = DEFAULT_CHECK_PARAMS,
+): CheckResult | null {
+  if (m.type !== 'secondment') return null;
+  return secondmentLength(
+    m.actualStartDate ?? m.startDate,
+    newEnd,
+    m.durationException,
+    params,
+    'check.secondment_duration.extension_too_long',
+  );
+}
+
+/**
+ * startMovement's rule (docs/legal-basis.md §11): a movement starts on or
+ * after its approved start date; an earlier start needs a reason, which the
+ * result cites.
+ */
+export function checkStartDate(
+  m: Pick<Movement, 'startDate'>,
+  on: string,
+  reason?: string | null,
+): CheckResult {
+  const params = { on, approved: m.startDate };
+  if (on >= m.startDate) return checkResult('start_date', 'pass', message('check.start_date.pass', params));
+  const why = reason?.trim();
+  if (why)
+    return checkResult(
+      'start_date',
+      'pass',
+      message('check.start_date.early_with_reason', { ...params, reason: why }),
+    );
+  return checkResult('start_date', 'fail', message('check.start_date.early', params));
+}
+
+/** completeMovement's rule: the end is on or after the (actual) start (docs/legal-basis.md §11). */
+export function checkCompletion(
+  m: Pick<Movement, 'startDate' | 'actualStartDate'>,
+  endDate: string,
+): CheckResult {
+  const start = m.actualStartDate ?? m.startDate;
+  return endDate < start
+    ? checkResult('end_date', 'fail', message('check.end_date.fail', { end: endDate, start }))
+    : checkResult('end_date', 'pass', message('check.end_date.pass', { end: endDate, start }));
 }

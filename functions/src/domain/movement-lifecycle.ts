@@ -16,10 +16,16 @@
  *   home for the placement after rotation;
  * - complete a secondment or rotation: the reserved slot becomes filled again;
  * - cancel an approved move: the incoming post is released.
+ *
+ * Each effect lands in the quota of the year in which its event happens (an
+ * approval in the year of the decision, a return in the year of the return);
+ * the yearly carry-over opens the next year with the counts as they stand
+ * (docs/legal-basis.md §9).
  */
-import { type Block, type Cadre, communeOf, type Movement, type MovementStatus } from '@canbo/model';
+import { type Block, type Cadre, communeOf, message, type Movement, type MovementStatus } from '@canbo/model';
+import { ChecksFailed, DomainError } from './errors';
 import type { QuotaDelta } from './quota';
-import { TAKES_TARGET_QUOTA } from './movement-checks';
+import { checkCompletion, checkStartDate, TAKES_TARGET_QUOTA } from './movement-checks';
 
 export type Transition = 'approve' | 'reject' | 'start' | 'complete' | 'extend' | 'cancel';
 
@@ -41,13 +47,19 @@ const RESULT: Record<Transition, MovementStatus | null> = {
   cancel: 'cancelled',
 };
 
-/** A transition that is not allowed from the movement's status. */
-export class InvalidTransition extends Error {
+/** A transition that is not allowed from the movement's status (failed-precondition). */
+export class InvalidTransition extends DomainError {
+  readonly code = 'failed-precondition' as const;
   constructor(
     readonly transition: Transition,
     readonly status: MovementStatus,
   ) {
-    super(`Cannot ${transition} a movement that is ${status}`);
+    super('domain.invalid_transition', {
+      transition,
+      status,
+      transitionVi: message(`transition.${transition}`).vi,
+      statusVi: message(`status.${status}`).vi,
+    });
   }
 }
 
@@ -57,21 +69,55 @@ export function nextStatus(status: MovementStatus, transition: Transition): Move
   return RESULT[transition] ?? status;
 }
 
-/** One quota change of a transition. */
+/** One quota change of a transition, in the quota of `year`. */
 export interface QuotaEffect {
   unitCode: string;
   block: Block;
+  /** The year of the event: read and write quotas/{unitCode}_{block}_{year}. */
+  year: number;
   delta: QuotaDelta;
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/**
+ * The date a transition happens when the caller does not say: the start for
+ * approve, cancel and start, the end for complete. Callers should pass the
+ * real date of the event (the decision's day, the actual start, the return).
+ */
+function defaultEventDate(m: Movement, transition: Transition): string {
+  if (transition === 'complete') return m.actualEndDate ?? m.plannedEndDate ?? m.startDate;
+  if (transition === 'start') return m.actualStartDate ?? m.startDate;
+  return m.startDate;
 }
 
 function takesTargetPost(m: Movement): boolean {
   return TAKES_TARGET_QUOTA.includes(m.type) && m.toUnitCode !== m.fromUnitCode;
 }
 
-/** The quota changes a transition makes (empty when it makes none). */
-export function quotaEffects(m: Movement, transition: Transition, from: MovementStatus): QuotaEffect[] {
-  const home = (delta: QuotaDelta): QuotaEffect => ({ unitCode: m.fromUnitCode, block: m.block, delta });
-  const target = (delta: QuotaDelta): QuotaEffect => ({ unitCode: m.toUnitCode, block: m.block, delta });
+/**
+ * The quota changes a transition makes (empty when it makes none), each in
+ * the quota of the year of `on`, the date the event happens (YYYY-MM-DD).
+ */
+export function quotaEffects(
+  m: Movement,
+  transition: Transition,
+  from: MovementStatus,
+  on: string = defaultEventDate(m, transition),
+): QuotaEffect[] {
+  const year = yearOf(on);
+  const home = (delta: QuotaDelta): QuotaEffect => ({
+    unitCode: m.fromUnitCode,
+    block: m.block,
+    year,
+    delta,
+  });
+  const target = (delta: QuotaDelta): QuotaEffect => ({
+    unitCode: m.toUnitCode,
+    block: m.block,
+    year,
+    delta,
+  });
   switch (transition) {
     case 'approve':
       return takesTargetPost(m) ? [target({ incoming: 1 })] : [];
@@ -158,6 +204,48 @@ export function applyToCadre(c: Cadre, m: Movement, transition: Transition, at: 
     next.posts = c.posts.filter(
       (p) => !(p.concurrent && p.positionId === m.toPositionId && p.unitCode === m.toUnitCode),
     );
+  }
+  return next;
+}
+
+/** What happened, when and by whom, for the movement's history. */
+export interface TransitionEvent {
+  /** The instant it was recorded (ISO 8601). */
+  at: string;
+  by: string;
+  note: string;
+  /** The day it takes effect (YYYY-MM-DD): the actual start or end; default: the day of `at`. */
+  on?: string;
+  /** Why a start comes before the approved start date. */
+  earlyStartReason?: string | null;
+}
+
+/**
+ * The movement after a transition, with its history, its actual dates and
+ * the date rules (docs/legal-basis.md §11): a start before the approved date
+ * needs a reason; a completion cannot precede the start. Throws
+ * InvalidTransition or ChecksFailed. Quota and person effects are separate
+ * (quotaEffects, applyToCadre) because they touch other documents.
+ */
+export function transitionMovement(m: Movement, transition: Transition, e: TransitionEvent): Movement {
+  const status = nextStatus(m.status, transition);
+  const on = e.on ?? e.at.slice(0, 10);
+  const next: Movement = {
+    ...m,
+    status,
+    history: [...m.history, { status, at: e.at, by: e.by, note: e.note }],
+    updatedAt: e.at,
+  };
+  if (transition === 'start') {
+    const check = checkStartDate(m, on, e.earlyStartReason);
+    if (check.outcome === 'fail') throw new ChecksFailed([check]);
+    next.actualStartDate = on;
+    if (on < m.startDate) next.earlyStartReason = e.earlyStartReason?.trim() ?? null;
+  }
+  if (transition === 'complete') {
+    const check = checkCompletion(m, on);
+    if (check.outcome === 'fail') throw new ChecksFailed([check]);
+    next.actualEndDate = on;
   }
   return next;
 }

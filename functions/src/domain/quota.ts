@@ -1,11 +1,13 @@
 /**
- * Quota (biên chế) arithmetic. A unit's posts in a block are taken by people
- * in post (filled), by secondees who are away and will come back (reserved:
- * biệt phái keeps the home quota, NĐ 170/2025 Art. 26), and by approved
- * movements into the unit that have not started (incoming). What is left is
- * free. Every change keeps filled + reserved + incoming <= allocated.
+ * Quota (biên chế) arithmetic, defined once (docs/legal-basis.md §9). A
+ * unit's posts in a block are taken by people in post (filled), by secondees
+ * and rotated cadres who are away and will come back (reserved: the sending
+ * unit keeps them on its quota), and by approved movements into the unit that
+ * have not started (incoming). What is left is free. Every change the
+ * callables make keeps filled + reserved + incoming <= allocated.
  */
 import type { Quota } from '@canbo/model';
+import { DomainError } from './errors';
 
 /** What checkQuota reports. */
 export interface QuotaStatus {
@@ -21,9 +23,19 @@ export interface QuotaStatus {
 
 export type QuotaCounts = Pick<Quota, 'allocated' | 'filled' | 'reservedForReturn' | 'incoming'>;
 
+/** Posts taken: people in post, slots kept for returns, approved arrivals. */
+export function takenPosts(q: QuotaCounts): number {
+  return q.filled + q.reservedForReturn + q.incoming;
+}
+
 export function quotaStatus(q: QuotaCounts, delta = 1): QuotaStatus {
-  const free = q.allocated - q.filled - q.reservedForReturn - q.incoming;
+  const free = q.allocated - takenPosts(q);
   return { ...pick(q), free, fits: delta <= free, delta };
+}
+
+/** More posts taken than allocated (the daily job flags it `over_allocation`). */
+export function isOverAllocated(q: QuotaCounts): boolean {
+  return takenPosts(q) > q.allocated;
 }
 
 function pick(q: QuotaCounts): QuotaCounts {
@@ -38,20 +50,36 @@ function pick(q: QuotaCounts): QuotaCounts {
 /** A change to the counts; positive takes posts, negative frees them. */
 export type QuotaDelta = Partial<Record<'filled' | 'reservedForReturn' | 'incoming', number>>;
 
-/** An attempt to take posts that are not free. */
-export class QuotaExceeded extends Error {
+/** An attempt to take posts that are not free (failed-precondition, `details.quota` = status). */
+export class QuotaExceeded extends DomainError {
+  readonly code = 'failed-precondition' as const;
   constructor(
     readonly unitCode: string,
     readonly status: QuotaStatus,
   ) {
-    super(`Quota of ${unitCode} exceeded: ${status.free} free, ${status.delta} needed`);
+    super('domain.quota_exceeded', { unit: unitCode, free: status.free, needed: status.delta });
+  }
+}
+
+/**
+ * A count would become negative: the stored counts no longer describe the
+ * people they count (a drift to reconcile), not a rule the user broke.
+ */
+export class QuotaInvariantBroken extends DomainError {
+  readonly code = 'failed-precondition' as const;
+  constructor(
+    readonly unitCode: string,
+    readonly count: 'filled' | 'reservedForReturn' | 'incoming',
+  ) {
+    super('domain.quota_invariant', { unit: unitCode, count });
   }
 }
 
 /**
  * Applies a change. Taking more posts than are free throws QuotaExceeded;
  * moving a post from one count to another (incoming → filled) or freeing
- * posts always succeeds, even in a unit that is already over its quota.
+ * posts always succeeds, even in a unit that is already over its quota; a
+ * count that would go below zero throws QuotaInvariantBroken.
  */
 export function applyQuotaDelta<Q extends QuotaCounts & { unitCode: string }>(q: Q, delta: QuotaDelta): Q {
   const next = {
@@ -61,7 +89,7 @@ export function applyQuotaDelta<Q extends QuotaCounts & { unitCode: string }>(q:
     incoming: q.incoming + (delta.incoming ?? 0),
   };
   for (const k of ['filled', 'reservedForReturn', 'incoming'] as const) {
-    if (next[k] < 0) throw new Error(`Quota of ${q.unitCode}: ${k} would become negative`);
+    if (next[k] < 0) throw new QuotaInvariantBroken(q.unitCode, k);
   }
   const taken = (delta.filled ?? 0) + (delta.reservedForReturn ?? 0) + (delta.incoming ?? 0);
   if (taken > 0) {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
-import { MovementType } from './movements';
+import { CheckCode, DurationException, MovementType } from './movements';
 
 const Decision = z.strictObject({ number: z.string().min(1).max(60), date: IsoDate });
 
@@ -27,8 +27,22 @@ export const ZProposeMovementInput = z
     plannedEndDate: IsoDate.optional(),
     decision: Decision.optional(),
     reason: z.string().trim().min(3).max(2000),
-    /** The person asked to be moved (lifts some prohibitions, NĐ 170/2025). */
+    /**
+     * @deprecated use `personRequest`. `true` records a request whose note is
+     * the proposal's reason.
+     */
     requestedByCadre: z.boolean().optional(),
+    /**
+     * The person's own written request for the move (đơn đề nghị): what it is
+     * and when it was made. Stored on the movement with who recorded it and
+     * when; it lifts the pregnancy, young-child and hardship prohibitions at
+     * every later check (docs/legal-basis.md §2).
+     */
+    personRequest: z
+      .strictObject({ note: z.string().trim().min(3).max(1000), date: IsoDate.optional() })
+      .optional(),
+    /** A secondment beyond 3 years allowed by a specialised law: its basis and a note (docs/legal-basis.md §4). */
+    durationException: DurationException.optional(),
   })
   .refine((x) => !x.plannedEndDate || x.plannedEndDate > x.startDate, {
     message: 'Ngày kết thúc phải sau ngày bắt đầu / end must be after start',
@@ -40,7 +54,8 @@ export const ZProposeMovementInput = z
   });
 export type TProposeMovementInput = z.infer<typeof ZProposeMovementInput>;
 
-const Override = z.strictObject({ code: z.string().min(1), reason: z.string().trim().min(10).max(1000) });
+/** An override names a known check (an unknown code is refused, not ignored). */
+const Override = z.strictObject({ code: CheckCode, reason: z.string().trim().min(10).max(1000) });
 
 export const ZDecideMovementInput = z.strictObject({
   movementId: DocId,
@@ -55,6 +70,10 @@ export type TDecideMovementInput = z.infer<typeof ZDecideMovementInput>;
 export const ZStartMovementInput = z.strictObject({
   movementId: DocId,
   note: z.string().max(2000).optional(),
+  /** The day it actually starts (default: today). */
+  startDate: IsoDate.optional(),
+  /** Required to start before the approved start date (docs/legal-basis.md §11). */
+  earlyStartReason: z.string().trim().min(3).max(2000).optional(),
 });
 export type TStartMovementInput = z.infer<typeof ZStartMovementInput>;
 

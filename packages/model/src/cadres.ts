@@ -3,7 +3,7 @@
  * move. Sensitive data (national ID, family, discipline, health, the facts
  * that forbid a transfer) lives in cadres/{id}/private/profile, which no
  * client reads directly (a callable serves it and records who read it and
- * why: Law 91/2025 on personal data, domain.md §9).
+ * why: Law 91/2025 on personal data).
  */
 import { z } from 'zod';
 import {
@@ -83,7 +83,28 @@ export const Cadre = Scope.extend({
 });
 export type Cadre = z.infer<typeof Cadre>;
 
-export const Relation = z.enum(['spouse', 'parent', 'parent_in_law', 'child', 'sibling']);
+/**
+ * A family relation as written on one person's record. It reads the other
+ * way on the relative's record: parent ↔ child, parent_in_law ↔ child_in_law
+ * (the inverse table is in functions/src/domain/relatives.ts).
+ */
+export const Relation = z.enum(['spouse', 'parent', 'parent_in_law', 'child', 'child_in_law', 'sibling']);
+export type Relation = z.infer<typeof Relation>;
+
+/**
+ * Why a father raising a child under 36 months is protected like a mother:
+ * the child's mother has died, or force majeure (Decree 170/2025, docs/legal-basis.md §2).
+ */
+export const FatherCondition = z.enum(['mother_deceased', 'force_majeure']);
+export type FatherCondition = z.infer<typeof FatherCondition>;
+
+/** A restriction decided by the competent head (the seventh situation), with its decision. */
+export const HeadRestriction = z.object({
+  decisionNo: z.string().trim().min(1).max(60),
+  decidedOn: IsoDate,
+  note: z.string().trim().min(3).max(2000),
+});
+export type HeadRestriction = z.infer<typeof HeadRestriction>;
 
 export const DisciplineLevel = z.enum(['reprimand', 'warning', 'removal', 'dismissal']);
 
@@ -106,7 +127,7 @@ export const CadrePrivate = z.object({
   discipline: z.array(
     z.object({ level: DisciplineLevel, decidedOn: IsoDate, decisionNo: z.string(), reason: z.string() }),
   ),
-  /** The situations in which transfer and secondment are forbidden (NĐ 170/2025, domain.md §4.3). */
+  /** The situations in which transfer and secondment are forbidden (NĐ 170/2025, docs/legal-basis.md §2). */
   restrictions: z.object({
     underDisciplineReview: z.boolean(),
     underInvestigation: z.boolean(),
@@ -114,7 +135,11 @@ export const CadrePrivate = z.object({
     longTermTraining: z.boolean(),
     pregnantOrMaternity: z.boolean(),
     youngestChildBirthDate: IsoDate.nullable(),
+    /** For a father: why the young-child protection applies to him (absent or null: it does not). */
+    fatherCondition: FatherCondition.nullable().optional(),
     specialHardship: z.boolean(),
+    /** The seventh situation: another case decided by the competent head, with the decision. */
+    headRestriction: HeadRestriction.nullable().optional(),
   }),
   updatedAt: IsoDateTime,
 });
@@ -128,5 +153,7 @@ export const NO_RESTRICTIONS: CadrePrivate['restrictions'] = {
   longTermTraining: false,
   pregnantOrMaternity: false,
   youngestChildBirthDate: null,
+  fatherCondition: null,
   specialHardship: false,
+  headRestriction: null,
 };

@@ -3,29 +3,35 @@
  * and the qualification scales, each with its Vietnamese label.
  */
 import { z } from 'zod';
+import { FIELD_MESSAGES } from './messages/fields';
+import { oneLine } from './messages/format';
+
+/** A field's format hint, "tiếng Việt / English", as the zod error message. */
+const hint = (key: keyof typeof FIELD_MESSAGES): string => oneLine(FIELD_MESSAGES[key]);
 
 /** NSO province code: 2 digits (e.g. "42" Hà Tĩnh). */
-export const ProvinceCode = z.string().regex(/^\d{2}$/, 'mã tỉnh gồm 2 chữ số / province code is 2 digits');
+export const ProvinceCode = z.string().regex(/^\d{2}$/, hint('field.province_code'));
 /** NSO commune code: 5 digits (e.g. "18070"). */
-export const CommuneCode = z.string().regex(/^\d{5}$/, 'mã xã gồm 5 chữ số / commune code is 5 digits');
+export const CommuneCode = z.string().regex(/^\d{5}$/, hint('field.commune_code'));
 /** An agency inside a province or commune: `<province|commune code>-<slug>` (e.g. "42-snv"). */
-export const AgencyCode = z
-  .string()
-  .regex(/^\d{2}(\d{3})?-[a-z0-9-]+$/, 'mã cơ quan dạng <mã đơn vị>-<tên> / agency code is <unit>-<slug>');
-/** Any unit: province, commune or agency. */
-export const UnitCode = z.union([ProvinceCode, CommuneCode, AgencyCode]);
+export const AgencyCode = z.string().regex(/^\d{2}(\d{3})?-[a-z0-9-]+$/, hint('field.agency_code'));
+/**
+ * Any unit: province, commune or agency. One pattern rather than a union, so
+ * a refused code gets one message with the three accepted forms.
+ */
+export const UnitCode = z.string().regex(/^(\d{2}|\d{5}|\d{2}(\d{3})?-[a-z0-9-]+)$/, hint('field.unit_code'));
 
 /** A calendar date, YYYY-MM-DD (no time zone: decisions are dated, not timed). */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date({ error: hint('field.iso_date') });
 /** An instant, ISO 8601 in UTC. */
-export const IsoDateTime = z.iso.datetime();
+export const IsoDateTime = z.iso.datetime({ error: hint('field.iso_datetime') });
 
 /** A stable document id: letters, digits, `_` and `-`. */
-export const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'invalid id');
+export const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, hint('field.doc_id'));
 
 /**
- * Staffing blocks (khối) that quotas are allocated to. The commune norms of
- * domain.md §5.1 are set per block: about 32 government posts, 15–17 in the
+ * Staffing blocks (khối) that quotas are allocated to. The commune norms
+ * (docs/legal-basis.md §9) are set per block: about 32 government posts, 15–17 in the
  * Party apparatus, the military command set by the Ministry of Defence.
  */
 export const Block = z.enum(['government', 'party', 'military', 'public_service']);

@@ -111,7 +111,17 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
 
   test('movements have a known type and status, and checks carry their basis', () => {
     const movement = movementFixture('mv-42-00001', 'secondment', {
-      checks: [{ code: 'quota', outcome: 'pass', overridable: true, basis: 'NĐ 170/2025', message: 'ok' }],
+      checks: [
+        {
+          code: 'target_quota',
+          outcome: 'pass',
+          overridable: false,
+          basis: 'NĐ 170/2025',
+          basisEn: 'Decree 170/2025',
+          message: 'ok',
+          messageEn: 'ok',
+        },
+      ],
     });
     expect(Movement.safeParse(movement).success).toBe(true);
     expect(issuesOf(Movement.safeParse({ ...movement, type: 'promotion' }))).toContain('type');
@@ -119,10 +129,14 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
       issuesOf(
         Movement.safeParse({
           ...movement,
-          checks: [{ code: 'quota', outcome: 'pass', overridable: true, basis: '', message: 'ok' }],
+          checks: [{ ...movement.checks[0]!, basis: '' }],
         }),
       ),
     ).toContain('checks.0.basis');
+    // A check code that no check produces is refused (the seed once wrote `quota`).
+    expect(
+      issuesOf(Movement.safeParse({ ...movement, checks: [{ ...movement.checks[0]!, code: 'quota' }] })),
+    ).toContain('checks.0.code');
   });
 
   test('evaluation inputs stay within the 30 + 70 point scale', () => {
@@ -186,7 +200,7 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
       expect(Position.safeParse(p).success).toBe(true);
       for (const x of p.relativeExclusions) expect(ids).toContain(x);
     }
-    // The posts the non-local policy names (domain.md §3.3).
+    // The posts the non-local policy names (docs/legal-basis.md).
     const nonLocal = POSITIONS.filter((p) => p.nonLocalRequired).map((p) => p.id);
     expect(nonLocal).toEqual(
       expect.arrayContaining([

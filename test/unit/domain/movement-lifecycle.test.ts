@@ -27,14 +27,14 @@ test('transitions follow draft → proposed → approved → active → complete
 test('a transfer reserves the target post at approval and moves it at start', () => {
   const m = movement('transfer');
   expect(quotaEffects(m, 'approve', 'proposed')).toEqual([
-    { unitCode: '18100', block: 'government', delta: { incoming: 1 } },
+    { unitCode: '18100', block: 'government', year: 2027, delta: { incoming: 1 } },
   ]);
   expect(quotaEffects(m, 'start', 'approved')).toEqual([
-    { unitCode: '18100', block: 'government', delta: { incoming: -1, filled: 1 } },
-    { unitCode: '18073', block: 'government', delta: { filled: -1 } },
+    { unitCode: '18100', block: 'government', year: 2027, delta: { incoming: -1, filled: 1 } },
+    { unitCode: '18073', block: 'government', year: 2027, delta: { filled: -1 } },
   ]);
   expect(quotaEffects(m, 'cancel', 'approved')).toEqual([
-    { unitCode: '18100', block: 'government', delta: { incoming: -1 } },
+    { unitCode: '18100', block: 'government', year: 2027, delta: { incoming: -1 } },
   ]);
   expect(quotaEffects(m, 'cancel', 'proposed')).toEqual([]);
 });
@@ -43,10 +43,11 @@ test('a secondee stays on the home quota with a slot reserved for the return', (
   const m = movement('secondment');
   expect(quotaEffects(m, 'approve', 'proposed')).toEqual([]);
   expect(quotaEffects(m, 'start', 'approved')).toEqual([
-    { unitCode: '18073', block: 'government', delta: { filled: -1, reservedForReturn: 1 } },
+    { unitCode: '18073', block: 'government', year: 2027, delta: { filled: -1, reservedForReturn: 1 } },
   ]);
   expect(quotaEffects(m, 'complete', 'active')).toEqual([
-    { unitCode: '18073', block: 'government', delta: { reservedForReturn: -1, filled: 1 } },
+    // Without an event date the return counts in the year of the planned end.
+    { unitCode: '18073', block: 'government', year: 2029, delta: { reservedForReturn: -1, filled: 1 } },
   ]);
   // The slot is there for the return even if the home unit filled every other post meanwhile.
   let home = { unitCode: '18073', allocated: 32, filled: 32, reservedForReturn: 0, incoming: 0 };

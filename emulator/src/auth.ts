@@ -1,7 +1,8 @@
 /**
  * Who is calling: the Authorization header classified as the official
- * emulator does (shared/oracle auth.json). `Bearer owner` and `Bearer ya29.…`
- * are administrators and bypass rules; any other bearer token must be a JWT,
+ * emulator does (emulator/README.md, "Where each behaviour was learned").
+ * `Bearer owner` and `Bearer ya29.…` are administrators and bypass rules; any
+ * other bearer token must be a JWT,
  * whose claims are trusted without checking signature or expiry (the
  * emulator's tokens are unsigned, `alg: none`); no header is anonymous.
  */

@@ -1,7 +1,7 @@
 /**
  * Errors the emulator answers with. One class carries a gRPC status code; the
  * REST layer maps it to the HTTP status the Firebase clients derive their
- * error code from (firestore-wire.md §F).
+ * error code from (emulator/README.md, "Where each behaviour was learned").
  */
 
 /** gRPC status codes (google.rpc.Code). */

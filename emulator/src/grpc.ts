@@ -1,6 +1,7 @@
 /**
  * gRPC transport: binds google.firestore.v1.Firestore to the service, with the
- * response shapes the Node clients require (firestore-wire.md §A.3): a
+ * response shapes the Node clients require (emulator/README.md, "Where each
+ * behaviour was learned"): a
  * readTime on every query stream, the new transaction id on the first message,
  * one message per requested document.
  */

@@ -1,7 +1,7 @@
 /**
  * The Firestore v1 API definitions, loaded once from the protos that ship
- * inside @google-cloud/firestore (firestore-wire.md §0.2), for both the gRPC
- * server and the REST JSON codec.
+ * inside @google-cloud/firestore (`build/protos/`; emulator/README.md), for
+ * both the gRPC server and the REST JSON codec.
  */
 import * as protoLoader from '@grpc/proto-loader';
 import * as protobuf from 'protobufjs';

@@ -3,8 +3,8 @@
  * bounded by type class, missing fields never match, null and NaN only match
  * IS_NULL / IS_NAN, inequality fields are ordered implicitly followed by
  * `__name__`, cursors hold one value per explicit order. The behaviours follow
- * the official emulator's recordings (shared/oracle queries.json, summarised in
- * its README §8) and the SDK's local matcher.
+ * recordings of the official emulator's answers and the SDK's local matcher
+ * (emulator/README.md, "Where each behaviour was learned").
  */
 import { Code, EmulatorError, invalid } from './errors';
 import { formatFieldPath, getField, parseFieldPath, projectFields } from './fieldpath';

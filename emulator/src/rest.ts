@@ -1,9 +1,10 @@
 /**
- * HTTP/1.1 transport: the REST API the lite SDK uses (firestore-wire.md §C),
- * the emulator endpoints of @firebase/rules-unit-testing (§E), an operations
- * counter, and CORS on every response so that a page served from another port
- * can call it (shared/oracle cors.json: the origin is echoed, credentials
- * allowed, and OPTIONS answered on any path).
+ * HTTP/1.1 transport: the REST API the lite SDK uses, the emulator endpoints
+ * of @firebase/rules-unit-testing, an operations counter, and CORS on every
+ * response so that a page served from another port can call it (the origin is
+ * echoed, credentials allowed, and OPTIONS answered on any path, as the
+ * official emulator does). Sources: emulator/README.md, "Where each behaviour
+ * was learned".
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { principalFrom, type Principal } from './auth';

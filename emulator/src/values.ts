@@ -3,9 +3,9 @@
  * integers and doubles, microsecond timestamps, and canonical keys for indexes.
  *
  * The order is the one Firestore documents and the official emulator shows
- * (recorded in shared/oracle value_order.json): null < booleans < NaN < numbers
- * < timestamps < strings (UTF-8 byte order) < bytes < references < geo points
- * < arrays < vectors < maps.
+ * (emulator/README.md, "Where each behaviour was learned"): null < booleans
+ * < NaN < numbers < timestamps < strings (UTF-8 byte order) < bytes
+ * < references < geo points < arrays < vectors < maps.
  */
 import type { ProtoTimestamp, Value } from './types';
 import { compareResourceNames, compareUtf8 } from './paths';

@@ -2,10 +2,11 @@
  * Applying the writes of one commit atomically: preconditions, update masks
  * (an absent mask replaces the document, an empty one keeps every field),
  * field transforms with their results, `verify` writes and deletes.
- * Transform behaviour follows the official emulator's recordings
- * (shared/oracle transforms.json): integer increments saturate at 64 bits,
- * a non-numeric field is replaced by the operand, array transforms answer null,
- * and a write that changes nothing keeps the previous update time.
+ * Transform behaviour follows recordings of the official emulator's answers
+ * (emulator/README.md, "Where each behaviour was learned"): integer
+ * increments saturate at 64 bits, a non-numeric field is replaced by the
+ * operand, array transforms answer null, and a write that changes nothing
+ * keeps the previous update time.
  */
 import { Code, EmulatorError, invalid } from './errors';
 import { deleteField, getField, parseFieldPath, setField } from './fieldpath';

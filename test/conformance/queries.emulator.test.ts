@@ -2,7 +2,8 @@
  * Conformance: filters with Firestore's type classes, missing fields, null and
  * NaN; composite filters; implicit ordering; cursors, limits, offsets,
  * projections; collection groups; aggregations. Expected results follow the
- * official emulator's recorded behaviour (shared/oracle queries.json).
+ * official emulator's recorded behaviour (emulator/README.md, "Where each
+ * behaviour was learned").
  */
 import { AggregateField, FieldPath, Filter, Timestamp } from 'firebase-admin/firestore';
 import {

@@ -4,10 +4,12 @@
  * download), so scripts/start.ts runs this file as a process of its own, the
  * way a function instance is one: it loads the BUILT functions module
  * (functions/lib/index.js), finds every export that carries a schedule
- * trigger in its `__endpoint` metadata, and invokes each one when it is due,
- * through the same entry point Cloud Scheduler calls (the exported HTTP
- * handler with the X-CloudScheduler headers, so `onInit` and the handler run
- * exactly as deployed). It depends on nothing inside functions/src.
+ * trigger in its `__endpoint` metadata, and when one is due starts a fresh
+ * process (`scheduler.ts --run <name> --at <time>`, a new instance that loads
+ * the code built last) that invokes it through the same entry point Cloud
+ * Scheduler calls: the exported HTTP handler with the X-CloudScheduler
+ * headers, so `onInit` and the handler run exactly as deployed. It depends on
+ * nothing inside functions/src.
  *
  * At start-up a function whose last scheduled run was missed (e.g. the daily
  * alerts when the stack was down at 06:00) runs once right away; what ran is
@@ -23,8 +25,10 @@
  *   FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST, GCLOUD_PROJECT,
  *   FIREBASE_CONFIG         what the functions connect to, as in the emulator
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { localTime, nextRun, parseSchedule, previousRun, type Schedule } from './schedule';
 
 /** The scheduled-function export as firebase-functions builds it: an HTTP handler with metadata. */
@@ -109,11 +113,28 @@ function readState(file: string): State {
   }
 }
 
+function loadScheduled(modulePath: string): ScheduledFunction[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return scheduledFunctions(require(modulePath) as Record<string, unknown>);
+}
+
+/** One run, in a process of its own: exits 0 when the function answered 200. */
+async function runInstance(modulePath: string, name: string, at: string): Promise<never> {
+  const fn = loadScheduled(modulePath).find((f) => f.name === name);
+  if (!fn) throw new Error(`${name} is not a scheduled function of ${modulePath}`);
+  const status = await invoke(fn, new Date(at));
+  // Exit explicitly: the function's Firestore client keeps the process alive.
+  process.exit(status === 200 ? 0 : 1);
+}
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const modulePath = path.resolve(
     process.env.CANBO_FUNCTIONS_MODULE ?? path.join(root, 'functions/lib/index.js'),
   );
+  const { values } = parseArgs({ options: { run: { type: 'string' }, at: { type: 'string' } } });
+  if (values.run) return runInstance(modulePath, values.run, values.at ?? new Date().toISOString());
+
   const stateFile = path.resolve(
     process.env.CANBO_SCHEDULER_STATE ?? path.join(root, '.data/scheduler.json'),
   );
@@ -123,10 +144,9 @@ async function main(): Promise<void> {
     fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   };
 
-  let mod: Record<string, unknown>;
+  let found: ScheduledFunction[];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(modulePath) as Record<string, unknown>;
+    found = loadScheduled(modulePath);
   } catch (err) {
     console.error(
       `Không nạp được ${modulePath} (npm run build?); không chạy hàm định kỳ nào. / ` +
@@ -136,8 +156,20 @@ async function main(): Promise<void> {
     return;
   }
 
+  /** Runs a function in a fresh process (this file, with the same loader flags), output shared. */
+  const instance = (name: string, scheduleTime: Date) =>
+    new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [...process.execArgv, __filename, '--run', name, '--at', scheduleTime.toISOString()],
+        { stdio: ['ignore', 'inherit', 'inherit'] },
+      );
+      child.on('error', reject);
+      child.on('exit', (code) => resolve(code));
+    });
+
   const jobs: { fn: ScheduledFunction; schedule: Schedule }[] = [];
-  for (const fn of scheduledFunctions(mod)) {
+  for (const fn of found) {
     try {
       jobs.push({ fn, schedule: parseSchedule(fn.schedule, fn.timeZone) });
     } catch (err) {
@@ -158,14 +190,14 @@ async function main(): Promise<void> {
       `▶ ${fn.name}: chạy / running (${reason}; lượt / run of ${localTime(schedule, scheduleTime)})`,
     );
     try {
-      const status = await invoke(fn, scheduleTime);
+      const code = await instance(fn.name, scheduleTime);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (status === 200) {
+      if (code === 0) {
         console.log(`✓ ${fn.name}: xong / succeeded in ${seconds} s`);
         state[fn.name] = { lastRun: scheduleTime.toISOString() };
         save();
       } else {
-        console.error(`✗ ${fn.name}: lỗi / failed (status ${status}) after ${seconds} s`);
+        console.error(`✗ ${fn.name}: lỗi / failed (exit code ${code}) after ${seconds} s`);
       }
     } catch (err) {
       console.error(`✗ ${fn.name}: lỗi / failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,7 +9,7 @@ import {
   type OfficialProvince,
 } from '../../functions/src/domain/units';
 import { Unit } from '@canbo/model';
-import { estimateCommune } from './generate';
+import { estimateCommune } from './estimate';
 
 const dir = path.resolve(__dirname, '../../data/units');
 const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as T;

@@ -4,7 +4,11 @@
  * position; the catalogue is what proposals are checked against.
  */
 import { z } from 'zod';
+import { CatalogueAbout } from './catalogue';
 import { Block, DocId, EducationLevel, PoliticalTheory } from './common';
+
+// The catalogue files' schemas, until index.ts exports './catalogue' itself.
+export * from './catalogue';
 
 export const Body = z.enum([
   'party_committee',
@@ -32,6 +36,18 @@ export const Position = z.object({
   level: z.enum(['commune', 'province']),
   block: Block,
   body: Body,
+  /**
+   * Rank on the scale of equivalent posts (chức vụ tương đương), used for
+   * rotation to an equivalent post: equal rank means equivalent, a higher
+   * number is more senior. 1 commune staff; 2 provincial specialist or deputy
+   * head of a commune body; 3 head of a commune body; 4 commune deputy
+   * leadership or head of a provincial division; 5 commune leadership or
+   * deputy head of a provincial department; 6 head of a provincial
+   * department; 7 provincial deputy leadership; 8 provincial leadership. The
+   * scale is the project's own ordering (configuration, no published legal
+   * scale): data/catalogue/positions.json lists it with the posts.
+   */
+  rank: z.number().int().min(1),
   /** Leader or manager (lãnh đạo, quản lý). */
   leadership: z.boolean(),
   /** Key post (chức danh chủ chốt) for the non-local and two-term policies. */
@@ -54,3 +70,31 @@ export const Position = z.object({
   holdersPerUnit: z.number().int().positive().nullable(),
 });
 export type Position = z.infer<typeof Position>;
+
+/** data/catalogue/positions.json: the rank scale and the posts, checked as a whole. */
+export const PositionCatalogue = z
+  .object({
+    about: CatalogueAbout,
+    rankScale: z.object({
+      /** Says that the scale is the project's own ordering. */
+      note: z.string().min(1),
+      levels: z.array(z.object({ rank: z.number().int().min(1), description: z.string().min(1) })).min(1),
+    }),
+    positions: z.array(Position).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set<string>();
+    for (const p of c.positions) {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate position id ${p.id}` });
+      ids.add(p.id);
+    }
+    const ranks = new Set(c.rankScale.levels.map((l) => l.rank));
+    for (const p of c.positions) {
+      if (!ranks.has(p.rank))
+        ctx.addIssue({ code: 'custom', message: `position ${p.id}: rank ${p.rank} is not on the scale` });
+      for (const x of p.relativeExclusions)
+        if (!ids.has(x))
+          ctx.addIssue({ code: 'custom', message: `position ${p.id}: unknown relative exclusion ${x}` });
+    }
+  });
+export type PositionCatalogue = z.infer<typeof PositionCatalogue>;

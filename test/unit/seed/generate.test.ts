@@ -86,12 +86,24 @@ test('quotas near the norms, some communes over and some short, counts agreeing 
   expect(gov.some((q) => q.filled + q.reservedForReturn > q.allocated)).toBe(true);
   expect(gov.some((q) => q.filled + q.reservedForReturn < q.allocated)).toBe(true);
   const byQuota = new Map<string, number>();
+  const add = (id: string) => byQuota.set(id, (byQuota.get(id) ?? 0) + 1);
   for (const c of ngheAn.cadres) {
     if (c.status !== 'active' && c.status !== 'seconded_out') continue;
-    const id = quotaId(c.homeUnitCode, c.block, 2026);
-    byQuota.set(id, (byQuota.get(id) ?? 0) + 1);
+    add(quotaId(c.homeUnitCode, c.block, 2026));
   }
+  // A rotation also takes a post at its target while it lasts (the lifecycle's quota effects).
+  for (const m of ngheAn.movements)
+    if (m.type === 'rotation' && m.status === 'active') add(quotaId(m.toUnitCode, m.block, 2026));
   for (const q of ngheAn.quotas) expect(q.filled + q.reservedForReturn).toBe(byQuota.get(q.id) ?? 0);
+  // Approved moves into another unit hold an incoming post there until they start.
+  const incoming = new Map<string, number>();
+  for (const m of ngheAn.movements) {
+    if (m.status !== 'approved' || !['transfer', 'rotation', 'appointment'].includes(m.type)) continue;
+    if (m.toUnitCode === m.fromUnitCode) continue;
+    const id = quotaId(m.toUnitCode, m.block, 2026);
+    incoming.set(id, (incoming.get(id) ?? 0) + 1);
+  }
+  for (const q of ngheAn.quotas) expect(q.incoming).toBe(incoming.get(q.id) ?? 0);
 });
 
 test('some key posts are vacant, some posts are concurrent, planning has at most 3 people per post', () => {

@@ -1,0 +1,347 @@
+/**
+ * movements/{id}: a few hundred movements in every state, replayed through
+ * the domain the callables use. Each is proposed with the checks `runChecks`
+ * gives on the seed's data at that point (a proposal a prohibition refuses is
+ * not made: another person is tried), then taken through the transitions to
+ * its status with `nextStatus`; every transition's `quotaEffects` go through
+ * `applyQuotaDelta` and its effect on the person through `applyToCadre`. So
+ * the quota counts and the people's states are ones the system itself would
+ * have reached, and a rule the domain learns reaches the seed with it.
+ *
+ * One simplification: the seed holds one year of quotas (the year of
+ * `asOf`), and every replayed movement counts against it, as if each year's
+ * allocation carried the previous year's counts over.
+ */
+import { addDays, addMonths } from '../../functions/src/domain/dates';
+import {
+  blockingChecks,
+  type CheckContext,
+  DEFAULT_CHECK_PARAMS,
+  runChecks,
+} from '../../functions/src/domain/movement-checks';
+import {
+  applyToCadre,
+  nextStatus,
+  quotaEffects,
+  type Transition,
+} from '../../functions/src/domain/movement-lifecycle';
+import { communeNorm, DEFAULT_NORMS } from '../../functions/src/domain/norms';
+import { POSITION_BY_ID } from '../../functions/src/domain/positions';
+import { applyQuotaDelta } from '../../functions/src/domain/quota';
+import {
+  type Cadre,
+  type CadrePrivate,
+  communeOf,
+  type Movement,
+  type MovementStatus,
+  type MovementType,
+  quotaId,
+} from '@canbo/model';
+import type { SeedContext } from './context';
+import type { QuotaDoc } from './quotas';
+import { MOVEMENT_PLAN, MOVEMENT_REASON } from './tables';
+
+/** The seed acts as the province's organisation board. */
+const BY = 'seed';
+
+/** The transitions that take a new proposal to each status (a draft is never submitted). */
+const PATH: Record<MovementStatus, Transition[]> = {
+  draft: [],
+  proposed: [],
+  approved: ['approve'],
+  active: ['approve', 'start'],
+  completed: ['approve', 'start', 'complete'],
+  rejected: ['reject'],
+  cancelled: ['cancel'],
+};
+
+const NOTE: Record<Transition, string> = {
+  approve: 'Phê duyệt',
+  reject: 'Không phê duyệt',
+  start: 'Bắt đầu',
+  complete: 'Hoàn thành',
+  extend: 'Gia hạn',
+  cancel: 'Hủy đề xuất',
+};
+
+/** The people and quotas the replay changes, indexed as the service reads them. */
+class State {
+  readonly cadres: Map<string, Cadre>;
+  readonly quotas: Map<string, QuotaDoc>;
+  /** Ids of the people working in each unit (currentUnitCode), for post-holder counts. */
+  private readonly byUnit = new Map<string, Set<string>>();
+  readonly open = new Map<string, Movement[]>();
+
+  constructor(
+    cadres: Cadre[],
+    quotas: QuotaDoc[],
+    readonly privates: ReadonlyMap<string, CadrePrivate>,
+  ) {
+    this.cadres = new Map(cadres.map((c) => [c.id, c]));
+    this.quotas = new Map(quotas.map((q) => [q.id, q]));
+    for (const c of cadres) this.place(c);
+  }
+
+  private place(c: Cadre): void {
+    const set = this.byUnit.get(c.currentUnitCode) ?? new Set<string>();
+    set.add(c.id);
+    this.byUnit.set(c.currentUnitCode, set);
+  }
+
+  /** How many people working in `unitCode` hold `positionId` there (as the service counts them). */
+  holders(unitCode: string, positionId: string): number {
+    let n = 0;
+    for (const id of this.byUnit.get(unitCode) ?? []) {
+      const c = this.cadres.get(id)!;
+      if (c.posts.some((p) => p.positionId === positionId && p.unitCode === unitCode)) n++;
+    }
+    return n;
+  }
+
+  setCadre(c: Cadre): void {
+    const before = this.cadres.get(c.id)!;
+    this.byUnit.get(before.currentUnitCode)?.delete(c.id);
+    this.cadres.set(c.id, c);
+    this.place(c);
+  }
+}
+
+/** What the checks see, gathered from the seed's state the way the service gathers it. */
+function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement): CheckContext {
+  const profile = state.privates.get(cadre.id)!;
+  const mainPost = cadre.posts.find((p) => !p.concurrent)?.positionId;
+  const target = m.toPositionId ? POSITION_BY_ID.get(m.toPositionId) : undefined;
+  const year = ctx.year;
+  const homeCommune = communeOf(cadre.homeUnitCode);
+  return {
+    request: {
+      type: m.type,
+      toUnitCode: m.toUnitCode,
+      toProvinceCode: ctx.province.code,
+      toPositionId: m.toPositionId,
+      startDate: m.startDate,
+      plannedEndDate: m.plannedEndDate,
+      requestedByCadre: false,
+    },
+    cadre,
+    profile,
+    targetPosition: target,
+    positions: POSITION_BY_ID,
+    openMovements: (state.open.get(cadre.id) ?? []).filter((x) => x.id !== m.id),
+    relatives: profile.family
+      .filter((f) => f.cadreId && state.cadres.has(f.cadreId))
+      .map((f) => ({ relation: f.relation, cadre: state.cadres.get(f.cadreId!)! })),
+    targetQuota: state.quotas.get(quotaId(m.toUnitCode, cadre.block, year)),
+    sendingQuota: state.quotas.get(quotaId(cadre.homeUnitCode, cadre.block, year)),
+    sendingNorm: homeCommune ? communeNorm(ctx.options.norms ?? DEFAULT_NORMS, cadre.block) : undefined,
+    holdersOfCadrePost:
+      mainPost && POSITION_BY_ID.get(mainPost)?.keyPost ? state.holders(cadre.homeUnitCode, mainPost) : 2,
+    holdersOfTargetPost:
+      target && target.holdersPerUnit !== null ? state.holders(m.toUnitCode, target.id) : 0,
+    params: DEFAULT_CHECK_PARAMS,
+  };
+}
+
+/** Dates of a movement that reaches `status`: past for what has happened, ahead for what has not. */
+function dates(ctx: SeedContext, type: MovementType, status: MovementStatus, endingSoon: boolean) {
+  const { rng, options } = ctx;
+  let startDate: string;
+  let plannedEndDate: string | null = null;
+  if (type === 'secondment' && status === 'active') {
+    // About a third end within 60 days: the reminders have something to show.
+    plannedEndDate = addDays(options.asOf, endingSoon ? rng.int(5, 60) : rng.int(61, 700));
+    startDate = addDays(plannedEndDate, -rng.int(365, 1090));
+    if (startDate > options.asOf) startDate = addDays(options.asOf, -30);
+  } else if (type === 'rotation') {
+    // At least 36 months (QĐ 65 Art. 8), counted as the check counts them.
+    startDate = addDays(options.asOf, -rng.int(30, 700));
+    plannedEndDate = addMonths(startDate, DEFAULT_CHECK_PARAMS.rotationMonths);
+  } else if (['active', 'completed', 'rejected', 'cancelled'].includes(status)) {
+    startDate = addDays(options.asOf, -rng.int(120, 900));
+    if (type === 'secondment') plannedEndDate = addDays(startDate, rng.int(180, 720));
+  } else {
+    startDate = addDays(options.asOf, rng.int(10, 90));
+    if (type === 'secondment') plannedEndDate = addDays(startDate, rng.int(180, 1000));
+  }
+  return { startDate, plannedEndDate };
+}
+
+/** When each transition happened, relative to the start date; completion never after `asOf`. */
+function transitionDate(ctx: SeedContext, m: Movement, t: Transition): string {
+  switch (t) {
+    case 'approve':
+    case 'reject':
+    case 'cancel':
+      return addDays(m.startDate, -15);
+    case 'start':
+      return m.startDate;
+    default: {
+      const end = m.plannedEndDate ?? addDays(m.startDate, 1);
+      const latest = addDays(ctx.options.asOf, -1);
+      return end < latest ? end : latest;
+    }
+  }
+}
+
+const at = (date: string) => `${date}T02:00:00.000Z`;
+
+/**
+ * Proposes a movement of `cadre` and takes it to `status`, or returns
+ * undefined when the system would refuse it (a prohibition, a full quota):
+ * nothing of the state changes then.
+ */
+function replay(
+  ctx: SeedContext,
+  state: State,
+  cadre: Cadre,
+  draft: Pick<Movement, 'id' | 'type' | 'toUnitCode' | 'toPositionId' | 'startDate' | 'plannedEndDate'>,
+  status: MovementStatus,
+): { movement: Movement; cadre: Cadre; quotas: QuotaDoc[] } | undefined {
+  const { rng } = ctx;
+  const proposedOn = addDays(draft.startDate, -30);
+  let m: Movement = {
+    ...draft,
+    status: status === 'draft' ? 'draft' : 'proposed',
+    cadreId: cadre.id,
+    cadreName: cadre.fullName,
+    provinceCode: cadre.provinceCode,
+    block: cadre.block,
+    fromUnitCode: cadre.homeUnitCode,
+    fromPositionId: cadre.posts.find((p) => !p.concurrent)?.positionId ?? null,
+    communeCodes: [
+      ...new Set([communeOf(cadre.homeUnitCode), communeOf(draft.toUnitCode)].filter((x) => x !== null)),
+    ],
+    actualEndDate: null,
+    decision: null,
+    reason: MOVEMENT_REASON[draft.type],
+    checks: [],
+    overrides: [],
+    history: [
+      {
+        status: status === 'draft' ? 'draft' : 'proposed',
+        at: at(proposedOn),
+        by: BY,
+        note: status === 'draft' ? 'Lập đề xuất' : 'Trình Ban Tổ chức',
+      },
+    ],
+    createdBy: BY,
+    createdAt: at(proposedOn),
+    updatedAt: ctx.now,
+  };
+  m.checks = runChecks(checkContext(ctx, state, cadre, m));
+  // What proposeMovement refuses outright.
+  if (m.checks.some((c) => c.outcome === 'fail' && !c.overridable)) return undefined;
+
+  let person = cadre;
+  const changed = new Map<string, QuotaDoc>();
+  const quota = (id: string) => changed.get(id) ?? state.quotas.get(id);
+  try {
+    for (const t of PATH[status]) {
+      const on = transitionDate(ctx, m, t);
+      if (t === 'approve') {
+        // The board overrides what may be overridden, with a recorded reason.
+        const overridable = m.checks.filter((c) => c.outcome !== 'pass' && c.overridable);
+        if (blockingChecks(m.checks, new Set(overridable.map((c) => c.code))).length > 0) return undefined;
+        m = {
+          ...m,
+          overrides: overridable.map((c) => ({
+            code: c.code,
+            reason: 'Ban Thường vụ xem xét, chấp thuận theo yêu cầu nhiệm vụ',
+            by: BY,
+            at: at(on),
+          })),
+          decision: { number: `${rng.int(100, 4000)}/QĐ-UBND`, date: on },
+        };
+      }
+      for (const e of quotaEffects(m, t, m.status)) {
+        const id = quotaId(e.unitCode, e.block, ctx.year);
+        const q = quota(id);
+        if (!q) return undefined; // no quota allocated there: the system refuses the transition
+        changed.set(id, applyQuotaDelta(q, e.delta));
+      }
+      if (t !== 'cancel') person = applyToCadre(person, m, t, at(on));
+      const next = nextStatus(m.status, t);
+      m = {
+        ...m,
+        status: next,
+        actualEndDate: t === 'complete' ? on : m.actualEndDate,
+        history: [...m.history, { status: next, at: at(on), by: BY, note: NOTE[t] }],
+      };
+    }
+  } catch {
+    // A quota the transition would overrun, or a transition the lifecycle refuses.
+    return undefined;
+  }
+  return { movement: m, cadre: person, quotas: [...changed.values()] };
+}
+
+/** Replays the planned movements, updating `cadres` and `quotas` in place. */
+export function generateMovements(
+  ctx: SeedContext,
+  cadres: Cadre[],
+  quotas: QuotaDoc[],
+  privates: ReadonlyMap<string, CadrePrivate>,
+): Movement[] {
+  const { rng, options } = ctx;
+  const state = new State(cadres, quotas, privates);
+  const isKey = (c: Cadre) => POSITION_BY_ID.get(c.posts[0]!.positionId)!.keyPost;
+  // Commune civil servants move between communes; province staff rotate to communes.
+  const communeStaff = cadres.filter((c) => c.communeCode !== null && c.block === 'government' && !isKey(c));
+  const provinceStaff = cadres.filter((c) => c.communeCode === null && c.block === 'government' && !isKey(c));
+  const used = new Set<string>();
+  const take = (pool: Cadre[]) => {
+    for (let i = 0; i < 50; i++) {
+      const c = rng.pick(pool);
+      if (!used.has(c.id)) return state.cadres.get(c.id)!;
+    }
+    return undefined;
+  };
+  const total = Math.max(12, Math.round(ctx.communes.length * 2.3 * Math.min(1, options.scale * 2)));
+  const movements: Movement[] = [];
+  for (const [type, status, share] of MOVEMENT_PLAN) {
+    const count = Math.max(1, Math.round(total * share));
+    for (let i = 0; i < count; i++) {
+      // A few tries: the system refuses some proposals (a prohibition, a full quota).
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const c = take(type === 'rotation' ? provinceStaff : communeStaff);
+        if (!c) break;
+        const main = c.posts.find((p) => !p.concurrent)!;
+        const destination = rng.pick(ctx.communes).code;
+        const toUnitCode = ['transfer', 'rotation', 'secondment'].includes(type)
+          ? destination
+          : c.homeUnitCode;
+        const toPositionId =
+          type === 'rotation'
+            ? 'xa_pho_chu_tich_ubnd'
+            : type === 'appointment'
+              ? (c.planning[0]?.positionId ?? main.positionId)
+              : type === 'concurrent'
+                ? 'xa_truong_ban_hdnd'
+                : type === 'termination'
+                  ? null
+                  : main.positionId.startsWith('xa_')
+                    ? main.positionId
+                    : 'xa_van_hoa_xa_hoi';
+        const id = `mv-${options.provinceCode}-${String(movements.length + 1).padStart(5, '0')}`;
+        const done = replay(
+          ctx,
+          state,
+          c,
+          { id, type, toUnitCode, toPositionId, ...dates(ctx, type, status, i % 3 === 0) },
+          status,
+        );
+        if (!done) continue;
+        used.add(c.id);
+        state.setCadre(done.cadre);
+        for (const q of done.quotas) state.quotas.set(q.id, q);
+        if (['proposed', 'approved', 'active'].includes(done.movement.status))
+          state.open.set(c.id, [...(state.open.get(c.id) ?? []), done.movement]);
+        movements.push(done.movement);
+        break;
+      }
+    }
+  }
+  cadres.splice(0, cadres.length, ...cadres.map((c) => state.cadres.get(c.id)!));
+  quotas.splice(0, quotas.length, ...quotas.map((q) => state.quotas.get(q.id)!));
+  return movements;
+}

@@ -60,6 +60,11 @@ describe('malformed claims are refused everywhere', () => {
     ['a missing province (commune role)', { role: 'commune_admin', communes: ['18073'] }],
     ['a missing province (province role)', { role: 'province_admin' }],
     ['a numeric province', { role: 'province_admin', province: 42 }],
+    ['an empty province', { role: 'commune_viewer', province: '', communes: ['18073'] }],
+    [
+      'a province that is not a 2-digit code',
+      { role: 'commune_viewer', province: '42x', communes: ['18073'] },
+    ],
     ['a province as a list', { role: 'auditor', province: ['42'] }],
     ['a cadreId as a list', { role: 'cadre', province: '42', cadreId: ['c-home'] }],
     ['a cadreId as a number', { role: 'cadre', province: '42', cadreId: 7 }],

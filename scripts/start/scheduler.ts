@@ -103,6 +103,40 @@ export function runNowNames(value: string | undefined, all: readonly string[]): 
   return new Set(v.split(',').map((s) => s.trim()));
 }
 
+/**
+ * Whether a function runs once at start-up, and as which scheduled run: when
+ * CANBO_SCHEDULE_NOW names it (as of now), or when its last scheduled run
+ * (the latest due time at or before now) is later than the last run recorded.
+ */
+export function startupRun(
+  schedule: Schedule,
+  now: Date,
+  lastRun: string | undefined,
+  runNow: boolean,
+): { at: Date; reason: string } | null {
+  if (runNow) return { at: now, reason: 'CANBO_SCHEDULE_NOW' };
+  const previous = previousRun(schedule, now);
+  if (previous && (!lastRun || new Date(lastRun) < previous))
+    return { at: previous, reason: 'lỡ lượt / missed its last run' };
+  return null;
+}
+
+/**
+ * Calls `run` with each due time of the schedule from now on, after the
+ * previous call has settled. Timers are set at most an hour ahead, so a
+ * machine that slept past a due time runs it when it wakes.
+ */
+export function whenDue(schedule: Schedule, run: (at: Date) => Promise<void>): void {
+  const due = nextRun(schedule, new Date());
+  if (!due) return;
+  const wait = () => {
+    const left = due.getTime() - Date.now();
+    if (left > 0) setTimeout(wait, Math.min(left, 3_600_000));
+    else void run(due).finally(() => whenDue(schedule, run));
+  };
+  wait();
+}
+
 type State = Record<string, { lastRun: string }>;
 
 function readState(file: string): State {
@@ -206,21 +240,6 @@ async function main(): Promise<void> {
     }
   };
 
-  // One timer per function, re-armed at most an hour ahead so a sleeping laptop catches up.
-  const arm = (job: (typeof jobs)[number]) => {
-    const due = nextRun(job.schedule, new Date());
-    if (!due) return;
-    const wait = () => {
-      const left = due.getTime() - Date.now();
-      if (left > 0) {
-        setTimeout(wait, Math.min(left, 3_600_000));
-        return;
-      }
-      void run(job, due, 'theo lịch / on schedule').finally(() => arm(job));
-    };
-    wait();
-  };
-
   const now = new Date();
   const runNow = runNowNames(
     process.env.CANBO_SCHEDULE_NOW,
@@ -233,14 +252,12 @@ async function main(): Promise<void> {
     console.log(
       `${fn.name}: "${fn.schedule}" (${fn.timeZone}), lượt tới / next ${next ? localTime(schedule, next) : '—'}`,
     );
-    const previous = previousRun(schedule, now);
     const last = state[fn.name]?.lastRun;
-    if (runNow.has(fn.name)) startup.push(run(job, now, 'CANBO_SCHEDULE_NOW'));
-    else if (previous && (!last || last < previous.toISOString()))
-      startup.push(run(job, previous, 'lỡ lượt / missed its last run'));
+    const due = startupRun(schedule, now, last, runNow.has(fn.name));
+    if (due) startup.push(run(job, due.at, due.reason));
     else if (last)
       console.log(`${fn.name}: đã chạy / up to date (last run ${localTime(schedule, new Date(last))})`);
-    arm(job);
+    whenDue(schedule, (at) => run(job, at, 'theo lịch / on schedule'));
   }
   for (const name of runNow)
     if (!jobs.some((j) => j.fn.name === name))

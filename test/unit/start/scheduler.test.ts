@@ -1,6 +1,13 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { onSchedule, type ScheduledEvent } from 'firebase-functions/v2/scheduler';
-import { invoke, runNowNames, scheduledFunctions } from '../../../scripts/start/scheduler';
+import { parseSchedule } from '../../../scripts/start/schedule';
+import {
+  invoke,
+  runNowNames,
+  scheduledFunctions,
+  startupRun,
+  whenDue,
+} from '../../../scripts/start/scheduler';
 
 describe('the local scheduler finds scheduled functions by their endpoint metadata', () => {
   const seen: ScheduledEvent[] = [];
@@ -61,5 +68,68 @@ describe('CANBO_SCHEDULE_NOW', () => {
     ['evaluateQuarter, flagMovementAlerts', ['evaluateQuarter', 'flagMovementAlerts']],
   ])('%s', (value, expected) => {
     expect([...runNowNames(value, all)]).toEqual(expected);
+  });
+});
+
+describe('a run at start-up', () => {
+  const daily = parseSchedule('every day 06:00', 'Asia/Ho_Chi_Minh');
+  // 17:20 on 1 December in Vietnam; today's 06:00 run was due at 2026-11-30T23:00Z.
+  const now = new Date('2026-12-01T10:20:00.000Z');
+
+  test("never ran: it runs as today's 06:00 run", () => {
+    expect(startupRun(daily, now, undefined, false)).toEqual({
+      at: new Date('2026-11-30T23:00:00.000Z'),
+      reason: 'lỡ lượt / missed its last run',
+    });
+  });
+
+  test("last ran yesterday: today's run was missed", () => {
+    expect(startupRun(daily, now, '2026-11-29T23:00:00.000Z', false)?.at).toEqual(
+      new Date('2026-11-30T23:00:00.000Z'),
+    );
+  });
+
+  test("today's run is recorded: nothing to catch up", () => {
+    expect(startupRun(daily, now, '2026-11-30T23:00:00.000Z', false)).toBeNull();
+  });
+
+  test('CANBO_SCHEDULE_NOW runs it now even when up to date', () => {
+    expect(startupRun(daily, now, '2026-11-30T23:00:00.000Z', true)).toEqual({
+      at: now,
+      reason: 'CANBO_SCHEDULE_NOW',
+    });
+  });
+});
+
+describe('runs on schedule', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('every day 06:00 fires at 06:00 Vietnam time, then again the next day', async () => {
+    jest.setSystemTime(new Date('2026-11-30T22:58:00.000Z')); // 05:58 in Vietnam
+    const runs: string[] = [];
+    whenDue(parseSchedule('every day 06:00', 'Asia/Ho_Chi_Minh'), async (at) => {
+      runs.push(at.toISOString());
+    });
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(runs).toEqual([]);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(runs).toEqual(['2026-11-30T23:00:00.000Z']);
+    await jest.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(runs).toEqual(['2026-11-30T23:00:00.000Z', '2026-12-01T23:00:00.000Z']);
+  });
+
+  test('every 5 minutes, and a run that is still going holds back the next', async () => {
+    jest.setSystemTime(new Date('2026-12-01T10:02:00.000Z'));
+    const runs: string[] = [];
+    whenDue(parseSchedule('every 5 minutes', 'Asia/Ho_Chi_Minh'), async (at) => {
+      runs.push(at.toISOString());
+      // This run takes 7 minutes, past the next due time (10:10), which is therefore skipped.
+      await new Promise((r) => setTimeout(r, 7 * 60_000));
+    });
+    await jest.advanceTimersByTimeAsync(3 * 60_000); // 10:05
+    expect(runs).toEqual(['2026-12-01T10:05:00.000Z']);
+    await jest.advanceTimersByTimeAsync(10 * 60_000); // 10:15
+    expect(runs).toEqual(['2026-12-01T10:05:00.000Z', '2026-12-01T10:15:00.000Z']);
   });
 });

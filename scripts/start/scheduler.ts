@@ -137,14 +137,23 @@ export function whenDue(schedule: Schedule, run: (at: Date) => Promise<void>): v
   wait();
 }
 
-type State = Record<string, { lastRun: string }>;
+export type State = Record<string, { lastRun: string }>;
 
-function readState(file: string): State {
+/** The state file, keeping only well-formed entries: a missing or damaged file means "never ran". */
+export function readState(file: string): State {
+  let parsed: unknown;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as State;
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return {};
   }
+  const state: State = {};
+  if (parsed && typeof parsed === 'object')
+    for (const [name, entry] of Object.entries(parsed)) {
+      const lastRun: unknown = entry && typeof entry === 'object' ? Reflect.get(entry, 'lastRun') : undefined;
+      if (typeof lastRun === 'string' && !Number.isNaN(Date.parse(lastRun))) state[name] = { lastRun };
+    }
+  return state;
 }
 
 function loadScheduled(modulePath: string): ScheduledFunction[] {

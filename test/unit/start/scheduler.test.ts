@@ -1,8 +1,12 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { onSchedule, type ScheduledEvent } from 'firebase-functions/v2/scheduler';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseSchedule } from '../../../scripts/start/schedule';
 import {
   invoke,
+  readState,
   runNowNames,
   scheduledFunctions,
   startupRun,
@@ -131,5 +135,34 @@ describe('runs on schedule', () => {
     expect(runs).toEqual(['2026-12-01T10:05:00.000Z']);
     await jest.advanceTimersByTimeAsync(10 * 60_000); // 10:15
     expect(runs).toEqual(['2026-12-01T10:05:00.000Z', '2026-12-01T10:15:00.000Z']);
+  });
+});
+
+describe('the state file of last runs', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-scheduler-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (text: string) => {
+    const file = path.join(dir, `${Math.random()}.json`);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('keeps well-formed entries', () => {
+    expect(
+      readState(
+        write(
+          JSON.stringify({
+            flagMovementAlerts: { lastRun: '2026-11-30T23:00:00.000Z' },
+            broken: { lastRun: 'yesterday' },
+            other: 42,
+          }),
+        ),
+      ),
+    ).toEqual({ flagMovementAlerts: { lastRun: '2026-11-30T23:00:00.000Z' } });
+  });
+
+  test('a missing or damaged file means nothing has run', () => {
+    expect(readState(path.join(dir, 'absent.json'))).toEqual({});
+    expect(readState(write('{"flagMovementAlerts": '))).toEqual({});
   });
 });

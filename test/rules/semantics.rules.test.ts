@@ -231,6 +231,10 @@ describe('list queries are judged by what they could return', () => {
     }
     match /{path=**}/notes/{id} {
       allow list: if resource.data.visibility == 'all';
+    }
+    match /staff/{id} {
+      allow list: if resource.data.communeCode in request.auth.token.communes
+        || resource.data.homeCommuneCode in request.auth.token.communes;
     }`),
     );
     // Only in-scope documents exist: a query's permission must not depend on that.
@@ -266,6 +270,15 @@ describe('list queries are judged by what they could return', () => {
       lite.where('gender', '==', 'f'),
     );
     await assertFails(qOr(officer(), 'cadres', communeOrGender));
+  });
+
+  test('an OR of two fields is proven by a filter on either one', async () => {
+    await assertSucceeds(q(officer(), 'staff', lite.where('communeCode', '==', '42001')));
+    await assertSucceeds(q(officer(), 'staff', lite.where('homeCommuneCode', '==', '42004')));
+    await assertSucceeds(q(officer(), 'staff', lite.where('homeCommuneCode', 'in', ['42001', '42004'])));
+    await assertFails(q(officer(), 'staff', lite.where('homeCommuneCode', '==', '42099')));
+    await assertFails(q(officer(), 'staff', lite.where('homeCommuneCode', 'in', ['42001', '42099'])));
+    await assertFails(q(officer(), 'staff'));
   });
 
   test('range filters that imply the rule are allowed; weaker ones are not; request.query.limit is known', async () => {

@@ -403,10 +403,9 @@ function checkRotationPost(ctx: CheckContext): CheckResult {
   return checkResult('rotation_post', 'pass', message('check.rotation_post.pass', names));
 }
 
-/** The rank of a post on the catalogue's scale of equivalent posts (higher is more senior), if recorded. */
+/** The rank of a post on the catalogue's scale of equivalent posts (higher is more senior); none for an unknown post. */
 export function rankOf(p: Position | undefined): number | undefined {
-  const rank = (p as { rank?: unknown } | undefined)?.rank;
-  return typeof rank === 'number' ? rank : undefined;
+  return p?.rank;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type CheckContext,
 } from '../../../functions/src/domain/movement-checks';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, Movement } from '@canbo/model';
+import { type Cadre, CHECK_RULES, type Movement } from '@canbo/model';
 import { person, profile } from '../../helpers/province';
 
 const START = '2027-01-01';
@@ -343,4 +343,31 @@ describe('quotas and warnings', () => {
     );
     expect(blocking.map((c) => c.code)).toEqual(['prohibited_situations']);
   });
+});
+
+test('every check result carries the basis of the one table and its message in both languages, filled', () => {
+  const contexts = [
+    context(),
+    context({ request: { type: 'transfer' }, profile: profile({ seriousIllness: true }) }),
+    context({
+      request: {
+        type: 'rotation',
+        toPositionId: 'xa_pho_chu_tich_ubnd',
+        plannedEndDate: addMonths(START, 30),
+      },
+    }),
+    context({
+      request: { type: 'appointment', toUnitCode: '18100', toPositionId: 'xa_chu_tich_ubnd' },
+      targetQuota: undefined,
+    }),
+  ];
+  for (const ctx of contexts) {
+    for (const c of runChecks(ctx)) {
+      expect(c.basis).toBe(CHECK_RULES[c.code].basis.vi);
+      expect(c.basisEn).toBe(CHECK_RULES[c.code].basis.en);
+      expect(c.message).not.toMatch(/\{\w+\}/);
+      expect(c.messageEn).not.toMatch(/\{\w+\}/);
+      expect(c.messageEn).not.toBe(c.message);
+    }
+  }
 });

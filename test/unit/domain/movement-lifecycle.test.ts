@@ -6,7 +6,13 @@ import {
   nextStatus,
   quotaEffects,
 } from '../../../functions/src/domain/movement-lifecycle';
-import { applyQuotaDelta, QuotaExceeded, quotaStatus } from '../../../functions/src/domain/quota';
+import {
+  applyQuotaDelta,
+  isOverAllocated,
+  QuotaExceeded,
+  QuotaInvariantBroken,
+  quotaStatus,
+} from '../../../functions/src/domain/quota';
 import { movement as fixture } from '../../helpers/province';
 
 const movement = (type: Movement['type'], extra: Partial<Movement> = {}) =>
@@ -132,4 +138,71 @@ test('the person record follows the movement', () => {
   ).toHaveLength(1);
   expect(communeOf('18073-ttpvhcc')).toBe('18073');
   expect(communeOf('42-snv')).toBeNull();
+});
+
+test('each quota effect lands in the year of its event: a return in the year of the return', () => {
+  const m = movement('secondment', { status: 'active', startDate: '2026-06-01' });
+  expect(quotaEffects(m, 'complete', 'active', '2027-02-10')).toEqual([
+    { unitCode: '18073', block: 'government', year: 2027, delta: { reservedForReturn: -1, filled: 1 } },
+  ]);
+  // An approval decided in December for a January start reserves in the year of the decision.
+  const t = movement('transfer', { startDate: '2027-01-15' });
+  expect(quotaEffects(t, 'approve', 'proposed', '2026-12-20')).toEqual([
+    { unitCode: '18100', block: 'government', year: 2026, delta: { incoming: 1 } },
+  ]);
+});
+
+test('over-allocation: posts taken beyond the allocation, not at it', () => {
+  expect(isOverAllocated({ allocated: 10, filled: 8, reservedForReturn: 1, incoming: 1 })).toBe(false);
+  expect(isOverAllocated({ allocated: 10, filled: 8, reservedForReturn: 1, incoming: 2 })).toBe(true);
+});
+
+test('domain errors carry their HttpsError code and a bilingual catalogue message', () => {
+  const broken = (() => {
+    try {
+      applyQuotaDelta(
+        { unitCode: '18073', allocated: 5, filled: 0, reservedForReturn: 0, incoming: 0 },
+        { filled: -1 },
+      );
+    } catch (e) {
+      return e;
+    }
+  })();
+  expect(broken).toBeInstanceOf(QuotaInvariantBroken);
+  expect(broken).toMatchObject({
+    code: 'failed-precondition',
+    key: 'domain.quota_invariant',
+    count: 'filled',
+  });
+  const full = (() => {
+    try {
+      applyQuotaDelta(
+        { unitCode: '18100', allocated: 1, filled: 1, reservedForReturn: 0, incoming: 0 },
+        { incoming: 1 },
+      );
+    } catch (e) {
+      return e as QuotaExceeded;
+    }
+  })()!;
+  expect(full).toMatchObject({
+    code: 'failed-precondition',
+    key: 'domain.quota_exceeded',
+    unitCode: '18100',
+  });
+  expect(full.text).toEqual({
+    vi: 'Hết biên chế tại 18100: còn 0, cần 1.',
+    en: 'Quota of 18100 exceeded: 0 free, 1 needed.',
+  });
+  const invalid = (() => {
+    try {
+      nextStatus('completed', 'start');
+    } catch (e) {
+      return e as InvalidTransition;
+    }
+  })()!;
+  expect(invalid).toMatchObject({ code: 'failed-precondition', transition: 'start', status: 'completed' });
+  expect(invalid.text).toEqual({
+    vi: 'Không thể bắt đầu đề xuất đang ở trạng thái đã kết thúc.',
+    en: 'Cannot start a movement that is completed.',
+  });
 });

@@ -26,7 +26,7 @@ import {
   type Transition,
 } from '../../functions/src/domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../../functions/src/domain/norms';
-import { POSITION_BY_ID } from '../../functions/src/domain/positions';
+import { POSITION_BY_ID, POSITIONS } from '../../functions/src/domain/positions';
 import { applyQuotaDelta } from '../../functions/src/domain/quota';
 import {
   type Cadre,
@@ -239,7 +239,9 @@ function replay(
     for (const t of PATH[status]) {
       const on = transitionDate(ctx, m, t);
       if (t === 'approve') {
-        // The board overrides what may be overridden, with a recorded reason.
+        // The board overrides what may be overridden, with a recorded reason, except
+        // a post that already has its holders: it appoints nobody to a full post.
+        if (m.checks.some((c) => c.code === 'target_post_vacancy' && c.outcome === 'fail')) return undefined;
         const overridable = m.checks.filter((c) => c.outcome !== 'pass' && c.overridable);
         if (blockingChecks(m.checks, new Set(overridable.map((c) => c.code))).length > 0) return undefined;
         m = {
@@ -275,6 +277,41 @@ function replay(
   return { movement: m, cadre: person, quotas: [...changed.values()] };
 }
 
+/**
+ * A rotation's post: a commune leadership post of the same rank as the
+ * person's (rotation to an equivalent post), open to several holders, or the
+ * vice-chair of the People's Committee when the scale has none.
+ */
+function rotationPost(ctx: SeedContext, fromPositionId: string): string {
+  const from = POSITION_BY_ID.get(fromPositionId)!;
+  const equivalent = POSITIONS.filter(
+    (p) =>
+      p.level === 'commune' &&
+      p.block === from.block &&
+      p.leadership &&
+      !p.keyPost &&
+      p.holdersPerUnit === null &&
+      p.rank === from.rank,
+  );
+  return equivalent.length > 0 ? ctx.rng.pick(equivalent).id : 'xa_pho_chu_tich_ubnd';
+}
+
+/**
+ * Where an appointment (bổ nhiệm) goes: the post the person is planned for,
+ * in the home commune or another commune where it is vacant; otherwise
+ * reappointment to their own post at the end of its term (bổ nhiệm lại).
+ */
+function appointmentTo(ctx: SeedContext, state: State, c: Cadre): { unitCode: string; positionId: string } {
+  const own = { unitCode: c.homeUnitCode, positionId: c.posts.find((p) => !p.concurrent)!.positionId };
+  const planned = c.planning[0] ? POSITION_BY_ID.get(c.planning[0].positionId) : undefined;
+  if (!planned) return own;
+  const vacant = (unitCode: string) =>
+    planned.holdersPerUnit === null || state.holders(unitCode, planned.id) < planned.holdersPerUnit;
+  if (vacant(c.homeUnitCode)) return { unitCode: c.homeUnitCode, positionId: planned.id };
+  const elsewhere = ctx.communes.filter((u) => vacant(u.code));
+  return elsewhere.length > 0 ? { unitCode: ctx.rng.pick(elsewhere).code, positionId: planned.id } : own;
+}
+
 /** Replays the planned movements, updating `cadres` and `quotas` in place. */
 export function generateMovements(
   ctx: SeedContext,
@@ -287,6 +324,8 @@ export function generateMovements(
   const isKey = (c: Cadre) => POSITION_BY_ID.get(c.posts[0]!.positionId)!.keyPost;
   // Commune civil servants move between communes; province staff rotate to communes.
   const communeStaff = cadres.filter((c) => c.communeCode !== null && c.block === 'government' && !isKey(c));
+  // Appointments go to commune managers: to the post they are planned for, or again to their own.
+  const communeLeaders = communeStaff.filter((c) => POSITION_BY_ID.get(c.posts[0]!.positionId)!.leadership);
   const provinceStaff = cadres.filter((c) => c.communeCode === null && c.block === 'government' && !isKey(c));
   const used = new Set<string>();
   const take = (pool: Cadre[]) => {
@@ -303,18 +342,21 @@ export function generateMovements(
     for (let i = 0; i < count; i++) {
       // A few tries: the system refuses some proposals (a prohibition, a full quota).
       for (let attempt = 0; attempt < 10; attempt++) {
-        const c = take(type === 'rotation' ? provinceStaff : communeStaff);
+        const c = take(
+          type === 'rotation' ? provinceStaff : type === 'appointment' ? communeLeaders : communeStaff,
+        );
         if (!c) break;
         const main = c.posts.find((p) => !p.concurrent)!;
         const destination = rng.pick(ctx.communes).code;
+        const appointment = type === 'appointment' ? appointmentTo(ctx, state, c) : undefined;
         const toUnitCode = ['transfer', 'rotation', 'secondment'].includes(type)
           ? destination
-          : c.homeUnitCode;
+          : (appointment?.unitCode ?? c.homeUnitCode);
         const toPositionId =
           type === 'rotation'
-            ? 'xa_pho_chu_tich_ubnd'
-            : type === 'appointment'
-              ? (c.planning[0]?.positionId ?? main.positionId)
+            ? rotationPost(ctx, main.positionId)
+            : appointment
+              ? appointment.positionId
               : type === 'concurrent'
                 ? 'xa_truong_ban_hdnd'
                 : type === 'termination'

@@ -48,6 +48,10 @@ export const ZProposeMovementInput = z
     message: 'Ngày kết thúc phải sau ngày bắt đầu / end must be after start',
     path: ['plannedEndDate'],
   })
+  .refine((x) => !x.durationException || x.type === 'secondment', {
+    message: 'Ngoại lệ thời hạn chỉ dành cho biệt phái / a duration exception is for secondments only',
+    path: ['durationException'],
+  })
   .refine((x) => ['termination', 'secondment', 'rotation'].includes(x.type) || x.toPositionId !== undefined, {
     message: 'Cần vị trí đến / a target position is required',
     path: ['toPositionId'],

@@ -112,6 +112,16 @@ describe('callable inputs', () => {
     });
     expect(parsed.success).toBe(true);
     expect(ZProposeMovementInput.safeParse({ ...proposal, personRequest: { note: '' } }).success).toBe(false);
+    // A duration exception belongs to a secondment only.
+    expect(
+      ZProposeMovementInput.safeParse({
+        ...proposal,
+        type: 'transfer',
+        toPositionId: 'xa_ke_toan',
+        plannedEndDate: undefined,
+        durationException: { basis: 'Luật chuyên ngành X, Điều 5', note: 'Biệt phái dài hạn' },
+      }).error?.issues[0]?.path,
+    ).toEqual(['durationException']);
     expect(
       ZProposeMovementInput.safeParse({ ...proposal, personRequest: { note: 'Đơn', extra: 1 } }).success,
     ).toBe(false);

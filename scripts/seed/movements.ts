@@ -17,13 +17,14 @@ import {
   blockingChecks,
   type CheckContext,
   DEFAULT_CHECK_PARAMS,
+  requestOf,
   runChecks,
 } from '../../functions/src/domain/movement-checks';
 import {
   applyToCadre,
-  nextStatus,
   quotaEffects,
   type Transition,
+  transitionMovement,
 } from '../../functions/src/domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../../functions/src/domain/norms';
 import { POSITION_BY_ID, POSITIONS } from '../../functions/src/domain/positions';
@@ -114,15 +115,7 @@ function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement)
   const year = ctx.year;
   const homeCommune = communeOf(cadre.homeUnitCode);
   return {
-    request: {
-      type: m.type,
-      toUnitCode: m.toUnitCode,
-      toProvinceCode: ctx.province.code,
-      toPositionId: m.toPositionId,
-      startDate: m.startDate,
-      plannedEndDate: m.plannedEndDate,
-      requestedByCadre: false,
-    },
+    request: requestOf(m, ctx.province.code),
     cadre,
     profile,
     targetPosition: target,
@@ -166,20 +159,28 @@ function dates(ctx: SeedContext, type: MovementType, status: MovementStatus, end
   return { startDate, plannedEndDate };
 }
 
-/** When each transition happened, relative to the start date; completion never after `asOf`. */
-function transitionDate(ctx: SeedContext, m: Movement, t: Transition): string {
+/** The earlier of two dates. */
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * When each event happened: the proposal a month before the start, the
+ * decision a fortnight before, the start on its date, the return at its
+ * planned end; none after `asOf` (a decision on a movement that starts soon
+ * was taken in the last days).
+ */
+function eventDate(ctx: SeedContext, m: Movement, t: Transition | 'propose'): string {
+  const asOf = ctx.options.asOf;
   switch (t) {
+    case 'propose':
+      return earlier(addDays(m.startDate, -30), addDays(asOf, -20));
     case 'approve':
     case 'reject':
     case 'cancel':
-      return addDays(m.startDate, -15);
+      return earlier(addDays(m.startDate, -15), addDays(asOf, -5));
     case 'start':
       return m.startDate;
-    default: {
-      const end = m.plannedEndDate ?? addDays(m.startDate, 1);
-      const latest = addDays(ctx.options.asOf, -1);
-      return end < latest ? end : latest;
-    }
+    default:
+      return earlier(m.plannedEndDate ?? addDays(m.startDate, 1), addDays(asOf, -1));
   }
 }
 
@@ -198,7 +199,6 @@ function replay(
   status: MovementStatus,
 ): { movement: Movement; cadre: Cadre; quotas: QuotaDoc[] } | undefined {
   const { rng } = ctx;
-  const proposedOn = addDays(draft.startDate, -30);
   let m: Movement = {
     ...draft,
     status: status === 'draft' ? 'draft' : 'proposed',
@@ -219,15 +219,19 @@ function replay(
     history: [
       {
         status: status === 'draft' ? 'draft' : 'proposed',
-        at: at(proposedOn),
+        at: '',
         by: BY,
         note: status === 'draft' ? 'Lập đề xuất' : 'Trình Ban Tổ chức',
       },
     ],
     createdBy: BY,
-    createdAt: at(proposedOn),
+    createdAt: '',
     updatedAt: ctx.now,
   };
+  const proposedOn = eventDate(ctx, m, 'propose');
+  m.createdAt = at(proposedOn);
+  m.updatedAt = m.createdAt;
+  m.history[0]!.at = m.createdAt;
   m.checks = runChecks(checkContext(ctx, state, cadre, m));
   // What proposeMovement refuses outright.
   if (m.checks.some((c) => c.outcome === 'fail' && !c.overridable)) return undefined;
@@ -237,7 +241,7 @@ function replay(
   const quota = (id: string) => changed.get(id) ?? state.quotas.get(id);
   try {
     for (const t of PATH[status]) {
-      const on = transitionDate(ctx, m, t);
+      const on = eventDate(ctx, m, t);
       if (t === 'approve') {
         // The board overrides what may be overridden, with a recorded reason, except
         // a post that already has its holders: it appoints nobody to a full post.
@@ -255,20 +259,15 @@ function replay(
           decision: { number: `${rng.int(100, 4000)}/QĐ-UBND`, date: on },
         };
       }
-      for (const e of quotaEffects(m, t, m.status)) {
+      for (const e of quotaEffects(m, t, m.status, on)) {
+        // One year of quotas: an effect of an earlier year reached it through the carry-over.
         const id = quotaId(e.unitCode, e.block, ctx.year);
         const q = quota(id);
         if (!q) return undefined; // no quota allocated there: the system refuses the transition
         changed.set(id, applyQuotaDelta(q, e.delta));
       }
       if (t !== 'cancel') person = applyToCadre(person, m, t, at(on));
-      const next = nextStatus(m.status, t);
-      m = {
-        ...m,
-        status: next,
-        actualEndDate: t === 'complete' ? on : m.actualEndDate,
-        history: [...m.history, { status: next, at: at(on), by: BY, note: NOTE[t] }],
-      };
+      m = transitionMovement(m, t, { at: at(on), by: BY, note: NOTE[t], on });
     }
   } catch {
     // A quota the transition would overrun, or a transition the lifecycle refuses.

@@ -43,6 +43,11 @@ test('histories follow the lifecycle', () => {
     'proposed: proposed',
     'rejected: proposed > rejected',
   ]);
+  // Nothing is dated after the day the data describes; a start is recorded on the movement.
+  for (const m of g.movements) {
+    for (const h of m.history) expect(h.at.slice(0, 10) <= asOf).toBe(true);
+    if (['active', 'completed'].includes(m.status)) expect(m.actualStartDate).toBe(m.startDate);
+  }
   for (const m of g.movements.filter((x) => x.status === 'completed')) {
     expect(m.actualEndDate).not.toBeNull();
     expect(m.actualEndDate! < asOf).toBe(true);

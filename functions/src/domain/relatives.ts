@@ -6,7 +6,7 @@
  * relation is written on, so the checks take relatives found in both
  * directions and turn each into the mover's point of view.
  */
-import type { Cadre, Relation } from '@canbo/model';
+import type { Cadre, CadrePrivate, Relation } from '@canbo/model';
 
 /** How a relation reads from the other person. */
 export const INVERSE_RELATION: Readonly<Record<Relation, Relation>> = {
@@ -60,4 +60,38 @@ export function moverRelatives(relatives: readonly RelativeInSystem[], moverId?:
     byId.set(r.cadre.id, { relation, cadre: r.cadre });
   }
   return [...byId.values()];
+}
+
+type Family = CadrePrivate['family'];
+type RelativeCadre = Pick<Cadre, 'id' | 'fullName' | 'posts'>;
+
+/** The ids of the relatives in the system, for the profile's `familyCadreIds` (sorted, once each). */
+export function familyCadreIds(family: Family): string[] {
+  return [...new Set(family.flatMap((f) => (f.cadreId ? [f.cadreId] : [])))].sort();
+}
+
+/**
+ * The checks' `relatives` input from the records a loader reads:
+ * - `ownFamily`: the mover's family list; its entries with a `cadreId` found in
+ *   `cadres` are recorded on the mover's side;
+ * - `namingMover`: every other person whose profile names the mover (found by
+ *   `familyCadreIds array-contains moverId`), with that person's family list;
+ *   each entry naming the mover is recorded on the relative's side.
+ */
+export function relativesInSystem(
+  moverId: string,
+  ownFamily: Family,
+  cadres: ReadonlyMap<string, RelativeCadre>,
+  namingMover: readonly { cadre: RelativeCadre; family: Family }[],
+): RelativeInSystem[] {
+  const own = ownFamily.flatMap((f) => {
+    const cadre = f.cadreId ? cadres.get(f.cadreId) : undefined;
+    return cadre ? [{ relation: f.relation, cadre, recordedOn: 'mover' as const }] : [];
+  });
+  const theirs = namingMover.flatMap(({ cadre, family }) =>
+    family
+      .filter((f) => f.cadreId === moverId)
+      .map((f) => ({ relation: f.relation, cadre, recordedOn: 'relative' as const })),
+  );
+  return [...own, ...theirs];
 }

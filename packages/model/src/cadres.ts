@@ -124,6 +124,13 @@ export const CadrePrivate = z.object({
       cadreId: DocId.nullable(),
     }),
   ),
+  /**
+   * The `cadreId`s of `family`, kept equal to it by whoever writes the
+   * profile (familyCadreIds() in functions/src/domain/relatives.ts), so that
+   * the records naming a person can be found with one `array-contains` query:
+   * the relatives rules read relations from both records (docs/legal-basis.md §8).
+   */
+  familyCadreIds: z.array(DocId).optional(),
   discipline: z.array(
     z.object({ level: DisciplineLevel, decidedOn: IsoDate, decisionNo: z.string(), reason: z.string() }),
   ),

@@ -18,7 +18,12 @@ import {
 } from '../../../functions/src/domain/movement-checks';
 import { transitionMovement } from '../../../functions/src/domain/movement-lifecycle';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import { INVERSE_RELATION, moverRelatives } from '../../../functions/src/domain/relatives';
+import {
+  familyCadreIds,
+  INVERSE_RELATION,
+  moverRelatives,
+  relativesInSystem,
+} from '../../../functions/src/domain/relatives';
 import type { Cadre, CadrePrivate, CheckCode } from '@canbo/model';
 import { movement, person, profile } from '../../helpers/province';
 
@@ -449,4 +454,27 @@ describe('dates', () => {
       actualEndDate: '2027-01-05',
     });
   });
+});
+
+test('the loader’s input: relatives from the mover’s list and from the records that name the mover', () => {
+  const rel = (id: string) => ({ id, fullName: `Người ${id}`, posts: [] });
+  const entry = (relation: 'spouse' | 'parent_in_law' | 'child', cadreId: string | null) => ({
+    relation,
+    fullName: 'x',
+    birthYear: 1960,
+    cadreId,
+  });
+  const own = [entry('spouse', 'c-spouse'), entry('child', null), entry('child', 'c-unknown')];
+  const found = relativesInSystem('me', own, new Map([['c-spouse', rel('c-spouse')]]), [
+    { cadre: rel('c-son-in-law'), family: [entry('parent_in_law', 'me'), entry('spouse', 'someone-else')] },
+  ]);
+  expect(found).toEqual([
+    { relation: 'spouse', cadre: rel('c-spouse'), recordedOn: 'mover' },
+    { relation: 'parent_in_law', cadre: rel('c-son-in-law'), recordedOn: 'relative' },
+  ]);
+  // Read from the mover's side, the son-in-law is a child-in-law.
+  expect(moverRelatives(found, 'me').map((r) => r.relation)).toEqual(['spouse', 'child_in_law']);
+  expect(
+    familyCadreIds([entry('child', 'b'), entry('spouse', 'a'), entry('child', null), entry('child', 'b')]),
+  ).toEqual(['a', 'b']);
 });

@@ -1,7 +1,9 @@
 /**
  * positions/{id}: the catalogue of job positions and titles (vị trí việc làm,
  * chức danh) with their standards. Law 80/2025 manages civil servants by job
- * position; the catalogue is what proposals are checked against.
+ * position; the catalogue is what proposals are checked against (standards
+ * docs/legal-basis.md §6, non-local key posts §7, relatives §8, holders §10,
+ * rank §5). The data is data/catalogue/positions.json.
  */
 import { z } from 'zod';
 import { CatalogueAbout } from './catalogue';

@@ -12,7 +12,7 @@
  * without the Pub/Sub emulator), and prints the addresses and logins. Ctrl-C
  * stops everything and keeps the data.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { collections } from '../functions/src/data/refs';
 import { demoAccounts, DEMO_PASSWORD } from './start/accounts';
+import { build } from './start/build';
 import { seedProvince } from './seed/seed';
 
 const root = path.resolve(__dirname, '..');
@@ -152,17 +153,15 @@ async function main(): Promise<void> {
     );
   }
 
-  // The Functions emulator and the scheduler load the built functions (functions/lib): build first
-  // (incremental, about a second when nothing changed). A failed build is reported, and the last
-  // build is served, so a type error in progress does not keep the stack down.
-  const build = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/model', 'emulator', 'functions'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (build.status !== 0)
+  // The Functions emulator and the scheduler load the built functions (functions/lib): build first,
+  // without the leftovers of deleted sources. A failed build is reported, and the last build is
+  // served, so a type error in progress does not keep the stack down.
+  const built = build(root);
+  if (built.pruned.length > 0)
+    console.log(`Đã xoá bản dịch cũ / removed stale build outputs: ${built.pruned.join(', ')}`);
+  if (!built.ok)
     console.error(
-      `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${build.stdout}${build.stderr}`,
+      `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${built.output}`,
     );
 
   await start(

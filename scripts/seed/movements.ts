@@ -45,7 +45,11 @@ import { MOVEMENT_PLAN, MOVEMENT_REASON } from './tables';
 /** The seed acts as the province's organisation board. */
 const BY = 'seed';
 
-/** The transitions that take a new proposal to each status (a draft is never submitted). */
+/**
+ * The transitions that take a new proposal to each status. A draft is never
+ * submitted: the model and the lifecycle know the status (a draft can be
+ * cancelled), though no callable creates one yet.
+ */
 const PATH: Record<MovementStatus, Transition[]> = {
   draft: [],
   proposed: [],

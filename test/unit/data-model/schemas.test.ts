@@ -52,6 +52,58 @@ describe('cadres', () => {
         CadrePrivate.safeParse({ ...profile, family: [{ ...profile.family[0], relation: 'cousin' }] }),
       ),
     ).toContain('family.0.relation');
+    // A relation written on the other record reads as its inverse: child-in-law is a relation.
+    expect(
+      CadrePrivate.safeParse({ ...profile, family: [{ ...profile.family[0], relation: 'child_in_law' }] })
+        .success,
+    ).toBe(true);
+  });
+
+  test("the profile records a father's condition and the head's restriction; older profiles without them stay valid", () => {
+    const base = profileFixture();
+    const withExceptions = {
+      ...base,
+      restrictions: {
+        ...base.restrictions,
+        youngestChildBirthDate: '2025-06-01',
+        fatherCondition: 'mother_deceased',
+        headRestriction: {
+          decisionNo: '12/QĐ-UBND',
+          decidedOn: '2026-10-01',
+          note: 'Đang bàn giao công việc',
+        },
+      },
+    };
+    expect(CadrePrivate.safeParse(withExceptions).success).toBe(true);
+    const older: Record<string, unknown> = { ...withExceptions.restrictions };
+    delete older.fatherCondition;
+    delete older.headRestriction;
+    expect(CadrePrivate.safeParse({ ...base, restrictions: older }).success).toBe(true);
+    expect(
+      issuesOf(
+        CadrePrivate.safeParse({
+          ...withExceptions,
+          restrictions: { ...withExceptions.restrictions, fatherCondition: 'divorced' },
+        }),
+      ),
+    ).toContain('restrictions.fatherCondition');
+    expect(
+      issuesOf(
+        CadrePrivate.safeParse({
+          ...withExceptions,
+          restrictions: {
+            ...withExceptions.restrictions,
+            headRestriction: { decisionNo: '', decidedOn: '01/10/2026', note: 'x' },
+          },
+        }),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'restrictions.headRestriction.decisionNo',
+        'restrictions.headRestriction.decidedOn',
+        'restrictions.headRestriction.note',
+      ]),
+    );
   });
 });
 

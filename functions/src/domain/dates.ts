@@ -30,7 +30,8 @@ export function yearsBetween(from: string, to: string): number {
  * The statutory retirement date under the Labour Code 2019 (Art. 169) and
  * Decree 135/2020: from 2021 the age rises by 3 months a year for men (60y3m
  * in 2021, 62 from 2028) and by 4 months a year for women (55y4m in 2021, 60
- * from 2035). The age that applies is the one in force in the year reached.
+ * from 2035). The age that applies is the one in force in the year reached
+ * (docs/legal-basis.md §12, where its certainty is recorded).
  */
 export function retirementDate(birthDate: string, gender: 'male' | 'female'): string {
   for (let year = 2021; year <= 2100; year++) {

@@ -30,6 +30,7 @@ beforeAll(async () => {
       { cadre: person('c-weak', '18073', 'xa_van_thu', { politicalTheory: 'none' }) },
       { cadre: person('c-full-a', '18073', 'xa_van_hoa_xa_hoi') },
       { cadre: person('c-full-b', '18073', 'xa_van_hoa_xa_hoi') },
+      { cadre: person('c-early', '18073', 'xa_van_hoa_xa_hoi') },
       ...Array.from({ length: 8 }, (_, i) => ({
         cadre: person(`c-race-${i}`, '18073', 'xa_van_hoa_xa_hoi'),
       })),
@@ -212,7 +213,8 @@ describe('lifecycle and quotas', () => {
       decisionDate: '2026-12-20',
     });
     expect(await q('18100')).toMatchObject({ filled: 31, incoming: 1 });
-    const started = await call('startMovement', { movementId: m.id });
+    // Started on its approved date (an earlier start needs a reason, docs/legal-basis.md §11).
+    const started = await call('startMovement', { movementId: m.id, startDate: '2027-01-10' });
     expect(started.status).toBe('active');
     expect(await q('18100')).toMatchObject({ filled: 32, incoming: 0 });
     expect(await q('18073')).toMatchObject({ filled: 29 });
@@ -225,7 +227,7 @@ describe('lifecycle and quotas', () => {
       .map((d) => d.data().action)
       .sort();
     expect(audit).toEqual(['movement.approve', 'movement.propose', 'movement.start']);
-    const err = await failure(call('startMovement', { movementId: m.id }));
+    const err = await failure(call('startMovement', { movementId: m.id, startDate: '2027-01-10' }));
     expect(err.code).toBe('failed-precondition');
   });
 
@@ -241,7 +243,7 @@ describe('lifecycle and quotas', () => {
     await call('decideMovement', { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
     // 18115 is full, but a secondee stays on the home quota.
     expect(await q('18115')).toMatchObject({ filled: 10, incoming: 0 });
-    await call('startMovement', { movementId: m.id });
+    await call('startMovement', { movementId: m.id, startDate: '2027-01-10' });
     const home = await q('18073');
     expect(home.reservedForReturn).toBe(1);
     expect((await c.cadres.doc('c-second').get()).data()).toMatchObject({
@@ -277,6 +279,55 @@ describe('lifecycle and quotas', () => {
       status: 'active',
       currentUnitCode: '18073',
     });
+  });
+});
+
+describe('what the proposal records is what later steps check', () => {
+  test("the person's own request is recorded and lifts the pregnancy prohibition", async () => {
+    const m = await call('proposeMovement', {
+      type: 'secondment',
+      cadreId: 'c-pregnant',
+      toUnitCode: '18100',
+      startDate: '2027-01-10',
+      plannedEndDate: '2027-12-31',
+      reason: 'Hỗ trợ theo nguyện vọng',
+      personRequest: { note: 'Đơn đề nghị ngày 01/11/2026' },
+    });
+    expect(m.personRequest).toMatchObject({ recordedBy: 'u-admin', note: 'Đơn đề nghị ngày 01/11/2026' });
+    expect(m.checks.find((x: { code: string }) => x.code === 'prohibited_situations').outcome).toBe('pass');
+    await call('cancelMovement', { movementId: m.id, reason: 'Dọn dữ liệu thử' });
+  });
+
+  test('a start before the approved date needs a reason, which is recorded', async () => {
+    await c.quotas.doc(quotaId('18115', 'government', 2027)).set(quota('18115', 11, 10));
+    const m = await call('proposeMovement', {
+      type: 'transfer',
+      cadreId: 'c-early',
+      toUnitCode: '18115',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-10',
+      reason: 'Điều động sớm',
+    });
+    await call('decideMovement', { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
+    const early = await failure(call('startMovement', { movementId: m.id, startDate: '2027-01-05' }));
+    expect(early.code).toBe('failed-precondition');
+    expect(early.details!.checks!.map((x) => x.code)).toEqual(['start_date']);
+    expect((await c.movements.doc(m.id).get()).data()!.status).toBe('approved');
+    const started = await call('startMovement', {
+      movementId: m.id,
+      startDate: '2027-01-05',
+      earlyStartReason: 'Đơn vị thiếu người trước kỳ tiếp dân',
+    });
+    expect(started).toMatchObject({
+      status: 'active',
+      actualStartDate: '2027-01-05',
+      earlyStartReason: 'Đơn vị thiếu người trước kỳ tiếp dân',
+    });
+    const before = await failure(
+      call('completeMovement', { movementId: m.id, endDate: '2027-01-04', note: 'Kết thúc' }),
+    );
+    expect(before.code).toBe('failed-precondition');
+    expect(before.details!.checks!.map((x) => x.code)).toEqual(['end_date']);
   });
 });
 

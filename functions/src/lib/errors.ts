@@ -7,19 +7,23 @@
  */
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
+import { ChecksFailed, DomainError } from '../domain/errors';
+import { quotaRefusal } from '../domain/movement-checks';
 import { InvalidTransition } from '../domain/movement-lifecycle';
-import { QuotaExceeded, type QuotaStatus } from '../domain/quota';
+import { QuotaExceeded, QuotaInvariantBroken, type QuotaStatus } from '../domain/quota';
 import { log } from '../log';
 import {
   type Bilingual,
   type CheckResult,
   ERROR_MESSAGES,
   message,
+  type MessageKey,
   type MessageParams,
   oneLine,
 } from '@canbo/model';
 
 export type ErrorCode = FunctionsErrorCode;
+/** Keys of the errors area (packages/model/src/messages/errors.ts). */
 export type ErrorKey = keyof typeof ERROR_MESSAGES;
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 
@@ -30,7 +34,8 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly key: ErrorKey,
+    /** An `error.` key here; errors translated from the domain keep the domain's own key. */
+    readonly key: MessageKey,
     readonly params: MessageParams = {},
     readonly details: ErrorDetails = {},
     options?: { cause?: unknown },
@@ -98,12 +103,16 @@ export class AlreadyExists extends AppError {
 export class RulesViolated extends AppError {
   constructor(
     readonly checks: CheckResult[],
-    options: { quota?: QuotaStatus; key?: ErrorKey; params?: MessageParams } = {},
+    options: { quota?: QuotaStatus; key?: MessageKey; params?: MessageParams } = {},
   ) {
     super(
       'failed-precondition',
-      options.key ?? 'error.rulesViolated',
-      options.params ?? { codes: checks.map((c) => c.code).join(', ') },
+      // The same list text as the domain's ChecksFailed: every failed check's message.
+      options.key ?? 'check.list',
+      options.params ?? {
+        list: checks.map((c) => c.message).join(' '),
+        listEn: checks.map((c) => c.messageEn).join(' '),
+      },
       options.quota ? { checks, quota: options.quota } : { checks },
     );
   }
@@ -123,30 +132,22 @@ export class Contention extends AppError {
   }
 }
 
+/** The details a client sees for each of the domain's errors, beside their code and message. */
+function domainDetails(e: DomainError): ErrorDetails {
+  if (e instanceof QuotaExceeded) return { quota: e.status, checks: [quotaRefusal(e.unitCode, e.status)] };
+  if (e instanceof InvalidTransition) return { status: e.status, transition: e.transition };
+  if (e instanceof ChecksFailed) return { checks: e.checks };
+  if (e instanceof QuotaInvariantBroken) return { unitCode: e.unitCode, count: e.count };
+  return {};
+}
+
 /**
  * Errors raised below the services, each translated to an AppError (or
- * undefined: not this one). The domain's errors are matched by class: they
- * carry no code of their own yet.
+ * undefined: not this one). Domain errors carry their own code and message;
+ * Firestore's ABORTED is contention.
  */
 const FOREIGN: readonly ((err: unknown) => AppError | undefined)[] = [
-  (e) =>
-    e instanceof QuotaExceeded
-      ? new AppError(
-          'failed-precondition',
-          'error.quotaExceeded',
-          { unitCode: e.unitCode, free: e.status.free, delta: e.status.delta },
-          { unitCode: e.unitCode, quota: e.status },
-        )
-      : undefined,
-  (e) =>
-    e instanceof InvalidTransition
-      ? new AppError(
-          'failed-precondition',
-          'error.invalidTransition',
-          { transition: e.transition, status: e.status },
-          { status: e.status, transition: e.transition },
-        )
-      : undefined,
+  (e) => (e instanceof DomainError ? new AppError(e.code, e.key, e.params, domainDetails(e)) : undefined),
   // Firestore's ABORTED (gRPC 10) once the transaction gave up retrying.
   (e) =>
     typeof e === 'object' && e !== null && 'code' in e && (e.code === 10 || e.code === 'aborted')

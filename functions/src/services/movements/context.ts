@@ -5,7 +5,7 @@
  * counts when the quota is among the failed checks.
  */
 import type { Transaction } from 'firebase-admin/firestore';
-import { DEFAULT_CHECK_PARAMS, type CheckContext } from '../../domain/movement-checks';
+import { DEFAULT_CHECK_PARAMS, requestOf, type CheckContext } from '../../domain/movement-checks';
 import { quotaEffects, type Transition } from '../../domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../../domain/norms';
 import { POSITION_BY_ID } from '../../domain/positions';
@@ -61,18 +61,30 @@ export async function loadAdvisory(
   };
 }
 
+/** What the checks read of a movement, stored or about to be proposed. */
 export type MovementDraft = Pick<
   Movement,
-  'id' | 'type' | 'toUnitCode' | 'toPositionId' | 'startDate' | 'plannedEndDate'
+  | 'id'
+  | 'type'
+  | 'toUnitCode'
+  | 'toPositionId'
+  | 'startDate'
+  | 'plannedEndDate'
+  | 'personRequest'
+  | 'durationException'
 >;
 
-/** Gathers what the checks need; the parts that must be consistent are read in `tx`. */
+/**
+ * Gathers what the checks need; the parts that must be consistent are read in
+ * `tx`. The request (with the person's own request and any duration
+ * exception) comes from the movement, so an approval re-checks what the
+ * proposal recorded.
+ */
 export async function loadCheckContext(
   tx: Transaction,
   repos: Repositories,
   cadre: Cadre,
   m: MovementDraft,
-  requestedByCadre: boolean,
   advisory: Advisory,
 ): Promise<{ context: CheckContext; targetUnit: Unit }> {
   const year = yearOf(m.startDate);
@@ -86,15 +98,7 @@ export async function loadCheckContext(
   return {
     targetUnit,
     context: {
-      request: {
-        type: m.type,
-        toUnitCode: m.toUnitCode,
-        toProvinceCode: targetUnit.provinceCode,
-        toPositionId: m.toPositionId,
-        startDate: m.startDate,
-        plannedEndDate: m.plannedEndDate,
-        requestedByCadre,
-      },
+      request: requestOf(m, targetUnit.provinceCode),
       cadre,
       profile,
       targetPosition: m.toPositionId ? POSITION_BY_ID.get(m.toPositionId) : undefined,
@@ -102,6 +106,7 @@ export async function loadCheckContext(
       openMovements: open.filter((x) => x.id !== m.id),
       relatives: advisory.relatives,
       targetQuota,
+      quotaYear: year,
       sendingQuota,
       sendingNorm: communeOf(cadre.homeUnitCode) ? communeNorm(DEFAULT_NORMS, cadre.block) : undefined,
       holdersOfCadrePost: advisory.holdersOfCadrePost,

@@ -38,7 +38,7 @@ export async function decideMovement(
     let quotas: QuotaChange[] = [];
     if (input.decision === 'approve') {
       const cadre = await repos.cadres.get(m.cadreId, tx);
-      const { context } = await loadCheckContext(tx, repos, cadre, m, false, advisory);
+      const { context } = await loadCheckContext(tx, repos, cadre, m, advisory);
       checks = runChecks(context);
       const requested = new Map((input.overrides ?? []).map((o) => [o.code, o.reason]));
       (input.overrides ?? []).forEach(({ code }, i) => {

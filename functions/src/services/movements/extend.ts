@@ -1,15 +1,16 @@
 /**
  * extendMovement: a later planned end for an approved or active movement; a
- * secondment stays within 3 years of its start (docs/legal-basis.md).
+ * secondment stays within 3 years of its start unless a specialised law
+ * allows more (docs/legal-basis.md §4).
  */
-import { DEFAULT_CHECK_PARAMS, secondmentExtensionLimit } from '../../domain/movement-checks';
+import { checkExtension } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
 import { requireRole, type Actor } from '../../lib/actor';
 import { RulesViolated, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { movementFor } from './context';
-import { checkRule, message, type Movement, type TExtendMovementInput } from '@canbo/model';
+import type { Movement, TExtendMovementInput } from '@canbo/model';
 
 export async function extendMovement(
   deps: UseCaseDeps,
@@ -24,26 +25,9 @@ export async function extendMovement(
     if (!m.plannedEndDate || input.plannedEndDate <= m.plannedEndDate) {
       throw ValidationFailed.field('plannedEndDate', 'error.endMustBeLater');
     }
-    if (m.type === 'secondment' && input.plannedEndDate > secondmentExtensionLimit(m.startDate)) {
-      const limit = secondmentExtensionLimit(m.startDate);
-      const text = message('check.secondment_duration.extension_too_long', {
-        months: DEFAULT_CHECK_PARAMS.secondmentMonths,
-        start: m.startDate,
-        limit,
-      });
-      const rule = checkRule('secondment_duration');
-      throw new RulesViolated([
-        {
-          code: rule.code,
-          outcome: 'fail',
-          overridable: rule.overridable,
-          basis: rule.basis.vi,
-          basisEn: rule.basis.en,
-          message: text.vi,
-          messageEn: text.en,
-        },
-      ]);
-    }
+    // A secondment stays within its legal maximum from its start (or a recorded exception).
+    const check = checkExtension(m, input.plannedEndDate);
+    if (check?.outcome === 'fail') throw new RulesViolated([check]);
     const now = deps.clock.now().toISOString();
     const extended: Movement = {
       ...m,

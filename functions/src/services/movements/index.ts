@@ -32,8 +32,9 @@ export {
   cancelMovement,
   completeMovement,
   startMovement,
-  transitionMovement,
+  runTransition,
   type MovementTransition,
+  type TransitionRequest,
 } from './transition';
 
 /** The movement use cases bound to one database (used by scripts/bench/movements.ts). */

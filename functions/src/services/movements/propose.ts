@@ -9,7 +9,20 @@ import { Forbidden, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { loadAdvisory, loadCheckContext, refusal } from './context';
-import { communeOf, type Movement, type TProposeMovementInput } from '@canbo/model';
+import { communeOf, type Movement, type PersonRequest, type TProposeMovementInput } from '@canbo/model';
+
+/**
+ * The person's own request as the movement records it: who recorded it and
+ * when. The legacy `requestedByCadre: true` records one whose note is the
+ * proposal's reason.
+ */
+function personRequestOf(input: TProposeMovementInput, actor: Actor, at: string): PersonRequest | null {
+  if (input.personRequest) {
+    const { note, date } = input.personRequest;
+    return { recordedBy: actor.uid, at, note: date ? `${note} (${date})` : note };
+  }
+  return input.requestedByCadre ? { recordedBy: actor.uid, at, note: input.reason } : null;
+}
 
 export async function proposeMovement(
   deps: UseCaseDeps,
@@ -38,15 +51,10 @@ export async function proposeMovement(
       toPositionId: input.toPositionId ?? null,
       startDate: input.startDate,
       plannedEndDate: input.plannedEndDate ?? null,
+      personRequest: personRequestOf(input, actor, now),
+      durationException: input.durationException ?? null,
     };
-    const { context, targetUnit } = await loadCheckContext(
-      tx,
-      repos,
-      cadre,
-      draft,
-      input.requestedByCadre ?? false,
-      advisory,
-    );
+    const { context, targetUnit } = await loadCheckContext(tx, repos, cadre, draft, advisory);
     if (targetUnit.provinceCode !== actor.province) throw new Forbidden('error.targetOutsideProvince');
     const checks = runChecks(context);
     const prohibited = checks.filter((c) => c.outcome === 'fail' && !c.overridable);

@@ -1,9 +1,16 @@
 /**
  * startMovement, completeMovement, cancelMovement: a status transition with
- * its quota effects and its effect on the person (docs/api.md, "Quotas").
+ * its date rules (docs/legal-basis.md §11), its quota effects and its effect
+ * on the person (docs/api.md, "Quotas"). The day a start or an end takes
+ * effect defaults to today in Vietnam.
  */
-import { applyToCadre, nextStatus } from '../../domain/movement-lifecycle';
+import {
+  applyToCadre,
+  transitionMovement as applyTransition,
+  type Transition,
+} from '../../domain/movement-lifecycle';
 import { requireRole, type Actor } from '../../lib/actor';
+import { today } from '../../lib/clock';
 import { log, type LogEvent } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { movementFor, quotaChanges } from './context';
@@ -14,7 +21,7 @@ import type {
   TStartMovementInput,
 } from '@canbo/model';
 
-export type MovementTransition = 'start' | 'complete' | 'cancel';
+export type MovementTransition = Extract<Transition, 'start' | 'complete' | 'cancel'>;
 
 const EVENT: Record<MovementTransition, LogEvent> = {
   start: 'movement.started',
@@ -25,30 +32,38 @@ const EVENT: Record<MovementTransition, LogEvent> = {
 /** The note recorded when a start gives none. */
 const DEFAULT_START_NOTE = 'Bắt đầu thực hiện';
 
-export async function transitionMovement(
+export interface TransitionRequest {
+  movementId: string;
+  transition: MovementTransition;
+  note: string;
+  /** The day a start or an end takes effect (default: today in Vietnam). */
+  on?: string;
+  /** Why a start comes before the approved start date. */
+  earlyStartReason?: string;
+}
+
+/** Runs one transition in a transaction: movement, quotas, person and audit entry together. */
+export async function runTransition(
   deps: UseCaseDeps,
   actor: Actor,
-  movementId: string,
-  transition: MovementTransition,
-  note: string,
-  endDate?: string,
+  request: TransitionRequest,
 ): Promise<Movement> {
   const { db, repos } = deps;
+  const { movementId, transition, note } = request;
   requireRole(actor, 'province_admin');
   const next = await db.runTransaction(async (tx) => {
     const m = await movementFor(tx, repos, actor, movementId);
     const now = deps.clock.now().toISOString();
-    const status = nextStatus(m.status, transition);
+    const moved = applyTransition(m, transition, {
+      at: now,
+      by: actor.uid,
+      note,
+      on: request.on ?? today(deps.clock),
+      earlyStartReason: request.earlyStartReason ?? null,
+    });
     const quotas = await quotaChanges(tx, repos, m, transition, now);
     const cadre = await repos.cadres.get(m.cadreId, tx);
     const updatedCadre = transition === 'cancel' ? cadre : applyToCadre(cadre, m, transition, now);
-    const moved: Movement = {
-      ...m,
-      status,
-      actualEndDate: transition === 'complete' ? (endDate ?? now.slice(0, 10)) : m.actualEndDate,
-      history: [...m.history, { status, at: now, by: actor.uid, note }],
-      updatedAt: now,
-    };
     for (const q of quotas) repos.quotas.save(tx, q.after);
     if (updatedCadre !== cadre) repos.cadres.save(tx, updatedCadre);
     repos.movements.save(tx, moved);
@@ -71,7 +86,13 @@ export function startMovement(
   actor: Actor,
   input: TStartMovementInput,
 ): Promise<Movement> {
-  return transitionMovement(deps, actor, input.movementId, 'start', input.note ?? DEFAULT_START_NOTE);
+  return runTransition(deps, actor, {
+    movementId: input.movementId,
+    transition: 'start',
+    note: input.note ?? DEFAULT_START_NOTE,
+    on: input.startDate,
+    earlyStartReason: input.earlyStartReason,
+  });
 }
 
 export function completeMovement(
@@ -79,7 +100,12 @@ export function completeMovement(
   actor: Actor,
   input: TCompleteMovementInput,
 ): Promise<Movement> {
-  return transitionMovement(deps, actor, input.movementId, 'complete', input.note, input.endDate);
+  return runTransition(deps, actor, {
+    movementId: input.movementId,
+    transition: 'complete',
+    note: input.note,
+    on: input.endDate,
+  });
 }
 
 export function cancelMovement(
@@ -87,5 +113,9 @@ export function cancelMovement(
   actor: Actor,
   input: TCancelMovementInput,
 ): Promise<Movement> {
-  return transitionMovement(deps, actor, input.movementId, 'cancel', input.reason);
+  return runTransition(deps, actor, {
+    movementId: input.movementId,
+    transition: 'cancel',
+    note: input.reason,
+  });
 }

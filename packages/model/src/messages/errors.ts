@@ -50,22 +50,10 @@ export const ERROR_MESSAGES = {
     vi: 'Chưa giao biên chế {block} năm {year} cho {unitCode}',
     en: 'no {block} quota allocated to {unitCode} for {year}',
   },
-  // failed-precondition
-  'error.rulesViolated': {
-    vi: 'Không đáp ứng điều kiện: {codes}',
-    en: 'requirements not met: {codes}',
-  },
+  // failed-precondition (the domain's own refusals are under `domain.` in ./checks.ts)
   'error.cannotOverride': {
     vi: 'Không thể bỏ qua quy định bắt buộc: {code}',
     en: 'a mandatory rule cannot be overridden: {code}',
-  },
-  'error.quotaExceeded': {
-    vi: 'Hết biên chế tại {unitCode}: còn {free}, cần {delta}',
-    en: 'quota exceeded at {unitCode}: {free} free, {delta} needed',
-  },
-  'error.invalidTransition': {
-    vi: 'Không thể {transition} đề xuất đang ở trạng thái {status}',
-    en: 'cannot {transition} a movement that is {status}',
   },
   // already-exists
   'error.alreadyExists': { vi: '{what} đã tồn tại', en: '{what} already exists' },

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { collections } from '../../../functions/src/data/refs';
 import { generateProvince } from '../../../scripts/seed/generate';
 import { loadOfficialUnits } from '../../../scripts/seed/official';
 import { seedProvince } from '../../../scripts/seed/seed';
@@ -27,7 +28,7 @@ test('the seeded positions collection equals data/catalogue/positions.json', asy
   expect(stored.find((p) => p.id === 'xa_chu_tich_ubnd')).toMatchObject({ rank: 5, keyPost: true });
 
   const generated = generateProvince(loadOfficialUnits(), options);
-  const quotas = (await db.collection('quotas').where('provinceCode', '==', '11').get()).docs.map((d) => ({
+  const quotas = (await collections(db).quotas.where('provinceCode', '==', '11').get()).docs.map((d) => ({
     id: d.id,
     ...d.data(),
   }));

@@ -98,3 +98,25 @@ export function applyQuotaDelta<Q extends QuotaCounts & { unitCode: string }>(q:
   }
   return next;
 }
+
+/**
+ * The yearly carry-over (docs/legal-basis.md §9): next year's quota opens
+ * with this year's counts — people in post, slots kept for returns, approved
+ * arrivals — so that every effect of the new year lands on counts that
+ * describe the people. An allocation already decided for next year
+ * (`existing`) keeps its allocation, status and decision; otherwise the
+ * current allocation is carried as temporary (tạm giao) until decided.
+ */
+export function carryOverQuota(q: Quota, at: string, existing?: Quota): Quota {
+  const base: Quota = existing ?? { ...q, status: 'temporary', decision: null };
+  const next: Quota = {
+    ...base,
+    year: q.year + 1,
+    filled: q.filled,
+    reservedForReturn: q.reservedForReturn,
+    incoming: q.incoming,
+    updatedAt: at,
+  };
+  delete next.flags;
+  return next;
+}

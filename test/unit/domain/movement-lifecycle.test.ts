@@ -8,12 +8,13 @@ import {
 } from '../../../functions/src/domain/movement-lifecycle';
 import {
   applyQuotaDelta,
+  carryOverQuota,
   isOverAllocated,
   QuotaExceeded,
   QuotaInvariantBroken,
   quotaStatus,
 } from '../../../functions/src/domain/quota';
-import { movement as fixture } from '../../helpers/province';
+import { movement as fixture, quota } from '../../helpers/province';
 
 const movement = (type: Movement['type'], extra: Partial<Movement> = {}) =>
   fixture('mv-42-00001', type, extra);
@@ -204,5 +205,38 @@ test('domain errors carry their HttpsError code and a bilingual catalogue messag
   expect(invalid.text).toEqual({
     vi: 'Không thể bắt đầu đề xuất đang ở trạng thái đã kết thúc.',
     en: 'Cannot start a movement that is completed.',
+  });
+});
+
+test('the carry-over opens next year with the counts as they stand, keeping an allocation already decided', () => {
+  const closing = quota('18100', 32, 29, {
+    year: 2026,
+    reservedForReturn: 2,
+    incoming: 1,
+    flags: ['over_allocation'],
+  });
+  expect(carryOverQuota(closing, '2027-01-01T00:00:00.000Z')).toEqual({
+    ...closing,
+    year: 2027,
+    status: 'temporary',
+    decision: null,
+    filled: 29,
+    reservedForReturn: 2,
+    incoming: 1,
+    updatedAt: '2027-01-01T00:00:00.000Z',
+    flags: undefined,
+  });
+  const decided = quota('18100', 35, 0, {
+    year: 2027,
+    decision: { number: '5/QĐ-UBND', date: '2026-12-20' },
+  });
+  expect(carryOverQuota(closing, '2027-01-01T00:00:00.000Z', decided)).toMatchObject({
+    year: 2027,
+    allocated: 35,
+    status: 'final',
+    decision: { number: '5/QĐ-UBND', date: '2026-12-20' },
+    filled: 29,
+    reservedForReturn: 2,
+    incoming: 1,
   });
 });

@@ -18,9 +18,9 @@ import {
   transitionMovement,
   type Transition,
 } from '../../../functions/src/domain/movement-lifecycle';
-import { applyQuotaDelta, QuotaExceeded, type QuotaCounts } from '../../../functions/src/domain/quota';
-import { type Cadre, isOpenStatus, type Movement, type MovementType } from '@canbo/model';
-import { movement, person } from '../../helpers/province';
+import { applyQuotaDelta, carryOverQuota, QuotaExceeded } from '../../../functions/src/domain/quota';
+import { type Cadre, isOpenStatus, type Movement, type MovementType, type Quota } from '@canbo/model';
+import { movement, person, quota } from '../../helpers/province';
 
 /** A small deterministic generator (mulberry32). */
 function rng(seed: number) {
@@ -39,7 +39,7 @@ function rng(seed: number) {
 }
 
 const UNITS = ['18073', '18100', '18115'] as const;
-type Q = QuotaCounts & { unitCode: string; year: number };
+type Q = Quota;
 const key = (unit: string, year: number) => `${unit}_${year}`;
 
 interface World {
@@ -58,14 +58,7 @@ function initialWorld(): World {
       const c = person(`${unit}-${i}`, unit, 'xa_tu_phap_ho_tich');
       cadres.set(c.id, c);
     }
-    quotas.set(key(unit, 2026), {
-      unitCode: unit,
-      year: 2026,
-      allocated: 6,
-      filled: 4,
-      reservedForReturn: 0,
-      incoming: 0,
-    });
+    quotas.set(key(unit, 2026), quota(unit, 6, 4, { year: 2026 }));
   }
   return { today: '2026-10-01', year: 2026, cadres, movements: [], quotas };
 }
@@ -95,7 +88,7 @@ function headcount(w: World, unit: string) {
 function carryOver(w: World, toYear: number) {
   for (const unit of UNITS) {
     const q = w.quotas.get(key(unit, w.year))!;
-    w.quotas.set(key(unit, toYear), { ...q, year: toYear });
+    w.quotas.set(key(unit, toYear), carryOverQuota(q, `${toYear}-01-01T00:00:00.000Z`));
   }
   w.year = toYear;
 }

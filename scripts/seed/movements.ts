@@ -3,15 +3,15 @@
  * the domain the callables use. Each is proposed with the checks `runChecks`
  * gives on the seed's data at that point (a proposal a prohibition refuses is
  * not made: another person is tried), then taken through the transitions to
- * its status with `nextStatus`; every transition's `quotaEffects` go through
- * `applyQuotaDelta` and its effect on the person through `applyToCadre`. So
- * the quota counts and the people's states are ones the system itself would
- * have reached, and a rule the domain learns reaches the seed with it.
+ * its status with `transitionMovement`; every transition's `quotaEffects` go
+ * through `applyQuotaDelta` and its effect on the person through
+ * `applyToCadre`. So the quota counts and the people's states are ones the
+ * system itself would have reached, and a rule the domain learns reaches the
+ * seed with it.
  *
  * One simplification: the seed holds one year of quotas (the year of
- * `asOf`), and every replayed movement counts against it, as if each year's
- * allocation carried the previous year's counts over.
- */
+ * `asOf`), and the effects of earlier events land in it, as the yearly
+ * carry-over would have brought them (docs/legal-basis.md §9). */
 import { addDays, addMonths } from '../../functions/src/domain/dates';
 import {
   blockingChecks,
@@ -129,6 +129,7 @@ function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement)
       .filter((f) => f.cadreId && state.cadres.has(f.cadreId))
       .map((f) => ({ relation: f.relation, cadre: state.cadres.get(f.cadreId!)! })),
     targetQuota: state.quotas.get(quotaId(m.toUnitCode, cadre.block, year)),
+    quotaYear: year,
     sendingQuota: state.quotas.get(quotaId(cadre.homeUnitCode, cadre.block, year)),
     sendingNorm: homeCommune ? communeNorm(ctx.options.norms ?? DEFAULT_NORMS, cadre.block) : undefined,
     holdersOfCadrePost:

@@ -31,6 +31,17 @@ beforeAll(async () => {
       { cadre: person('c-full-a', '18073', 'xa_van_hoa_xa_hoi') },
       { cadre: person('c-full-b', '18073', 'xa_van_hoa_xa_hoi') },
       { cadre: person('c-early', '18073', 'xa_van_hoa_xa_hoi') },
+      { cadre: person('c-rel', '18073', 'xa_van_thu') },
+      {
+        // The chair of 18100 records c-rel as a sibling; c-rel's own record names no one.
+        cadre: person('c-chair', '18100', 'xa_chu_tich_ubnd'),
+        profile: {
+          ...profile({}, [
+            { relation: 'sibling', fullName: 'Cán bộ c-rel', birthYear: 1985, cadreId: 'c-rel' },
+          ]),
+          familyCadreIds: ['c-rel'],
+        },
+      },
       ...Array.from({ length: 8 }, (_, i) => ({
         cadre: person(`c-race-${i}`, '18073', 'xa_van_hoa_xa_hoi'),
       })),
@@ -145,6 +156,21 @@ describe('legal checks', () => {
     expect(err.details!.checks![0]).toMatchObject({ code: 'prohibited_situations', overridable: false });
     expect(err.details!.checks![0]!.basis).toContain('Nghị định 170/2025');
     expect((await c.movements.get()).size).toBe(before);
+  });
+
+  test('a relative found only on their own record still blocks a post under them', async () => {
+    const err = await failure(
+      call('proposeMovement', {
+        type: 'transfer',
+        cadreId: 'c-rel',
+        toUnitCode: '18100',
+        toPositionId: 'xa_ke_toan',
+        startDate: '2027-01-10',
+        reason: 'Bổ sung kế toán',
+      }),
+    );
+    expect(err.code).toBe('failed-precondition');
+    expect(err.details!.checks!.map((x) => x.code)).toEqual(['relatives']);
   });
 
   test('an overridable failure needs a province admin override with a reason, which is recorded', async () => {

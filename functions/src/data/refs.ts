@@ -2,7 +2,7 @@
  * Typed references to every collection. Everything that reads or writes
  * Firestore goes through these, so every document is validated both ways.
  */
-import type { CollectionReference, DocumentReference, Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, DocumentReference, Firestore, Query } from 'firebase-admin/firestore';
 import {
   AuditEntry,
   Cadre,
@@ -44,6 +44,8 @@ export interface Collections {
   audit: CollectionReference<AuditEntry>;
   /** cadres/{id}/private/profile: sensitive data, never read by clients. */
   cadrePrivate(cadreId: string): DocumentReference<CadrePrivate>;
+  /** Every cadres/{id}/private/profile, for queries across people (server only). */
+  privateProfiles: Query<CadrePrivate>;
 }
 
 export function collections(db: Firestore): Collections {
@@ -59,5 +61,6 @@ export function collections(db: Firestore): Collections {
     audit: db.collection('audit').withConverter(converters.audit),
     cadrePrivate: (cadreId) =>
       db.doc(`cadres/${cadreId}/private/profile`).withConverter(converters.cadrePrivate),
+    privateProfiles: db.collectionGroup('private').withConverter(converters.cadrePrivate),
   };
 }

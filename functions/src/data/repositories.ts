@@ -110,6 +110,23 @@ export class CadreRepository {
     return snap.docs.map((d) => d.data());
   }
 
+  /**
+   * The people whose private profile names `cadreId` in its family list
+   * (`familyCadreIds`), each with that family list: relations recorded on the
+   * relative's side (docs/legal-basis.md §8).
+   */
+  async namingInFamily(cadreId: string): Promise<{ cadre: Cadre; family: CadrePrivate['family'] }[]> {
+    const snap = await this.c.privateProfiles.where('familyCadreIds', 'array-contains', cadreId).get();
+    const found = await Promise.all(
+      snap.docs.map(async (d) => {
+        const ownerId = d.ref.parent.parent?.id;
+        const cadre = ownerId && ownerId !== cadreId ? await this.findById(ownerId) : undefined;
+        return cadre ? [{ cadre, family: d.data().family }] : [];
+      }),
+    );
+    return found.flat();
+  }
+
   /** How many people working in a unit hold a post there. */
   async holdersOf(unitCode: string, positionId: string): Promise<number> {
     const snap = await this.c.cadres.where('currentUnitCode', '==', unitCode).get();

@@ -8,6 +8,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { getConfig } from '../config';
 import { repositories } from '../data/repositories';
 import { addDays } from '../domain/dates';
+import { isOverAllocated } from '../domain/quota';
 import { systemClock, type Clock } from '../lib/clock';
 import { log } from '../log';
 import type { Movement, Quota } from '@canbo/model';
@@ -25,7 +26,7 @@ export function movementFlags(
 }
 
 export function quotaFlags(q: Quota): NonNullable<Quota['flags']> {
-  return q.filled + q.reservedForReturn + q.incoming > q.allocated ? ['over_allocation'] : [];
+  return isOverAllocated(q) ? ['over_allocation'] : [];
 }
 
 const same = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).join() === b.join();

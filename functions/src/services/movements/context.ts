@@ -10,6 +10,7 @@ import { quotaEffects, type Transition } from '../../domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../../domain/norms';
 import { POSITION_BY_ID } from '../../domain/positions';
 import { applyQuotaDelta, quotaStatus } from '../../domain/quota';
+import { familyCadreIds, relativesInSystem } from '../../domain/relatives';
 import type { Repositories } from '../../data/repositories';
 import { requireScope, type Actor } from '../../lib/actor';
 import { RulesViolated } from '../../lib/errors';
@@ -33,19 +34,17 @@ export async function loadAdvisory(
   toUnitCode: string,
   toPositionId: string | null,
 ): Promise<Advisory> {
-  const [cadre, profile] = await Promise.all([
+  const [cadre, profile, namingMover] = await Promise.all([
     repos.cadres.findById(cadreId),
     repos.cadres.findPrivateProfile(cadreId),
+    repos.cadres.namingInFamily(cadreId),
   ]);
-  const family = (profile?.family ?? []).flatMap((f) => (f.cadreId ? [{ ...f, cadreId: f.cadreId }] : []));
-  const relatives = (
-    await Promise.all(
-      family.map(async (f) => {
-        const r = await repos.cadres.findById(f.cadreId);
-        return r ? { relation: f.relation, cadre: r } : undefined;
-      }),
-    )
-  ).filter((x) => x !== undefined);
+  // Relatives from both records (docs/legal-basis.md §8): those the mover's
+  // family list names, and those whose own family list names the mover.
+  const ownFamily = profile?.family ?? [];
+  const named = await Promise.all(familyCadreIds(ownFamily).map((id) => repos.cadres.findById(id)));
+  const cadresById = new Map(named.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const relatives = relativesInSystem(cadreId, ownFamily, cadresById, namingMover);
   const mainPost = cadre?.posts.find((p) => !p.concurrent)?.positionId;
   // Holders are only counted where a check uses them: a key post left with no
   // holder (warning), or a target post with a fixed number of holders. Other
@@ -152,7 +151,12 @@ export interface QuotaChange {
   after: Quota;
 }
 
-/** The quota effects of a transition, read in the transaction (reads first; the caller writes). */
+/**
+ * The quota effects of a transition, read in the transaction (reads first; the
+ * caller writes). Every effect of a movement lands in the quota of its start
+ * year, the year its checks read (docs/api.md, "Quotas"), so the counts that
+ * approval reserves are the ones start, completion and cancellation move.
+ */
 export async function quotaChanges(
   tx: Transaction,
   repos: Repositories,
@@ -160,9 +164,8 @@ export async function quotaChanges(
   transition: Transition,
   at: string,
 ): Promise<QuotaChange[]> {
-  const effects = quotaEffects(m, transition, m.status);
-  const year = yearOf(m.startDate);
-  const quotas = await Promise.all(effects.map((e) => repos.quotas.get(e.unitCode, e.block, year, tx)));
+  const effects = quotaEffects(m, transition, m.status, m.startDate);
+  const quotas = await Promise.all(effects.map((e) => repos.quotas.get(e.unitCode, e.block, e.year, tx)));
   return effects.map((e, i) => {
     const before = quotas[i]!;
     return { before, after: { ...applyQuotaDelta(before, e.delta), updatedAt: at } };

@@ -29,6 +29,7 @@ import {
 import { communeNorm, DEFAULT_NORMS } from '../../functions/src/domain/norms';
 import { POSITION_BY_ID, POSITIONS } from '../../functions/src/domain/positions';
 import { applyQuotaDelta } from '../../functions/src/domain/quota';
+import { relativesInSystem } from '../../functions/src/domain/relatives';
 import {
   type Cadre,
   type CadrePrivate,
@@ -76,6 +77,8 @@ class State {
   /** Ids of the people working in each unit (currentUnitCode), for post-holder counts. */
   private readonly byUnit = new Map<string, Set<string>>();
   readonly open = new Map<string, Movement[]>();
+  /** Who names each person in their family list (what `familyCadreIds array-contains` finds). */
+  readonly namedBy = new Map<string, string[]>();
 
   constructor(
     cadres: Cadre[],
@@ -85,6 +88,9 @@ class State {
     this.cadres = new Map(cadres.map((c) => [c.id, c]));
     this.quotas = new Map(quotas.map((q) => [q.id, q]));
     for (const c of cadres) this.place(c);
+    for (const [id, p] of privates)
+      for (const relative of p.familyCadreIds ?? [])
+        this.namedBy.set(relative, [...(this.namedBy.get(relative) ?? []), id]);
   }
 
   private place(c: Cadre): void {
@@ -125,9 +131,15 @@ function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement)
     targetPosition: target,
     positions: POSITION_BY_ID,
     openMovements: (state.open.get(cadre.id) ?? []).filter((x) => x.id !== m.id),
-    relatives: profile.family
-      .filter((f) => f.cadreId && state.cadres.has(f.cadreId))
-      .map((f) => ({ relation: f.relation, cadre: state.cadres.get(f.cadreId!)! })),
+    relatives: relativesInSystem(
+      cadre.id,
+      profile.family,
+      state.cadres,
+      (state.namedBy.get(cadre.id) ?? []).map((id) => ({
+        cadre: state.cadres.get(id)!,
+        family: state.privates.get(id)!.family,
+      })),
+    ),
     targetQuota: state.quotas.get(quotaId(m.toUnitCode, cadre.block, year)),
     quotaYear: year,
     sendingQuota: state.quotas.get(quotaId(cadre.homeUnitCode, cadre.block, year)),

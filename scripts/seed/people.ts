@@ -7,6 +7,7 @@
 import { CATALOGUE } from '../../functions/src/domain/catalogue';
 import { addDays } from '../../functions/src/domain/dates';
 import { POSITION_BY_ID } from '../../functions/src/domain/positions';
+import { familyCadreIds } from '../../functions/src/domain/relatives';
 import {
   Block,
   type Cadre,
@@ -157,27 +158,31 @@ function person(
   if (cadre.posts[0]!.since < startedWorkOn) cadre.posts[0]!.since = startedWorkOn;
   const youngWoman = gender === 'female' && age >= 24 && age <= 40;
   const year = ctx.year;
+  const nationalIdNo = nationalId(rng, hometownProvince, gender, birthDate);
+  const phone = `09${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+  const family: CadrePrivate['family'] = [
+    ...(rng.chance(0.8) && age > 25
+      ? [
+          {
+            relation: 'spouse' as const,
+            fullName: fullName(rng, gender === 'male' ? 'female' : 'male', 'Kinh'),
+            birthYear: Number(birthDate.slice(0, 4)) + rng.int(-4, 4),
+            cadreId: null,
+          },
+        ]
+      : []),
+    ...Array.from({ length: age > 28 ? rng.int(0, 3) : 0 }, () => ({
+      relation: 'child' as const,
+      fullName: fullName(rng, rng.chance(0.5) ? 'male' : 'female', 'Kinh'),
+      birthYear: Math.min(year, Number(birthDate.slice(0, 4)) + rng.int(24, 38)),
+      cadreId: null,
+    })),
+  ];
   const profile: CadrePrivate = {
-    nationalId: nationalId(rng, hometownProvince, gender, birthDate),
-    phone: `09${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
-    family: [
-      ...(rng.chance(0.8) && age > 25
-        ? [
-            {
-              relation: 'spouse' as const,
-              fullName: fullName(rng, gender === 'male' ? 'female' : 'male', 'Kinh'),
-              birthYear: Number(birthDate.slice(0, 4)) + rng.int(-4, 4),
-              cadreId: null,
-            },
-          ]
-        : []),
-      ...Array.from({ length: age > 28 ? rng.int(0, 3) : 0 }, () => ({
-        relation: 'child' as const,
-        fullName: fullName(rng, rng.chance(0.5) ? 'male' : 'female', 'Kinh'),
-        birthYear: Math.min(year, Number(birthDate.slice(0, 4)) + rng.int(24, 38)),
-        cadreId: null,
-      })),
-    ],
+    nationalId: nationalIdNo,
+    phone,
+    family,
+    familyCadreIds: familyCadreIds(family),
     discipline: rng.chance(0.02)
       ? [
           {

@@ -5,6 +5,7 @@
  */
 import { CorruptDocumentError } from '../../functions/src/data/converter';
 import { repositories } from '../../functions/src/data/repositories';
+import { fixedClock } from '../../functions/src/lib/clock';
 import { seedProvince } from '../../scripts/seed/seed';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
 
@@ -73,6 +74,48 @@ describe('converters', () => {
       quotas.save(tx, { ...q!, filled: q!.filled + 1 });
     });
     expect((await c.quotas.doc('18115_government_2026').get()).data()!.filled).toBe(31);
+  });
+});
+
+describe('the audit log', () => {
+  const db = adminFirestore(uniqueProjectId('audit'));
+  const ids = ['audit-1', 'audit-2'];
+  const { audit, collections: c } = repositories(db, {
+    clock: fixedClock('2026-11-25T08:00:00.000Z'),
+    newId: () => ids.shift()!,
+  });
+  const record = {
+    actor: { uid: 'u-admin', role: 'province_admin', province: '42' },
+    action: 'movement.cancel',
+    target: 'movements/m1',
+    before: { status: 'approved', note: undefined },
+    after: { status: 'cancelled' },
+    reason: 'Rút đề xuất',
+  };
+
+  test('an entry is written with its transaction, or not at all', async () => {
+    await expect(
+      db.runTransaction(async (tx) => {
+        audit.append(tx, record);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await c.audit.doc('audit-1').get()).exists).toBe(false);
+
+    await db.runTransaction(async (tx) => {
+      audit.append(tx, record);
+    });
+    expect((await c.audit.doc('audit-2').get()).data()).toEqual({
+      id: 'audit-2',
+      provinceCode: '42',
+      actor: { uid: 'u-admin', role: 'province_admin' },
+      action: 'movement.cancel',
+      target: 'movements/m1',
+      before: { status: 'approved' },
+      after: { status: 'cancelled' },
+      reason: 'Rút đề xuất',
+      at: '2026-11-25T08:00:00.000Z',
+    });
   });
 });
 

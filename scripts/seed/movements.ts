@@ -343,6 +343,8 @@ export function generateMovements(
   // Appointments go to commune managers: to the post they are planned for, or again to their own.
   const communeLeaders = communeStaff.filter((c) => POSITION_BY_ID.get(c.posts[0]!.positionId)!.leadership);
   const provinceStaff = cadres.filter((c) => c.communeCode === null && c.block === 'government' && !isKey(c));
+  // Rotation is for people in planning (docs/legal-basis.md §5): they go first.
+  const plannedProvinceStaff = provinceStaff.filter((c) => c.planning.length > 0);
   const used = new Set<string>();
   const take = (pool: Cadre[]) => {
     for (let i = 0; i < 50; i++) {
@@ -358,9 +360,10 @@ export function generateMovements(
     for (let i = 0; i < count; i++) {
       // A few tries: the system refuses some proposals (a prohibition, a full quota).
       for (let attempt = 0; attempt < 10; attempt++) {
-        const c = take(
-          type === 'rotation' ? provinceStaff : type === 'appointment' ? communeLeaders : communeStaff,
-        );
+        const c =
+          type === 'rotation'
+            ? (take(plannedProvinceStaff) ?? take(provinceStaff))
+            : take(type === 'appointment' ? communeLeaders : communeStaff);
         if (!c) break;
         const main = c.posts.find((p) => !p.concurrent)!;
         const destination = rng.pick(ctx.communes).code;

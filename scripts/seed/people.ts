@@ -28,6 +28,7 @@ import {
   minorityShare,
   POLITICAL_THEORY,
   PROVINCE_AGENCIES,
+  PROVINCE_PLANNING,
   VACANT_KEY_POST,
 } from './tables';
 
@@ -257,7 +258,7 @@ export function generatePeople(ctx: SeedContext): People {
       }
     }
     concurrentPosts(staff, commune.code);
-    planning(ctx, [...staff.government, ...staff.party], commune.code);
+    planning(ctx, [...staff.government, ...staff.party], commune.code, communeNext);
   }
 
   const agencies: Unit[] = [];
@@ -278,12 +279,13 @@ export function generatePeople(ctx: SeedContext): People {
       predecessors: [],
       legalBasis: null,
     });
-    let seq = 0;
+    const people: Cadre[] = [];
     for (const [positionId, count] of a.posts) {
       const n = position(positionId).holdersPerUnit === 1 ? 1 : ctx.scaled(count);
-      for (let i = 0; i < n; i++) add(code, null, a.block, positionId, ++seq);
+      for (let i = 0; i < n; i++) people.push(add(code, null, a.block, positionId, people.length + 1));
     }
-    quotas.push(agencyQuota(ctx, code, a.block, seq));
+    planning(ctx, people, code, (id) => PROVINCE_PLANNING[id]);
+    quotas.push(agencyQuota(ctx, code, a.block, people.length));
   }
   return { agencies, quotas, cadres, privates };
 }
@@ -300,15 +302,28 @@ function concurrentPosts(staff: Record<Block, Cadre[]>, unitCode: string): void 
   concurrently(holder('government', 'xa_truong_phong_vhxh'), 'xa_truong_ban_hdnd');
 }
 
-/** Planning (quy hoạch): deputies for their head's post, at most 3 people per post. */
-function planning(ctx: SeedContext, people: Cadre[], unitCode: string): void {
+/**
+ * Planning (quy hoạch): people planned for the next post up, at most 3 per
+ * post; `next` names it (undefined: none).
+ */
+function planning(
+  ctx: SeedContext,
+  people: Cadre[],
+  unitCode: string,
+  next: (positionId: string) => string | undefined,
+): void {
   const planned = new Map<string, number>();
   for (const c of people) {
-    const id = c.posts[0]!.positionId;
-    const target = id.replace('_pho_', '_').replace('xa_pho_bi_thu', 'xa_bi_thu');
-    if (target === id || !POSITION_BY_ID.has(target) || !ctx.rng.chance(0.5)) continue;
+    const target = next(c.posts[0]!.positionId);
+    if (!target || !POSITION_BY_ID.has(target) || !ctx.rng.chance(0.5)) continue;
     if ((planned.get(target) ?? 0) >= 3) continue;
     planned.set(target, (planned.get(target) ?? 0) + 1);
     c.planning.push({ positionId: target, unitCode, term: '2025-2030', addedOn: `${ctx.year - 1}-10-15` });
   }
+}
+
+/** In a commune, deputies are planned for their head's post. */
+function communeNext(positionId: string): string | undefined {
+  const target = positionId.replace('_pho_', '_').replace('xa_pho_bi_thu', 'xa_bi_thu');
+  return target === positionId ? undefined : target;
 }

@@ -67,6 +67,13 @@ export const PROVINCE_AGENCIES: AgencyTable[] = [
   },
 ];
 
+/** The post a province agency's staff are planned for (quy hoạch), by their post. */
+export const PROVINCE_PLANNING: Record<string, string> = {
+  tinh_chuyen_vien: 'tinh_truong_phong_so',
+  tinh_truong_phong_so: 'tinh_pho_giam_doc_so',
+  tinh_pho_chu_tich_ubnd: 'tinh_chu_tich_ubnd',
+};
+
 /** Majors (chuyên ngành) by block. */
 export const MAJORS: Record<Block, string[]> = {
   party: ['Xây dựng Đảng và chính quyền', 'Chính trị học', 'Luật', 'Quản lý nhà nước'],

@@ -7,6 +7,7 @@
 import { blockingChecks, runChecks } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
 import { requireRole, type Actor } from '../../lib/actor';
+import { today } from '../../lib/clock';
 import { ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
@@ -67,7 +68,7 @@ export async function decideMovement(
       checks,
       overrides,
       decision: input.decisionNo
-        ? { number: input.decisionNo, date: input.decisionDate ?? now.slice(0, 10) }
+        ? { number: input.decisionNo, date: input.decisionDate ?? today(deps.clock) }
         : m.decision,
       history: [...m.history, { status, at: now, by: actor.uid, note: input.note }],
       updatedAt: now,

@@ -6,6 +6,7 @@
 import { checkExtension } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
 import { requireRole, type Actor } from '../../lib/actor';
+import { today } from '../../lib/clock';
 import { RulesViolated, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
@@ -32,7 +33,7 @@ export async function extendMovement(
     const extended: Movement = {
       ...m,
       plannedEndDate: input.plannedEndDate,
-      decision: input.decisionNo ? { number: input.decisionNo, date: now.slice(0, 10) } : m.decision,
+      decision: input.decisionNo ? { number: input.decisionNo, date: today(deps.clock) } : m.decision,
       history: [
         ...m.history,
         {

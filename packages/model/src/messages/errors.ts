@@ -65,5 +65,3 @@ export const ERROR_MESSAGES = {
   // internal
   'error.internal': { vi: 'Lỗi hệ thống', en: 'internal error' },
 } as const satisfies Record<string, Bilingual>;
-
-export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

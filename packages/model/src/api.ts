@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
-import { CheckCode, DurationException, MovementType } from './movements';
+import { CheckCode } from './checks';
+import { DurationException, MovementType } from './movements';
 
 const Decision = z.strictObject({ number: z.string().min(1).max(60), date: IsoDate });
 

@@ -9,6 +9,8 @@ export * from './ids';
 export * from './roles';
 export * from './units';
 export * from './positions';
+export * from './catalogue';
+export * from './checks';
 export * from './quotas';
 export * from './cadres';
 export * from './movements';

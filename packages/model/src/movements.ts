@@ -6,10 +6,6 @@
  */
 import { z } from 'zod';
 import { CheckCode } from './checks';
-
-// The check table belongs with the movements that record check results; it
-// is re-exported here so that the package index reaches it.
-export * from './checks';
 import { Block, CommuneCode, DocId, IsoDate, IsoDateTime, ProvinceCode, UnitCode } from './common';
 
 export const MovementType = z.enum([

@@ -9,9 +9,6 @@ import { z } from 'zod';
 import { CatalogueAbout } from './catalogue';
 import { Block, DocId, EducationLevel, PoliticalTheory } from './common';
 
-// The catalogue files' schemas, until index.ts exports './catalogue' itself.
-export * from './catalogue';
-
 export const Body = z.enum([
   'party_committee',
   'party_office',

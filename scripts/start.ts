@@ -164,6 +164,22 @@ async function main(): Promise<void> {
       `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${built.output}`,
     );
 
+  // The scheduler loads the functions while firebase-tools starts; its runs wait for the emulators.
+  const scheduler = start(
+    'scheduler',
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/start/scheduler.ts')],
+    /scheduler ready/,
+    {
+      ...env,
+      CANBO_FUNCTIONS_MODULE: path.join(root, 'functions/lib/index.js'),
+      CANBO_SCHEDULER_STATE: schedulerState,
+      // What the Functions emulator gives a function: its project, for initializeApp() without options.
+      FIREBASE_CONFIG: JSON.stringify({ projectId: PROJECT }),
+    },
+  );
+
+  scheduler.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
   await start(
     'firebase',
     process.execPath,
@@ -206,19 +222,7 @@ async function main(): Promise<void> {
   }
   await deleteApp(app);
 
-  await start(
-    'scheduler',
-    process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/start/scheduler.ts')],
-    /scheduler ready/,
-    {
-      ...env,
-      CANBO_FUNCTIONS_MODULE: path.join(root, 'functions/lib/index.js'),
-      CANBO_SCHEDULER_STATE: schedulerState,
-      // What the Functions emulator gives a function: its project, for initializeApp() without options.
-      FIREBASE_CONFIG: JSON.stringify({ projectId: PROJECT }),
-    },
-  );
+  await scheduler;
 
   console.log(`
 canbo đang chạy / canbo is running (project ${PROJECT}, province ${province})

@@ -16,6 +16,9 @@
  * printed. The time of the last run of each function is kept in the state
  * file, next to the Firestore data.
  *
+ * Runs wait until the Firestore and Auth emulators answer, so that start.ts
+ * can start the scheduler alongside firebase-tools.
+ *
  * Environment (set by scripts/start.ts):
  *   CANBO_FUNCTIONS_MODULE  the built module (default functions/lib/index.js)
  *   CANBO_SCHEDULER_STATE   the state file (default .data/scheduler.json)
@@ -27,6 +30,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localTime, nextRun, parseSchedule, previousRun, type Schedule } from './schedule';
@@ -156,6 +160,33 @@ export function readState(file: string): State {
   return state;
 }
 
+/**
+ * Resolves once every `host:port` accepts connections (or after `ms`): the
+ * scheduler starts alongside the emulators, and its runs wait for them.
+ */
+export async function reachable(hosts: readonly string[], ms = 120_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  const open = (host: string) =>
+    new Promise<boolean>((resolve) => {
+      const [name, port] = [
+        host.slice(0, host.lastIndexOf(':')),
+        Number(host.slice(host.lastIndexOf(':') + 1)),
+      ];
+      const socket = net.connect({ host: name, port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+  for (const host of hosts) {
+    while (!(await open(host))) {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return true;
+}
+
 function loadScheduled(modulePath: string): ScheduledFunction[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return scheduledFunctions(require(modulePath) as Record<string, unknown>);
@@ -220,6 +251,12 @@ async function main(): Promise<void> {
     }
   }
 
+  // The emulators the functions use; runs wait until they answer.
+  const emulators = reachable(
+    [process.env.FIRESTORE_EMULATOR_HOST, process.env.FIREBASE_AUTH_EMULATOR_HOST].filter(
+      (h): h is string => !!h,
+    ),
+  );
   const running = new Set<string>();
   const run = async (job: (typeof jobs)[number], scheduleTime: Date, reason: string): Promise<void> => {
     const { fn, schedule } = job;
@@ -228,6 +265,7 @@ async function main(): Promise<void> {
       return;
     }
     running.add(fn.name);
+    if (!(await emulators)) console.error('Firestore/Auth emulators did not answer; running anyway');
     const started = Date.now();
     console.log(
       `▶ ${fn.name}: chạy / running (${reason}; lượt / run of ${localTime(schedule, scheduleTime)})`,

@@ -1,11 +1,13 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { onSchedule, type ScheduledEvent } from 'firebase-functions/v2/scheduler';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSchedule } from '../../../scripts/start/schedule';
 import {
   invoke,
+  reachable,
   readState,
   runNowNames,
   scheduledFunctions,
@@ -164,5 +166,20 @@ describe('the state file of last runs', () => {
   test('a missing or damaged file means nothing has run', () => {
     expect(readState(path.join(dir, 'absent.json'))).toEqual({});
     expect(readState(write('{"flagMovementAlerts": '))).toEqual({});
+  });
+});
+
+describe('runs wait for the emulators', () => {
+  test('a listening port answers; a closed one does not, within the time given', async () => {
+    const server = net.createServer((socket) => socket.end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      expect(await reachable([`127.0.0.1:${port}`])).toBe(true);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    // The same port, now closed.
+    expect(await reachable([`127.0.0.1:${port}`], 300)).toBe(false);
   });
 });

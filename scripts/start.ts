@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   const scheduler = start(
     'scheduler',
     process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/start/scheduler.ts')],
+    // Through tsx's loader rather than its CLI, whose signal relay can SIGKILL a busy script.
+    ['--import', 'tsx', path.join(root, 'scripts/start/scheduler.ts')],
     /scheduler ready/,
     {
       ...env,

@@ -26,19 +26,12 @@ interface Started {
 
 function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
   return new Promise((resolve, reject) => {
-    // tsx's own process forwards SIGINT to the script, as a terminal's Ctrl-C would reach it.
+    // `node --import tsx`, not the tsx CLI: the CLI relays a signal to the script and, if the script
+    // has not acknowledged it within 30 ms (a loaded machine), SIGKILLs it and exits 130, orphaning
+    // the emulators. SIGINT here reaches the script directly, as a terminal's Ctrl-C does.
     const child = spawn(
       process.execPath,
-      [
-        path.join(root, 'node_modules/tsx/dist/cli.mjs'),
-        'scripts/start.ts',
-        '--province',
-        '42',
-        '--scale',
-        '0.05',
-        '--data-dir',
-        dataDir,
-      ],
+      ['--import', 'tsx', 'scripts/start.ts', '--province', '42', '--scale', '0.05', '--data-dir', dataDir],
       {
         cwd: root,
         env: {
@@ -69,11 +62,14 @@ function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
   });
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
+/** Ctrl-C; a stop that is not clean prints what the stack said, since it hides the first failure. */
+async function stop(started: Started): Promise<number | null> {
+  const code = await new Promise<number | null>((resolve) => {
+    started.child.once('exit', (c) => resolve(c));
+    started.child.kill('SIGINT');
   });
+  if (code !== 0) console.error(`npm start exited with ${code}:\n${started.output()}`);
+  return code;
 }
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -208,7 +204,7 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     expect(denied.status).toBe(403);
     await deleteApp(app);
   } finally {
-    expect(await stop(first.child)).toBe(0);
+    expect(await stop(first)).toBe(0);
   }
   expect(fs.existsSync(path.join(dataDir, 'firestore.json'))).toBe(true);
 
@@ -231,7 +227,7 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     expect(job!.startedAt > firstAlertRun).toBe(true);
     await deleteApp(app);
   } finally {
-    expect(await stop(second.child)).toBe(0);
+    expect(await stop(second)).toBe(0);
   }
 }, 400_000);
 

@@ -6,7 +6,7 @@
  * `internal` with a generic message: internal messages never leak to clients.
  */
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ChecksFailed, DomainError } from '../domain/errors';
 import { quotaRefusal } from '../domain/movement-checks';
 import { InvalidTransition } from '../domain/movement-lifecycle';
@@ -70,6 +70,34 @@ export class ValidationFailed extends AppError {
   static from(error: z.ZodError): ValidationFailed {
     return new ValidationFailed(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
+
+  /**
+   * Parses a callable's input. Messages the schemas set themselves (the
+   * format hints of packages/model/src/messages/fields.ts) are kept; zod's
+   * generic ones ("too small", "unrecognized key"…) are given in both
+   * languages from zod's own Vietnamese and English locales, so no field
+   * error reaches a user in English only.
+   */
+  static parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+    const parsed = schema.safeParse(data, { error: bilingualIssue });
+    if (!parsed.success) throw ValidationFailed.from(parsed.error);
+    return parsed.data;
+  }
+}
+
+const viLocale = z.locales.vi().localeError;
+const enLocale = z.locales.en().localeError;
+
+/** A per-parse error map: zod's generic message in Vietnamese, then English. */
+function bilingualIssue(issue: Parameters<typeof enLocale>[0]): string | undefined {
+  const vi = localeText(viLocale(issue));
+  const en = localeText(enLocale(issue));
+  return vi && en ? oneLine({ vi, en }) : undefined;
+}
+
+function localeText(result: ReturnType<typeof enLocale>): string | undefined {
+  if (typeof result === 'string') return result;
+  return result?.message;
 }
 
 export class NotAuthenticated extends AppError {

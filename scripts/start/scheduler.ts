@@ -58,11 +58,17 @@ export function scheduledFunctions(mod: Record<string, unknown>): ScheduledFunct
     if (typeof value !== 'function') continue;
     const endpoint = (value as { __endpoint?: Endpoint }).__endpoint;
     const trigger = endpoint?.scheduleTrigger;
-    if (!trigger || typeof trigger.schedule !== 'string') continue;
+    if (!trigger) continue;
+    // onSchedule takes the schedule as a plain string (no params), so anything else is not ours to read.
+    const schedule = trigger.schedule;
+    if (typeof schedule !== 'string') {
+      console.error(`${name}: lịch không đọc được / schedule not readable, skipped`);
+      continue;
+    }
     const region = Array.isArray(endpoint.region) ? endpoint.region[0] : endpoint.region;
     found.push({
       name,
-      schedule: trigger.schedule,
+      schedule,
       timeZone: typeof trigger.timeZone === 'string' ? trigger.timeZone : undefined,
       region: typeof region === 'string' ? region : 'us-central1',
       handler: value as HttpHandler,

@@ -12,6 +12,10 @@
  *   1,15 of month 06:00                 on those days of every month
  *   2nd,4th monday of month 08:00       the 2nd and 4th Monday of every month
  *
+ * and the unix-cron form Cloud Scheduler also takes (`0 6 * * *`, `0,30 8-17 * * 1-5`:
+ * minute hour day-of-month month day-of-week, with lists, ranges and steps; when
+ * both day fields are restricted, either matching is enough, as in cron).
+ *
  * Times are local to the schedule's time zone. Only fixed-offset zones are
  * supported, which covers Vietnam (Asia/Ho_Chi_Minh is UTC+7 all year, no
  * daylight saving); an unknown zone is an error rather than a silent guess.
@@ -43,6 +47,8 @@ export interface Schedule {
   months: ReadonlySet<number> | null;
   /** Local weekdays (0 = Sunday … 6 = Saturday) it fires on; null: any. */
   weekdays: ReadonlySet<number> | null;
+  /** unix-cron only: a day fires when its day of the month OR its weekday matches. */
+  eitherDay?: boolean;
 }
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
@@ -136,6 +142,8 @@ export function parseSchedule(spec: string, timeZone: string | undefined): Sched
     );
   const words = spec.trim().toLowerCase().split(/\s+/);
   const base = { spec, timeZone, offsetMinutes, daysOfMonth: null, months: null, weekdays: null };
+  // unix-cron: five fields, the minute made of digits, `*`, `,`, `-`, `/` only ("2nd,4th …" is not).
+  if (words.length === 5 && /^[\d*,/-]+$/.test(words[0]!)) return parseCron(spec, words, base);
 
   if (words[0] === 'every' && /^\d+$/.test(words[1] ?? '')) {
     // every N minutes|hours [synchronized] [from HH:MM to HH:MM]
@@ -195,16 +203,70 @@ export function parseSchedule(spec: string, timeZone: string | undefined): Sched
   return fail(spec, 'not a schedule this local scheduler understands');
 }
 
+/** One unix-cron field: `*`, `n`, `a-b`, with `/step`, comma-separated; null when it is `*` alone. */
+function cronField(
+  spec: string,
+  text: string,
+  min: number,
+  max: number,
+  names: Readonly<Record<string, number>> = {},
+): Set<number> | null {
+  if (text === '*') return null;
+  const out = new Set<number>();
+  const num = (t: string) => {
+    const n = /^\d+$/.test(t) ? Number(t) : names[t];
+    if (n === undefined || n < min || n > max) fail(spec, `"${t}" is out of range ${min}–${max}`);
+    return n;
+  };
+  for (const part of text.split(',')) {
+    const [range, stepText] = part.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    if (!Number.isInteger(step) || step < 1) fail(spec, `bad step "${stepText}"`);
+    let [from, to] = [min, max];
+    if (range !== '*') {
+      const [a, b] = range!.split('-');
+      from = num(a!);
+      to = b === undefined ? (stepText === undefined ? from : max) : num(b);
+    }
+    if (to < from) fail(spec, `bad range "${range}"`);
+    for (let v = from; v <= to; v += step) out.add(v);
+  }
+  return out;
+}
+
+function parseCron(
+  spec: string,
+  [minute, hour, dom, month, dow]: string[],
+  base: Omit<Schedule, 'minutesOfDay'>,
+): Schedule {
+  const minutes = cronField(spec, minute!, 0, 59) ?? new Set(Array.from({ length: 60 }, (_, i) => i));
+  const hours = cronField(spec, hour!, 0, 23) ?? new Set(Array.from({ length: 24 }, (_, i) => i));
+  const minutesOfDay = [...hours].flatMap((h) => [...minutes].map((m) => h * 60 + m)).sort((a, b) => a - b);
+  const weekdays = cronField(spec, dow!, 0, 7, WEEKDAYS);
+  // 7 is Sunday too.
+  if (weekdays?.delete(7)) weekdays.add(0);
+  const daysOfMonth = cronField(spec, dom!, 1, 31);
+  return {
+    ...base,
+    minutesOfDay,
+    daysOfMonth,
+    months: cronField(spec, month!, 1, 12, MONTHS),
+    weekdays,
+    eitherDay: daysOfMonth !== null && weekdays !== null,
+  };
+}
+
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** Whether the schedule fires on the local day that starts at `localMidnight` (ms, in local "UTC" terms). */
 function firesOn(s: Schedule, localMidnight: number): boolean {
   const d = new Date(localMidnight);
+  const dayOfMonth = s.daysOfMonth === null || s.daysOfMonth.has(d.getUTCDate());
+  const weekday = s.weekdays === null || s.weekdays.has(d.getUTCDay());
   return (
-    (s.daysOfMonth === null || s.daysOfMonth.has(d.getUTCDate())) &&
     (s.months === null || s.months.has(d.getUTCMonth() + 1)) &&
-    (s.weekdays === null || s.weekdays.has(d.getUTCDay()))
+    (s.eitherDay ? dayOfMonth || weekday : dayOfMonth && weekday)
   );
 }
 

@@ -100,6 +100,40 @@ describe('days of the week and of the month', () => {
   });
 });
 
+describe('unix-cron, as Cloud Scheduler also takes it', () => {
+  test('0 6 * * * is every day 06:00', () => {
+    expect(iso(nextRun(parseSchedule('0 6 * * *', VN), at('2026-12-01T00:00:00.000Z')))).toBe(
+      '2026-12-01T23:00:00.000Z',
+    );
+  });
+
+  test('ranges, steps and weekdays: */15 8-17 * * 1-5', () => {
+    const s = parseSchedule('*/15 8-17 * * 1-5', VN);
+    expect(s.minutesOfDay).toHaveLength(40);
+    // Tuesday 17:50 in Vietnam: the 17:45 run has gone; next is Wednesday 08:00.
+    expect(iso(nextRun(s, at('2026-12-01T10:50:00.000Z')))).toBe('2026-12-02T01:00:00.000Z');
+  });
+
+  test('once a year: 5 0 1 1 *', () => {
+    expect(iso(nextRun(parseSchedule('5 0 1 1 *', VN), at('2026-12-01T00:00:00.000Z')))).toBe(
+      '2026-12-31T17:05:00.000Z',
+    );
+  });
+
+  test('day of the month OR weekday when both are given: 0 9 1 * mon', () => {
+    const s = parseSchedule('0 9 1 * mon', VN);
+    expect(iso(nextRun(s, at('2026-12-01T05:00:00.000Z')))).toBe('2026-12-07T02:00:00.000Z');
+    // After Monday 28 December: Friday 1 January (the 1st), before Monday 4 January.
+    expect(iso(nextRun(s, at('2026-12-28T02:00:00.000Z')))).toBe('2027-01-01T02:00:00.000Z');
+  });
+
+  test('7 is Sunday too', () => {
+    expect(iso(nextRun(parseSchedule('0 0 * * 7', VN), at('2026-12-01T00:00:00.000Z')))).toBe(
+      '2026-12-05T17:00:00.000Z',
+    );
+  });
+});
+
 describe('what it refuses', () => {
   test.each([
     ['every day 06:00', undefined, 'no time zone'],
@@ -110,7 +144,9 @@ describe('what it refuses', () => {
     ['every 0 minutes', VN, 'between 1 minute and 24 hours'],
     ['every 5 minutes from 22:00 to 02:00', VN, 'across midnight'],
     ['32 of month 06:00', VN, 'unknown day of the month "32"'],
-    ['0 6 * * *', VN, 'expected a time HH:MM'],
+    ['61 6 * * *', VN, '"61" is out of range 0–59'],
+    ['0 6 * * 8', VN, '"8" is out of range 0–7'],
+    ['0 6 * * *', 'America/Los_Angeles', 'not supported'],
   ])('%s (%s)', (spec, zone, message) => {
     expect(() => parseSchedule(spec, zone)).toThrow(message);
   });

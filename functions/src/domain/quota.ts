@@ -104,8 +104,10 @@ export function applyQuotaDelta<Q extends QuotaCounts & { unitCode: string }>(q:
  * with this year's counts — people in post, slots kept for returns, approved
  * arrivals — so that every effect of the new year lands on counts that
  * describe the people. An allocation already decided for next year
- * (`existing`) keeps its allocation, status and decision; otherwise the
- * current allocation is carried as temporary (tạm giao) until decided.
+ * (`existing`, made ahead of the year: its counts were a forecast) keeps its
+ * allocation, status and decision and only takes the closing year's counts;
+ * otherwise the current allocation is carried as temporary (tạm giao) until
+ * decided. Opening the year (`openedAt`) is ./quota-years.ts's `openQuotaYear`.
  */
 export function carryOverQuota(q: Quota, at: string, existing?: Quota): Quota {
   const base: Quota = existing ?? { ...q, status: 'temporary', decision: null };

@@ -1,0 +1,136 @@
+/**
+ * The yearly carry-over (docs/legal-basis.md §9): opens the quota documents
+ * of `year` from those of `year - 1`, over every province or one. The plan
+ * is the domain's (`planCarryOver`); this worker reads and writes it in
+ * transactions of a batch of units each, so an effect recorded at the same
+ * moment (which may open a document itself) is never overwritten, and
+ * records its progress in `jobs/quota-carry-over-{year}-{province|all}`.
+ * Running it again changes nothing: the documents it wrote are open and kept.
+ */
+import { planCarryOver } from '../../domain/quota-years';
+import { AppError } from '../../lib/errors';
+import type { Actor } from '../../lib/actor';
+import { requireRole } from '../../lib/actor';
+import type { UseCaseDeps } from '../deps';
+import { type Job, quotaId, type TCarryOverQuotasInput } from '@canbo/model';
+
+/** Closing documents per transaction (each reads two documents per unit and writes at most one). */
+const BATCH = 150;
+
+export interface CarryOverResult {
+  jobId: string;
+  year: number;
+  provinceCode: string | null;
+  /** Documents of the closing year read. */
+  closing: number;
+  /** Next year's documents created, forecasts refreshed, documents already open and kept. */
+  created: number;
+  refreshed: number;
+  kept: number;
+}
+
+/** The worker: every province (`provinceCode` null) or one. */
+export async function carryOverQuotaYear(
+  deps: UseCaseDeps,
+  year: number,
+  provinceCode: string | null,
+): Promise<CarryOverResult> {
+  const { db, repos } = deps;
+  const { year: currentYear, at: startedAt } = repos.quotas.now();
+  // Opening a year before it starts would freeze counts that December still moves.
+  if (year > currentYear) {
+    throw new AppError('failed-precondition', 'error.quotaYearNotOpen', {
+      year,
+      today: currentYear,
+    });
+  }
+  const jobId = `quota-carry-over-${year}-${provinceCode ?? 'all'}`;
+  const closing = await repos.quotas.ofYearIn(year - 1, provinceCode ?? undefined);
+  const result: CarryOverResult = {
+    jobId,
+    year,
+    provinceCode,
+    closing: closing.length,
+    created: 0,
+    refreshed: 0,
+    kept: 0,
+  };
+  const job = (state: Job['state'], done: number, error: string | null = null): Job => ({
+    id: jobId,
+    kind: 'quota_carry_over',
+    provinceCode,
+    state,
+    progress: { done, total: closing.length },
+    leases: {},
+    params: { year },
+    error,
+    result: {
+      closing: result.closing,
+      created: result.created,
+      refreshed: result.refreshed,
+      kept: result.kept,
+    },
+    startedAt,
+    updatedAt: repos.quotas.now().at,
+  });
+  await repos.jobs.save(job('running', 0));
+  let done = 0;
+  try {
+    for (let i = 0; i < closing.length; i += BATCH) {
+      const keys = closing.slice(i, i + BATCH).map((q) => ({ unitCode: q.unitCode, block: q.block }));
+      const counts = await db.runTransaction(async (tx) => {
+        const { at } = repos.quotas.now();
+        // Re-read in the transaction: the closing counts as they stand, next year's as stored.
+        const [fresh, next] = await Promise.all([
+          repos.quotas.findMany(
+            keys.map((k) => ({ ...k, year: year - 1 })),
+            tx,
+          ),
+          repos.quotas.findMany(
+            keys.map((k) => ({ ...k, year })),
+            tx,
+          ),
+        ]);
+        const stored = new Map(
+          next.flatMap((q) => (q ? [[quotaId(q.unitCode, q.block, q.year), q] as const] : [])),
+        );
+        const plan = planCarryOver(
+          fresh.flatMap((q) => (q ? [q] : [])),
+          stored,
+          at,
+        );
+        for (const q of [...plan.create, ...plan.refresh]) repos.quotas.save(tx, q);
+        return { created: plan.create.length, refreshed: plan.refresh.length, kept: plan.kept };
+      });
+      result.created += counts.created;
+      result.refreshed += counts.refreshed;
+      result.kept += counts.kept;
+      done += keys.length;
+      await repos.jobs.save(job('running', done));
+    }
+  } catch (err) {
+    await repos.jobs.save(job('failed', done, err instanceof Error ? err.message : String(err)));
+    throw err;
+  }
+  await repos.jobs.save(job('succeeded', done));
+  return result;
+}
+
+/** carryOverQuotas({ year }): a province admin runs the carry-over of their own province, audited. */
+export async function carryOverQuotas(
+  deps: UseCaseDeps,
+  actor: Actor,
+  input: TCarryOverQuotasInput,
+): Promise<CarryOverResult> {
+  requireRole(actor, 'province_admin');
+  const result = await carryOverQuotaYear(deps, input.year, actor.province);
+  await deps.repos.audit.write({
+    actor,
+    action: 'quota.carryOver',
+    target: `jobs/${result.jobId}`,
+    before: null,
+    after: result,
+    reason: `Kết chuyển biên chế sang năm ${input.year} / quota carry-over into ${input.year}`,
+  });
+  return result;
+}

@@ -21,3 +21,6 @@ export { extendMovement } from './api/extendMovement.callable';
 export { cancelMovement } from './api/cancelMovement.callable';
 export { setUserScope } from './api/setUserScope.callable';
 export { flagMovementAlerts } from './jobs/movementAlerts.scheduler';
+export { allocateQuota } from './api/allocateQuota.callable';
+export { carryOverQuotas } from './api/carryOverQuotas.callable';
+export { carryOverQuotasYearly } from './jobs/carryOverQuotas.scheduler';

@@ -19,6 +19,8 @@ import {
   type Unit,
 } from '@canbo/model';
 import { defaultDeps, type ServiceDeps } from '../lib/deps';
+import { vietnamDay, type Clock } from '../lib/clock';
+import { quotaYearOf } from '../domain/quota-years';
 import { NotFound } from '../lib/errors';
 import { AuditLog } from './audit-log';
 import { collections, type Collections } from './refs';
@@ -48,7 +50,35 @@ export class UnitRepository {
 }
 
 export class QuotaRepository {
-  constructor(private readonly c: Collections) {}
+  constructor(
+    private readonly c: Collections,
+    /** The clock quota years are counted by (docs/legal-basis.md §9). */
+    private readonly clock: Clock = defaultDeps.clock,
+  ) {}
+
+  /** Now by the injected clock (ISO), and the quota year of today in Vietnam: where effects recorded now land. */
+  now(): { at: string; year: number } {
+    const now = this.clock.now();
+    return { at: now.toISOString(), year: quotaYearOf(vietnamDay(now)) };
+  }
+
+  /** Several quotas by key in one read (inside `tx` when given); undefined where none is stored. */
+  async findMany(
+    keys: readonly Pick<Quota, 'unitCode' | 'block' | 'year'>[],
+    tx?: Transaction,
+  ): Promise<(Quota | undefined)[]> {
+    if (keys.length === 0) return [];
+    const refs = keys.map((k) => this.c.quotas.doc(quotaId(k.unitCode, k.block, k.year)));
+    if (tx) return (await tx.getAll(...refs)).map((s) => s.data());
+    return Promise.all(refs.map(async (r) => (await r.get()).data()));
+  }
+
+  /** The quotas of a year, of one province or of all (the yearly carry-over). */
+  async ofYearIn(year: number, provinceCode?: string): Promise<Quota[]> {
+    let q = this.c.quotas.where('year', '==', year);
+    if (provinceCode) q = q.where('provinceCode', '==', provinceCode);
+    return (await q.get()).docs.map((d) => d.data());
+  }
 
   /** The quota of a unit and block for a year (inside `tx` when given). */
   async find(unitCode: string, block: Block, year: number, tx?: Transaction): Promise<Quota | undefined> {
@@ -209,7 +239,7 @@ export function repositories(db: Firestore, deps: ServiceDeps = defaultDeps): Re
   const c = collections(db);
   return {
     units: new UnitRepository(c),
-    quotas: new QuotaRepository(c),
+    quotas: new QuotaRepository(c, deps.clock),
     cadres: new CadreRepository(c),
     movements: new MovementRepository(c),
     jobs: new JobRepository(c),

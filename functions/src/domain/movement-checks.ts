@@ -27,6 +27,7 @@ import {
   POLITICAL_THEORY_LABELS,
   POLITICAL_THEORY_ORDER,
   type Position,
+  type Quota,
 } from '@canbo/model';
 import { addMonths, retirementDate, yearsBetween } from './dates';
 import { quotaStatus, type QuotaCounts, type QuotaStatus } from './quota';
@@ -71,8 +72,16 @@ export interface CheckContext {
   relatives: RelativeInSystem[];
   /** Quota of the target unit for the cadre's block (undefined: none allocated). */
   targetQuota: QuotaCounts | undefined;
-  /** The year of `targetQuota` (for the message; default: the start date's year). */
+  /**
+   * The year of `targetQuota`: the year the approval is recorded in, where its
+   * incoming lands (docs/legal-basis.md §9). Default: the start date's year.
+   */
   quotaYear?: number;
+  /**
+   * Set when the movement starts in a later year than `quotaYear`: the target
+   * unit's quota document of that year, if any (undefined: not allocated).
+   */
+  quotaYearAhead?: { year: number; quota: Pick<Quota, 'status'> | undefined };
   /** Quota of the sending (home) unit and its norm for the block. */
   sendingQuota: QuotaCounts | undefined;
   sendingNorm: number | undefined;
@@ -595,6 +604,40 @@ function checkTargetQuota(ctx: CheckContext): CheckResult {
   return checkResult('target_quota', 'pass', message('check.target_quota.pass', { free: s.free }));
 }
 
+/**
+ * A start in a later year than the approval: that year's biên chế for the
+ * target unit should be allocated (allocateQuota). Without it the movement
+ * can still start — the carry-over opens the year with the previous
+ * allocation as temporary — so this is a warning (docs/legal-basis.md §9).
+ */
+function checkQuotaYearAhead(
+  ctx: CheckContext,
+  ahead: NonNullable<CheckContext['quotaYearAhead']>,
+): CheckResult {
+  if (ahead.quota) {
+    const status = ahead.quota.status;
+    return checkResult(
+      'quota_year_unallocated',
+      'pass',
+      text(
+        'check.quota_year_unallocated.pass',
+        { year: ahead.year, status: MESSAGES[`quota.status.${status}`].vi },
+        { year: ahead.year, statusEn: MESSAGES[`quota.status.${status}`].en },
+      ),
+    );
+  }
+  return checkResult(
+    'quota_year_unallocated',
+    'warn',
+    message('check.quota_year_unallocated.warn', {
+      unit: ctx.request.toUnitCode,
+      block: ctx.cadre.block,
+      year: ahead.year,
+      previous: ahead.year - 1,
+    }),
+  );
+}
+
 function checkSendingNorm(ctx: CheckContext): CheckResult {
   if (!ctx.sendingQuota || ctx.sendingNorm === undefined)
     return checkResult('sending_unit_norm', 'pass', message('check.sending_unit_norm.na'));
@@ -658,8 +701,10 @@ export function runChecks(ctx: CheckContext): CheckResult[] {
     results.push(checkRelatives(ctx));
     if (t !== 'secondment') results.push(checkVacancy(ctx));
   }
-  if (TAKES_TARGET_QUOTA.includes(t) && ctx.request.toUnitCode !== ctx.cadre.homeUnitCode)
+  if (TAKES_TARGET_QUOTA.includes(t) && ctx.request.toUnitCode !== ctx.cadre.homeUnitCode) {
     results.push(checkTargetQuota(ctx));
+    if (ctx.quotaYearAhead) results.push(checkQuotaYearAhead(ctx, ctx.quotaYearAhead));
+  }
   if (LEAVES_HOME.includes(t)) results.push(checkSendingNorm(ctx), checkSoleKeyPostHolder(ctx));
   return results;
 }

@@ -20,6 +20,7 @@ import {
   startMovement,
 } from './movements';
 import { setUserScope, type ScopeDeps } from './scopes/set-user-scope';
+import { allocateQuota, carryOverQuotas } from './quotas';
 
 export { defaultDeps, type ServiceDeps } from '../lib/deps';
 export { useCaseDeps, type UseCaseDeps } from './deps';
@@ -38,6 +39,8 @@ export interface UseCases {
   extendMovement: Bound<typeof extendMovement>;
   cancelMovement: Bound<typeof cancelMovement>;
   setUserScope: Bound<typeof setUserScope>;
+  allocateQuota: Bound<typeof allocateQuota>;
+  carryOverQuotas: Bound<typeof carryOverQuotas>;
 }
 
 export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDeps = defaultDeps): UseCases {
@@ -52,6 +55,8 @@ export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDe
     extendMovement: (actor, input) => extendMovement(d, actor, input),
     cancelMovement: (actor, input) => cancelMovement(d, actor, input),
     setUserScope: (actor, input) => setUserScope(scope, actor, input),
+    allocateQuota: (actor, input) => allocateQuota(d, actor, input),
+    carryOverQuotas: (actor, input) => carryOverQuotas(d, actor, input),
   };
 }
 

@@ -26,6 +26,7 @@ export const CheckCode = z.enum(
     'relatives',
     'target_quota',
     'sending_unit_norm',
+    'quota_year_unallocated',
     'sole_key_post_holder',
     'target_post_vacancy',
     'start_date',
@@ -164,6 +165,13 @@ export const CHECK_RULES: Readonly<Record<CheckCode, CheckRule>> = {
     true,
     'Định mức biên chế cấp xã: Công văn 09/CV-BCĐ (khoảng 32 chính quyền), Hướng dẫn 31-HD/BTCTW (15–17 khối Đảng)',
     'Commune staffing norms: Letter 09/CV-BCĐ (about 32 in government), Guidance 31-HD/BTCTW (15–17 in the Party block)',
+  ),
+  quota_year_unallocated: rule(
+    'quota_year_unallocated',
+    '§9',
+    true,
+    'Biên chế được giao theo năm: năm bắt đầu chưa có quyết định giao biên chế (tạm giao theo năm trước khi kết chuyển)',
+    'Quotas are allocated per year: the start year has no allocation yet (the previous one is carried over as temporary)',
   ),
   sole_key_post_holder: rule(
     'sole_key_post_holder',

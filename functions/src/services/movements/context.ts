@@ -13,12 +13,23 @@ import { applyQuotaDelta, quotaStatus } from '../../domain/quota';
 import { familyCadreIds, relativesInSystem } from '../../domain/relatives';
 import type { Repositories } from '../../data/repositories';
 import { requireScope, type Actor } from '../../lib/actor';
-import { RulesViolated } from '../../lib/errors';
-import { type Cadre, type CheckResult, communeOf, type Movement, type Quota, type Unit } from '@canbo/model';
+import { NotFound, RulesViolated } from '../../lib/errors';
+import { vietnamDay } from '../../lib/clock';
+import { quotaYearOf } from '../../domain/quota-years';
+import { readYearQuotas } from '../quotas/years';
+import {
+  type Cadre,
+  type CheckResult,
+  communeOf,
+  type Movement,
+  type Quota,
+  quotaId,
+  type Unit,
+} from '@canbo/model';
 
-/** The quota year of a movement is the year of its start date (docs/api.md, "Quotas"). */
+/** The calendar year of a date (YYYY-MM-DD): a movement's start year. */
 export function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
+  return quotaYearOf(date);
 }
 
 /** Relatives in the system and post holders: advisory context read outside the transaction. */
@@ -86,14 +97,29 @@ export async function loadCheckContext(
   m: MovementDraft,
   advisory: Advisory,
 ): Promise<{ context: CheckContext; targetUnit: Unit }> {
-  const year = yearOf(m.startDate);
-  const [profile, targetUnit, open, targetQuota, sendingQuota] = await Promise.all([
+  // Quotas by year (docs/legal-basis.md §9): the checks read the quota where
+  // the approval's incoming lands, this year's (opened from last year's when
+  // the carry-over has not run), and whether the start year, when later, has
+  // an allocation yet.
+  const { at, year } = repos.quotas.now();
+  const startYear = yearOf(m.startDate);
+  const [profile, targetUnit, open, [target, sending], ahead] = await Promise.all([
     repos.cadres.getPrivateProfile(cadre.id, tx),
     repos.units.get(m.toUnitCode, tx),
     repos.movements.openForCadre(cadre.id, tx),
-    repos.quotas.find(m.toUnitCode, cadre.block, year, tx),
-    repos.quotas.find(cadre.homeUnitCode, cadre.block, year, tx),
+    readYearQuotas(
+      tx,
+      repos,
+      [
+        { unitCode: m.toUnitCode, block: cadre.block, year },
+        { unitCode: cadre.homeUnitCode, block: cadre.block, year },
+      ],
+      at,
+    ),
+    startYear > year ? repos.quotas.find(m.toUnitCode, cadre.block, startYear, tx) : undefined,
   ]);
+  const targetQuota = target?.quota;
+  const sendingQuota = sending?.quota;
   return {
     targetUnit,
     context: {
@@ -106,6 +132,7 @@ export async function loadCheckContext(
       relatives: advisory.relatives,
       targetQuota,
       quotaYear: year,
+      quotaYearAhead: startYear > year ? { year: startYear, quota: ahead } : undefined,
       sendingQuota,
       sendingNorm: communeOf(cadre.homeUnitCode) ? communeNorm(DEFAULT_NORMS, cadre.block) : undefined,
       holdersOfCadrePost: advisory.holdersOfCadrePost,
@@ -153,9 +180,13 @@ export interface QuotaChange {
 
 /**
  * The quota effects of a transition, read in the transaction (reads first; the
- * caller writes). Every effect of a movement lands in the quota of its start
- * year, the year its checks read (docs/api.md, "Quotas"), so the counts that
- * approval reserves are the ones start, completion and cancellation move.
+ * caller writes every `after`). Each effect lands in the quota of the year the
+ * transition is recorded, `at`'s day in Vietnam (docs/legal-basis.md §9): an
+ * approval in December reserves the post in December's quota, the carry-over
+ * takes that reservation into January's, and a return in 2027 moves the 2027
+ * counts while the 2026 document stays as it closed. A back-dated start or
+ * end date does not reopen a closed year. A year whose document is missing
+ * (or a forecast) is opened from the year before, in this transaction.
  */
 export async function quotaChanges(
   tx: Transaction,
@@ -164,10 +195,19 @@ export async function quotaChanges(
   transition: Transition,
   at: string,
 ): Promise<QuotaChange[]> {
-  const effects = quotaEffects(m, transition, m.status, m.startDate);
-  const quotas = await Promise.all(effects.map((e) => repos.quotas.get(e.unitCode, e.block, e.year, tx)));
-  return effects.map((e, i) => {
-    const before = quotas[i]!;
-    return { before, after: { ...applyQuotaDelta(before, e.delta), updatedAt: at } };
+  const recorded = vietnamDay(new Date(at));
+  const effects = quotaEffects(m, transition, m.status, recorded);
+  const read = await readYearQuotas(tx, repos, effects, at);
+  // Effects on one document (a rotation within its own unit) apply in turn.
+  const changes = new Map<string, QuotaChange>();
+  effects.forEach((e, i) => {
+    const id = quotaId(e.unitCode, e.block, e.year);
+    const opened = read[i];
+    if (!opened) throw new NotFound('error.noQuota', { unitCode: e.unitCode, block: e.block, year: e.year });
+    const prior = changes.get(id);
+    const before = prior?.after ?? opened.quota;
+    const after = { ...applyQuotaDelta(before, e.delta), updatedAt: at };
+    changes.set(id, { before: prior?.before ?? opened.quota, after });
   });
+  return [...changes.values()];
 }

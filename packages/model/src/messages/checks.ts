@@ -220,14 +220,28 @@ export const CHECK_MESSAGES = {
 
   // quotas
   'check.target_quota.none': {
-    vi: 'Đơn vị {unit} chưa được giao biên chế khối {block} năm {year}.',
-    en: 'Unit {unit} has no {block} quota allocated for {year}.',
+    vi: 'Đơn vị {unit} chưa được giao biên chế khối {block} năm {year} (năm ghi nhận phê duyệt). Cần giao biên chế (allocateQuota) trước.',
+    en: 'Unit {unit} has no {block} quota allocated for {year} (the year the approval is recorded). Allocate it first (allocateQuota).',
   },
   'check.target_quota.full': {
     vi: 'Hết biên chế tại {unit}: giao {allocated}, có mặt {filled}, giữ chỗ {reserved}, sắp đến {incoming}.',
     en: 'No free post at {unit}: allocated {allocated}, filled {filled}, reserved {reserved}, incoming {incoming}.',
   },
   'check.target_quota.pass': { vi: 'Còn {free} biên chế.', en: '{free} posts free.' },
+  'check.quota_year_unallocated.warn': {
+    vi: 'Đơn vị {unit} chưa được giao biên chế khối {block} năm {year} (năm bắt đầu). Khi sang năm, biên chế năm {previous} được kết chuyển tạm giao cho đến khi có quyết định.',
+    en: 'Unit {unit} has no {block} quota allocated for {year} (the start year). At the turn of the year the {previous} quota is carried over as temporary until a decision.',
+  },
+  'check.quota_year_unallocated.pass': {
+    vi: 'Đã giao biên chế năm {year} ({status}).',
+    en: 'Quota for {year} allocated ({statusEn}).',
+  },
+  'quota.allocation.below_counts': {
+    vi: 'Biên chế giao {allocated} thấp hơn số đang sử dụng {taken} (có mặt {filled}, giữ chỗ {reserved}, sắp đến {incoming}) tại {unit} năm {year}: đơn vị vượt biên chế, không nhận thêm người cho đến khi giảm.',
+    en: 'Allocation {allocated} is below the {taken} posts taken (filled {filled}, reserved {reserved}, incoming {incoming}) at {unit} for {year}: the unit is over its quota and takes no one until it comes down.',
+  },
+  'quota.status.temporary': { vi: 'tạm giao', en: 'temporary' },
+  'quota.status.final': { vi: 'chính thức', en: 'final' },
   'check.sending_unit_norm.na': { vi: 'Không áp dụng định mức.', en: 'No norm applies.' },
   'check.sending_unit_norm.warn': {
     vi: 'Đơn vị cử đi còn {after} người, dưới định mức {norm}.',

@@ -55,6 +55,14 @@ export const ERROR_MESSAGES = {
     vi: 'Không thể bỏ qua quy định bắt buộc: {code}',
     en: 'a mandatory rule cannot be overridden: {code}',
   },
+  'error.quotaYearNotOpen': {
+    vi: 'Chưa thể kết chuyển biên chế sang năm {year}: năm {year} chưa bắt đầu (hôm nay {today})',
+    en: 'cannot carry quotas over into {year} before it starts (today is {today})',
+  },
+  'error.quotaPastYear': {
+    vi: 'Năm {year} đã khóa sổ biên chế; chỉ giao biên chế cho năm {current} trở đi',
+    en: 'the {year} quota year is closed; allocate for {current} or later',
+  },
   // already-exists
   'error.alreadyExists': { vi: '{what} đã tồn tại', en: '{what} already exists' },
   // aborted

@@ -110,6 +110,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'emulator/dist/**',
       'functions/lib/**',
+      'functions/dist/**',
       'packages/*/lib/**',
       'coverage/**',
       '.data/**',

@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     );
   }
 
-  // The Functions emulator and the scheduler load the built functions (functions/lib): build first,
+  // The Functions emulator and the scheduler load the functions bundle (functions/dist): build first,
   // without the leftovers of deleted sources. A failed build is reported, and the last build is
   // served, so a type error in progress does not keep the stack down.
   const built = build(root);
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     /scheduler ready/,
     {
       ...env,
-      CANBO_FUNCTIONS_MODULE: path.join(root, 'functions/lib/index.js'),
+      CANBO_FUNCTIONS_MODULE: path.join(root, 'functions/dist/index.js'),
       CANBO_SCHEDULER_STATE: schedulerState,
       // What the Functions emulator gives a function: its project, for initializeApp() without options.
       FIREBASE_CONFIG: JSON.stringify({ projectId: PROJECT }),

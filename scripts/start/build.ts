@@ -1,7 +1,8 @@
 /**
  * The build `npm start` runs before the emulators load the functions: `tsc -b`
  * of the model, the emulator and the functions, incremental (about a second
- * when nothing changed).
+ * when nothing changed), then the functions bundle that the Functions emulator
+ * loads and `firebase deploy` uploads (functions/dist/index.js).
  *
  * `tsc -b` never deletes what it emitted for a source that has since been
  * deleted or moved, and such a leftover can shadow the new code: after
@@ -47,7 +48,7 @@ export function staleOutputs(outDir: string, srcDir: string): string[] {
   return stale.sort();
 }
 
-/** Removes stale outputs, then builds. Returns tsc's exit status and output. */
+/** Removes stale outputs, then builds and bundles the functions. Returns the exit status and output. */
 export function build(root: string): { ok: boolean; pruned: string[]; output: string } {
   const pruned: string[] = [];
   for (const p of PROJECTS) {
@@ -62,5 +63,16 @@ export function build(root: string): { ok: boolean; pruned: string[]; output: st
     [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', ...PROJECTS.map((p) => p.dir)],
     { cwd: root, encoding: 'utf8' },
   );
-  return { ok: tsc.status === 0, pruned, output: `${tsc.stdout}${tsc.stderr}` };
+  if (tsc.status !== 0) return { ok: false, pruned, output: `${tsc.stdout}${tsc.stderr}` };
+  // The Functions emulator loads the same bundle `firebase deploy` uploads (scripts/build/functions-bundle.ts).
+  const bundle = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/build/functions-bundle.ts')],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return {
+    ok: bundle.status === 0,
+    pruned,
+    output: `${tsc.stdout}${tsc.stderr}${bundle.stdout}${bundle.stderr}`,
+  };
 }

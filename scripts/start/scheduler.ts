@@ -3,7 +3,7 @@
  * fire `onSchedule` functions here (it needs the Pub/Sub emulator, a Java
  * download), so scripts/start.ts runs this file as a process of its own, the
  * way a function instance is one: it loads the BUILT functions module
- * (functions/lib/index.js), finds every export that carries a schedule
+ * (functions/dist/index.js, the bundle firebase deploy uploads), finds every export that carries a schedule
  * trigger in its `__endpoint` metadata, and when one is due starts a fresh
  * process (`scheduler.ts --run <name> --at <time>`, a new instance that loads
  * the code built last) that invokes it through the same entry point Cloud
@@ -20,7 +20,7 @@
  * can start the scheduler alongside firebase-tools.
  *
  * Environment (set by scripts/start.ts):
- *   CANBO_FUNCTIONS_MODULE  the built module (default functions/lib/index.js)
+ *   CANBO_FUNCTIONS_MODULE  the built module (default functions/dist/index.js)
  *   CANBO_SCHEDULER_STATE   the state file (default .data/scheduler.json)
  *   CANBO_SCHEDULE_NOW      `1` (or `all`), or a comma-separated list of
  *                           function names: run those once at start-up even
@@ -210,7 +210,7 @@ async function runInstance(modulePath: string, name: string, at: string): Promis
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const modulePath = path.resolve(
-    process.env.CANBO_FUNCTIONS_MODULE ?? path.join(root, 'functions/lib/index.js'),
+    process.env.CANBO_FUNCTIONS_MODULE ?? path.join(root, 'functions/dist/index.js'),
   );
   const { values } = parseArgs({ options: { run: { type: 'string' }, at: { type: 'string' } } });
   if (values.run) return runInstance(modulePath, values.run, values.at ?? new Date().toISOString());

@@ -24,3 +24,5 @@ export { flagMovementAlerts } from './jobs/movementAlerts.scheduler';
 export { allocateQuota } from './api/allocateQuota.callable';
 export { carryOverQuotas } from './api/carryOverQuotas.callable';
 export { carryOverQuotasYearly } from './jobs/carryOverQuotas.scheduler';
+export { reconcileClaims } from './api/reconcileClaims.callable';
+export { reconcileClaimsSchedule } from './jobs/reconcileClaims.scheduler';

@@ -9,8 +9,11 @@ import type { Actor } from '../../functions/src/lib/actor';
 import { fixedClock } from '../../functions/src/lib/clock';
 import { toHttpsError } from '../../functions/src/lib/errors';
 import { useCaseDeps } from '../../functions/src/services';
+import { reconcileAllClaims, reconcileClaims } from '../../functions/src/services/scopes/reconcile-claims';
 import { setUserScope, type ScopeDeps } from '../../functions/src/services/scopes/set-user-scope';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
+import { person, unit, writeProvince } from '../helpers/province';
+import type { TSetUserScopeInput } from '@canbo/model';
 
 afterAll(closeClients);
 
@@ -18,16 +21,25 @@ const db = adminFirestore(uniqueProjectId('scope'));
 const admin: Actor = { uid: 'u-admin', role: 'province_admin', province: '42', communes: [], cadreId: null };
 const input = { uid: 'u-new', role: 'commune_admin' as const, province: '42', communes: ['18073'] };
 
-/** A stand-in for Firebase Auth that fails getUser with `failure`, or knows `u-new`. */
-function fakeAuth(failure?: { code: string; message: string }) {
+/**
+ * A stand-in for Firebase Auth that fails getUser with `failure`, or knows
+ * every account with `claims`; with `failSet`, setting claims fails.
+ */
+function fakeAuth(
+  failure?: { code: string; message: string },
+  claims: Record<string, unknown> | null = { role: 'cadre' },
+  failSet = false,
+) {
   const set: { uid: string; claims: object | null }[] = [];
   const auth: ScopeDeps['auth'] = {
     getUser: async (uid) => {
       if (failure) throw Object.assign(new Error(failure.message), { code: failure.code });
-      const user: Pick<UserRecord, 'uid' | 'customClaims'> = { uid, customClaims: { role: 'cadre' } };
+      const user: Pick<UserRecord, 'uid' | 'customClaims'> = { uid, customClaims: claims ?? undefined };
       return user as UserRecord; // only these two fields are read
     },
     setCustomUserClaims: async (uid, claims) => {
+      if (failSet)
+        throw Object.assign(new Error('auth backend unavailable'), { code: 'auth/internal-error' });
       set.push({ uid, claims });
     },
   };
@@ -39,11 +51,16 @@ const deps = (auth: ScopeDeps['auth']): ScopeDeps => ({
   auth,
 });
 
+beforeAll(() => writeProvince(db, [], []));
+
+// The result now also says which scope version was written and whether Auth took the claims (issue 9).
 test('sets the claims and records the change through the audit log', async () => {
   const { auth, set } = fakeAuth();
   expect(await setUserScope(deps(auth), admin, input)).toEqual({
     uid: 'u-new',
     claims: { role: 'commune_admin', province: '42', communes: ['18073'] },
+    version: 1,
+    claimsApplied: true,
   });
   expect(set).toEqual([
     { uid: 'u-new', claims: { role: 'commune_admin', province: '42', communes: ['18073'] } },
@@ -84,4 +101,228 @@ test('only within the admin’s own province', async () => {
   );
   expect(err.code).toBe('permission-denied');
   expect(set).toEqual([]);
+});
+
+/*
+ * Issue 9: a province admin grants only inside their own province. Every
+ * commune and the cadre are read from the data; an account that another
+ * province scoped is not theirs to change. Each of these tests failed on the
+ * code before the fix (the grant was accepted and the claims set).
+ */
+describe('scopes stay inside the granting province', () => {
+  let n = 0;
+  const depsN = (auth: ScopeDeps['auth']): ScopeDeps => ({
+    ...useCaseDeps(db, { clock: fixedClock('2026-11-25T09:00:00.000Z'), newId: (p) => `${p}-p-${++n}` }),
+    auth,
+  });
+
+  beforeAll(async () => {
+    const c = collections(db);
+    await writeProvince(db, [], [{ cadre: person('c-42', '18073', 'xa_van_thu') }]);
+    await c.units
+      .doc('16681')
+      .set({ ...unit('16681', 'Xã của tỉnh 40'), provinceCode: '40', parentCode: '40' });
+    await c.cadres.doc('c-40').set(person('c-40', '16681', 'xa_van_thu', { provinceCode: '40' }));
+  });
+
+  const refused = async (auth: ScopeDeps['auth'], grant: TSetUserScopeInput) =>
+    toHttpsError(await setUserScope(depsN(auth), admin, grant).catch((e: unknown) => e));
+
+  test('a commune of another province is permission-denied, in both languages, and nothing is set', async () => {
+    const { auth, set } = fakeAuth();
+    const err = await refused(auth, { ...input, uid: 'u-x1', communes: ['18073', '16681'] });
+    expect(err.code).toBe('permission-denied');
+    expect(err.message).toBe('Xã 16681 không thuộc tỉnh của bạn / commune 16681 is not in your province');
+    expect(set).toEqual([]);
+    expect((await collections(db).userScopes.doc('u-x1').get()).exists).toBe(false);
+  });
+
+  test('a commune that is not a unit is not-found', async () => {
+    const { auth, set } = fakeAuth();
+    const err = await refused(auth, { ...input, uid: 'u-x2', communes: ['18999'] });
+    expect(err.code).toBe('not-found');
+    expect(err.message).toBe('Không có đơn vị 18999 / unknown unit 18999');
+    expect(set).toEqual([]);
+  });
+
+  test('a cadre of another province is permission-denied; an unknown cadre is not-found', async () => {
+    const { auth, set } = fakeAuth();
+    const other = await refused(auth, { uid: 'u-x3', role: 'cadre', province: '42', cadreId: 'c-40' });
+    expect(other.code).toBe('permission-denied');
+    expect(other.message).toBe('Cán bộ c-40 không thuộc tỉnh của bạn / cadre c-40 is not in your province');
+    const unknown = await refused(auth, { uid: 'u-x3', role: 'cadre', province: '42', cadreId: 'c-none' });
+    expect(unknown.code).toBe('not-found');
+    expect(unknown.message).toBe('Không có cán bộ c-none / unknown cadre c-none');
+    expect(set).toEqual([]);
+  });
+
+  test('an account scoped by another province cannot be re-scoped or demoted', async () => {
+    for (const claims of [
+      { role: 'province_admin', province: '40' },
+      { role: 'auditor', province: '40' },
+      { role: 'commune_admin', province: '40', communes: ['16681'] },
+    ]) {
+      const { auth, set } = fakeAuth(undefined, claims);
+      const err = await refused(auth, {
+        uid: 'u-admin-40',
+        role: 'commune_viewer',
+        province: '42',
+        communes: ['18073'],
+      });
+      expect(err.code).toBe('permission-denied');
+      expect(err.message).toBe(
+        'Tài khoản u-admin-40 thuộc tỉnh khác / account u-admin-40 belongs to another province',
+      );
+      expect(set).toEqual([]);
+    }
+    expect((await collections(db).userScopes.doc('u-admin-40').get()).exists).toBe(false);
+  });
+
+  test('an account with no claims may be scoped; a cadre of the province may be named', async () => {
+    const { auth, set } = fakeAuth(undefined, null);
+    expect(
+      await setUserScope(depsN(auth), admin, { uid: 'u-x5', role: 'cadre', province: '42', cadreId: 'c-42' }),
+    ).toEqual({
+      uid: 'u-x5',
+      claims: { role: 'cadre', province: '42', cadreId: 'c-42' },
+      version: 1,
+      claimsApplied: true,
+    });
+    expect(set).toEqual([{ uid: 'u-x5', claims: { role: 'cadre', province: '42', cadreId: 'c-42' } }]);
+  });
+});
+
+describe('claims follow the scope document', () => {
+  let n = 0;
+  const depsN = (auth: ScopeDeps['auth'], newId?: ScopeDeps['newId']): ScopeDeps => ({
+    ...useCaseDeps(db, {
+      clock: fixedClock('2026-11-25T10:00:00.000Z'),
+      newId: newId ?? ((p) => `${p}-d-${++n}`),
+    }),
+    auth,
+  });
+
+  test('the scope document and its audit entry are written together; each change is a new version', async () => {
+    const { auth, set } = fakeAuth(undefined, null);
+    await setUserScope(depsN(auth), admin, { ...input, uid: 'u-doc' });
+    const second = await setUserScope(depsN(auth), admin, {
+      ...input,
+      uid: 'u-doc',
+      communes: ['18073', '18100'],
+    });
+    expect(second).toEqual({
+      uid: 'u-doc',
+      claims: { role: 'commune_admin', province: '42', communes: ['18073', '18100'] },
+      version: 2,
+      claimsApplied: true,
+    });
+    expect((await collections(db).userScopes.doc('u-doc').get()).data()).toEqual({
+      uid: 'u-doc',
+      role: 'commune_admin',
+      provinceCode: '42',
+      communes: ['18073', '18100'],
+      cadreId: null,
+      version: 2,
+      claimsAppliedVersion: 2,
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      updatedBy: 'u-admin',
+    });
+    expect(set.map((s) => s.claims)).toEqual([
+      { role: 'commune_admin', province: '42', communes: ['18073'] },
+      { role: 'commune_admin', province: '42', communes: ['18073', '18100'] },
+    ]);
+    const audit = await collections(db).audit.where('target', '==', 'users/u-doc').get();
+    const entries = audit.docs.map((d) => [d.data().before, d.data().after]);
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        [null, { role: 'commune_admin', province: '42', communes: ['18073'] }],
+        [
+          { role: 'commune_admin', province: '42', communes: ['18073'] },
+          { role: 'commune_admin', province: '42', communes: ['18073', '18100'] },
+        ],
+      ]),
+    );
+  });
+
+  test('when the transaction fails (its audit entry cannot be written), the claims are not changed', async () => {
+    const { auth, set } = fakeAuth(undefined, null);
+    // audit-scope-1 exists (first test above): the audit create fails, so the transaction does.
+    const err = toHttpsError(
+      await setUserScope(
+        depsN(auth, (p) => `${p}-scope-1`),
+        admin,
+        { ...input, uid: 'u-tx' },
+      ).catch((e: unknown) => e),
+    );
+    expect(err.code).toBe('internal');
+    expect(set).toEqual([]);
+    expect((await collections(db).userScopes.doc('u-tx').get()).exists).toBe(false);
+  });
+
+  test('a failed claim update is recorded as pending and the reconciler applies it later', async () => {
+    const broken = fakeAuth(undefined, null, true);
+    const result = await setUserScope(depsN(broken.auth), admin, { ...input, uid: 'u-late' });
+    expect(result).toEqual({
+      uid: 'u-late',
+      claims: { role: 'commune_admin', province: '42', communes: ['18073'] },
+      version: 1,
+      claimsApplied: false,
+    });
+    expect(broken.set).toEqual([]);
+    expect((await collections(db).userScopes.doc('u-late').get()).data()).toMatchObject({
+      version: 1,
+      claimsAppliedVersion: null,
+    });
+
+    const working = fakeAuth(undefined, null);
+    const report = await reconcileClaims(depsN(working.auth), admin, {});
+    expect(report.applied).toEqual(['u-late']);
+    expect(working.set).toEqual([
+      { uid: 'u-late', claims: { role: 'commune_admin', province: '42', communes: ['18073'] } },
+    ]);
+    expect((await collections(db).userScopes.doc('u-late').get()).data()).toMatchObject({
+      version: 1,
+      claimsAppliedVersion: 1,
+    });
+    // A second run finds nothing to do.
+    expect((await reconcileClaims(depsN(working.auth), admin, {})).applied).toEqual([]);
+  });
+
+  test('a province admin reconciles only their province; the scheduled run reconciles every province', async () => {
+    const c = collections(db);
+    await c.userScopes.doc('u-40-late').set({
+      uid: 'u-40-late',
+      role: 'commune_viewer',
+      provinceCode: '40',
+      communes: ['16681'],
+      cadreId: null,
+      version: 3,
+      claimsAppliedVersion: 2,
+      updatedAt: '2026-11-25T08:00:00.000Z',
+      updatedBy: 'u-admin-40',
+    });
+    const mine = fakeAuth(undefined, null);
+    expect((await reconcileClaims(depsN(mine.auth), admin, {})).applied).toEqual([]);
+    expect(mine.set).toEqual([]);
+    await expect(reconcileClaims(depsN(mine.auth), { ...admin, role: 'auditor' }, {})).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+
+    const national = fakeAuth(undefined, null);
+    expect((await reconcileAllClaims(depsN(national.auth, () => 'claims-run'))).applied).toEqual([
+      'u-40-late',
+    ]);
+    expect(national.set).toEqual([
+      { uid: 'u-40-late', claims: { role: 'commune_viewer', province: '40', communes: ['16681'] } },
+    ]);
+    expect((await c.userScopes.doc('u-40-late').get()).data()?.claimsAppliedVersion).toBe(3);
+    // The national run is recorded as a job of no province (no client reads it).
+    expect((await c.jobs.doc('claims-run').get()).data()).toMatchObject({
+      kind: 'claims_reconcile',
+      provinceCode: null,
+      state: 'succeeded',
+      result: { pending: 1, applied: 1, failed: 0 },
+    });
+  });
 });

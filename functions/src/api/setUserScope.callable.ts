@@ -1,4 +1,4 @@
-/** setUserScope({ uid, role, province, communes?, cadreId? }): province admins only. */
+/** setUserScope({ uid, role, province, communes?, cadreId?, requestId? }): province admins, inside their province. */
 import { ZSetUserScopeInput } from '@canbo/model';
 import { callable } from './handler';
 

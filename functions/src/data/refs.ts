@@ -6,6 +6,8 @@ import type { CollectionReference, DocumentReference, Firestore, Query } from 'f
 import {
   AuditEntry,
   Cadre,
+  IdempotencyRecord,
+  UserScope,
   CadrePrivate,
   Evaluation,
   Job,
@@ -29,6 +31,9 @@ export const converters = {
   ratings: zodConverter(Rating, (r) => r.id),
   jobs: zodConverter(Job, (j) => j.id),
   audit: zodConverter(AuditEntry, (a) => a.id),
+  // B1-scopes: account scopes and idempotency keys
+  userScopes: zodConverter(UserScope, (s) => s.uid),
+  idempotency: zodConverter(IdempotencyRecord, (r) => `${r.uid}_${r.requestId}`),
 };
 
 /** The collections of one Firestore database, typed. */
@@ -42,6 +47,10 @@ export interface Collections {
   ratings: CollectionReference<Rating>;
   jobs: CollectionReference<Job>;
   audit: CollectionReference<AuditEntry>;
+  /** userScopes/{uid}: the scope an account's claims follow (server writes only). */
+  userScopes: CollectionReference<UserScope>;
+  /** idempotency/{uid}_{requestId}: keys of mutating callables (never read by clients). */
+  idempotency: CollectionReference<IdempotencyRecord>;
   /** cadres/{id}/private/profile: sensitive data, never read by clients. */
   cadrePrivate(cadreId: string): DocumentReference<CadrePrivate>;
   /** Every cadres/{id}/private/profile, for queries across people (server only). */
@@ -59,6 +68,8 @@ export function collections(db: Firestore): Collections {
     ratings: db.collection('ratings').withConverter(converters.ratings),
     jobs: db.collection('jobs').withConverter(converters.jobs),
     audit: db.collection('audit').withConverter(converters.audit),
+    userScopes: db.collection('userScopes').withConverter(converters.userScopes),
+    idempotency: db.collection('idempotency').withConverter(converters.idempotency),
     cadrePrivate: (cadreId) =>
       db.doc(`cadres/${cadreId}/private/profile`).withConverter(converters.cadrePrivate),
     privateProfiles: db.collectionGroup('private').withConverter(converters.cadrePrivate),

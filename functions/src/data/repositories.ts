@@ -17,6 +17,8 @@ import {
   type Quota,
   quotaId,
   type Unit,
+  type IdempotencyRecord,
+  type UserScope,
 } from '@canbo/model';
 import { defaultDeps, type ServiceDeps } from '../lib/deps';
 import { vietnamDay, type Clock } from '../lib/clock';
@@ -224,6 +226,92 @@ export class JobRepository {
   }
 }
 
+// B1-scopes: account scopes and idempotency keys.
+
+export class UserScopeRepository {
+  constructor(private readonly c: Collections) {}
+
+  async find(uid: string, tx?: Transaction): Promise<UserScope | undefined> {
+    const ref = this.c.userScopes.doc(uid);
+    return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  /** Writes a new version of a scope inside the transaction (with its audit entry). */
+  save(tx: Transaction, scope: UserScope): void {
+    tx.set(this.c.userScopes.doc(scope.uid), scope);
+  }
+
+  /** The scopes granted by one province, or by every province (the scheduled reconciler). */
+  async granted(provinceCode: string | null): Promise<UserScope[]> {
+    const q = provinceCode ? this.c.userScopes.where('provinceCode', '==', provinceCode) : this.c.userScopes;
+    return (await q.get()).docs.map((d) => d.data());
+  }
+
+  /**
+   * Records that the account's claims now carry `version`, unless the scope
+   * changed meanwhile; answers the scope as it now stands, so that the caller
+   * can apply a newer version it raced with.
+   */
+  async markApplied(uid: string, version: number): Promise<UserScope | undefined> {
+    const ref = this.c.userScopes.doc(uid);
+    return ref.firestore.runTransaction(async (tx) => {
+      const scope = (await tx.get(ref)).data();
+      if (!scope || scope.version !== version || scope.claimsAppliedVersion === version) return scope;
+      const applied = { ...scope, claimsAppliedVersion: version };
+      tx.set(ref, applied);
+      return applied;
+    });
+  }
+}
+
+/** gRPC ALREADY_EXISTS: a create() found the document there. */
+const ALREADY_EXISTS = 6;
+
+export class IdempotencyRepository {
+  constructor(private readonly c: Collections) {}
+
+  private ref(uid: string, requestId: string) {
+    return this.c.idempotency.doc(`${uid}_${requestId}`);
+  }
+
+  /** Claims a key with create(): true if this call holds it, else the record already there. */
+  async claim(record: IdempotencyRecord): Promise<true | IdempotencyRecord> {
+    const ref = this.ref(record.uid, record.requestId);
+    try {
+      await ref.create(record);
+      return true;
+    } catch (err) {
+      if (!(typeof err === 'object' && err !== null && 'code' in err && err.code === ALREADY_EXISTS))
+        throw err;
+    }
+    const existing = (await ref.get()).data();
+    // Released between our create and our read: try once more.
+    if (!existing) return this.claim(record);
+    return existing;
+  }
+
+  /** Replaces an expired or abandoned record, if it is still the one seen (`seen.createdAt`). */
+  async takeOver(seen: IdempotencyRecord, record: IdempotencyRecord): Promise<boolean> {
+    const ref = this.ref(record.uid, record.requestId);
+    return ref.firestore.runTransaction(async (tx) => {
+      const now = (await tx.get(ref)).data();
+      if (now && (now.createdAt !== seen.createdAt || now.state !== seen.state)) return false;
+      tx.set(ref, record);
+      return true;
+    });
+  }
+
+  /** Stores the first call's result. */
+  async complete(record: IdempotencyRecord): Promise<void> {
+    await this.ref(record.uid, record.requestId).set(record);
+  }
+
+  /** Frees a key whose first call failed, so the client may retry it. */
+  async release(uid: string, requestId: string): Promise<void> {
+    await this.ref(uid, requestId).delete();
+  }
+}
+
 export interface Repositories {
   units: UnitRepository;
   quotas: QuotaRepository;
@@ -232,6 +320,8 @@ export interface Repositories {
   jobs: JobRepository;
   audit: AuditLog;
   collections: Collections;
+  userScopes: UserScopeRepository;
+  idempotency: IdempotencyRepository;
 }
 
 /** Every repository over one database; `deps` gives the audit log its clock and ids. */
@@ -245,6 +335,8 @@ export function repositories(db: Firestore, deps: ServiceDeps = defaultDeps): Re
     jobs: new JobRepository(c),
     audit: new AuditLog(c, deps),
     collections: c,
+    userScopes: new UserScopeRepository(c),
+    idempotency: new IdempotencyRepository(c),
   };
 }
 

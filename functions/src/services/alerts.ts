@@ -76,6 +76,7 @@ export async function flagAlerts(
     leases: {},
     params: { today },
     error: null,
+    provinceCode: null,
     result: counts,
     startedAt: started,
     updatedAt: clock.now().toISOString(),

@@ -20,6 +20,8 @@ import {
   startMovement,
 } from './movements';
 import { setUserScope, type ScopeDeps } from './scopes/set-user-scope';
+import { reconcileAllClaims, reconcileClaims, type ReconcileReport } from './scopes/reconcile-claims';
+import { Idempotency } from './idempotency';
 import { allocateQuota, carryOverQuotas } from './quotas';
 
 export { defaultDeps, type ServiceDeps } from '../lib/deps';
@@ -39,6 +41,7 @@ export interface UseCases {
   extendMovement: Bound<typeof extendMovement>;
   cancelMovement: Bound<typeof cancelMovement>;
   setUserScope: Bound<typeof setUserScope>;
+  reconcileClaims: Bound<typeof reconcileClaims>;
   allocateQuota: Bound<typeof allocateQuota>;
   carryOverQuotas: Bound<typeof carryOverQuotas>;
 }
@@ -55,6 +58,7 @@ export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDe
     extendMovement: (actor, input) => extendMovement(d, actor, input),
     cancelMovement: (actor, input) => cancelMovement(d, actor, input),
     setUserScope: (actor, input) => setUserScope(scope, actor, input),
+    reconcileClaims: (actor, input) => reconcileClaims(scope, actor, input),
     allocateQuota: (actor, input) => allocateQuota(d, actor, input),
     carryOverQuotas: (actor, input) => carryOverQuotas(d, actor, input),
   };
@@ -69,4 +73,22 @@ export function getUseCases(): UseCases {
     bound = useCases(getFirestore(), getAuth());
   }
   return bound;
+}
+
+// B1-scopes: what runs without a use case of its own, over the default app.
+
+/** The idempotency keys of the mutating callables (api/handler.ts). */
+let idempotency: Idempotency | undefined;
+export function getIdempotency(): Idempotency {
+  if (!idempotency) {
+    if (getApps().length === 0) initializeApp();
+    idempotency = new Idempotency(useCaseDeps(getFirestore()));
+  }
+  return idempotency;
+}
+
+/** The scheduled claims reconciler, every province (jobs/reconcileClaims.scheduler.ts). */
+export function reconcileEveryProvince(): Promise<ReconcileReport> {
+  if (getApps().length === 0) initializeApp();
+  return reconcileAllClaims({ ...useCaseDeps(getFirestore()), auth: getAuth() });
 }

@@ -7,6 +7,14 @@ import { Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
 import { CheckCode } from './checks';
 import { DurationException, MovementType } from './movements';
+import { RequestId } from './idempotency';
+
+/**
+ * The idempotency key every mutating input accepts: a UUID the client repeats
+ * when it retries, so a replay within 24 h returns the first result
+ * (docs/api.md, "Idempotency").
+ */
+const requestId = RequestId.optional();
 
 const Decision = z.strictObject({ number: z.string().min(1).max(60), date: IsoDate });
 
@@ -44,6 +52,7 @@ export const ZProposeMovementInput = z
       .optional(),
     /** A secondment beyond 3 years allowed by a specialised law: its basis and a note (docs/legal-basis.md §4). */
     durationException: DurationException.optional(),
+    requestId,
   })
   .refine((x) => !x.plannedEndDate || x.plannedEndDate > x.startDate, {
     message: 'Ngày kết thúc phải sau ngày bắt đầu / end must be after start',
@@ -63,6 +72,7 @@ export type TProposeMovementInput = z.infer<typeof ZProposeMovementInput>;
 const Override = z.strictObject({ code: CheckCode, reason: z.string().trim().min(10).max(1000) });
 
 export const ZDecideMovementInput = z.strictObject({
+  requestId,
   movementId: DocId,
   decision: z.enum(['approve', 'reject']),
   decisionNo: z.string().min(1).max(60).optional(),
@@ -73,6 +83,7 @@ export const ZDecideMovementInput = z.strictObject({
 export type TDecideMovementInput = z.infer<typeof ZDecideMovementInput>;
 
 export const ZStartMovementInput = z.strictObject({
+  requestId,
   movementId: DocId,
   note: z.string().max(2000).optional(),
   /** The day it actually starts (default: today). */
@@ -83,6 +94,7 @@ export const ZStartMovementInput = z.strictObject({
 export type TStartMovementInput = z.infer<typeof ZStartMovementInput>;
 
 export const ZCompleteMovementInput = z.strictObject({
+  requestId,
   movementId: DocId,
   endDate: IsoDate.optional(),
   note: z.string().trim().min(1).max(2000),
@@ -90,6 +102,7 @@ export const ZCompleteMovementInput = z.strictObject({
 export type TCompleteMovementInput = z.infer<typeof ZCompleteMovementInput>;
 
 export const ZExtendMovementInput = z.strictObject({
+  requestId,
   movementId: DocId,
   plannedEndDate: IsoDate,
   decisionNo: z.string().min(1).max(60).optional(),
@@ -98,6 +111,7 @@ export const ZExtendMovementInput = z.strictObject({
 export type TExtendMovementInput = z.infer<typeof ZExtendMovementInput>;
 
 export const ZCancelMovementInput = z.strictObject({
+  requestId,
   movementId: DocId,
   reason: z.string().trim().min(3).max(2000),
 });
@@ -110,6 +124,7 @@ export const ZSetUserScopeInput = z
     province: ProvinceCode,
     communes: z.array(CommuneCode).max(100).optional(),
     cadreId: DocId.optional(),
+    requestId,
   })
   .refine(
     (x) =>
@@ -124,3 +139,34 @@ export const ZSetUserScopeInput = z
     path: ['cadreId'],
   });
 export type TSetUserScopeInput = z.infer<typeof ZSetUserScopeInput>;
+
+/** reconcileClaims: the province admin's own province; nothing else to say but the idempotency key. */
+export const ZReconcileClaimsInput = z.strictObject({ requestId });
+export type TReconcileClaimsInput = z.infer<typeof ZReconcileClaimsInput>;
+
+// ── Quotas by year (allocateQuota, carryOverQuotas): docs/api.md, docs/legal-basis.md §9 ──
+
+/** The year of a quota document (quotas/{unit}_{block}_{year}). */
+const QuotaYear = z.number().int().min(2025).max(2100);
+
+export const ZAllocateQuotaInput = z.strictObject({
+  unitCode: UnitCode,
+  block: Block,
+  year: QuotaYear,
+  /** Posts allocated (biên chế được giao); may be cut below the counts, with a warning. */
+  allocated: z.number().int().min(0).max(100000),
+  /** Temporary (tạm giao) until the competent authority's decision makes it final. */
+  status: z.enum(['temporary', 'final']),
+  /** The allocation decision (số và ngày quyết định giao biên chế). */
+  decision: Decision,
+  reason: z.string().trim().min(3).max(2000),
+  requestId,
+});
+export type TAllocateQuotaInput = z.infer<typeof ZAllocateQuotaInput>;
+
+export const ZCarryOverQuotasInput = z.strictObject({
+  /** The year to open (its 1 January has come); the previous year's documents are carried into it. */
+  year: QuotaYear,
+  requestId,
+});
+export type TCarryOverQuotasInput = z.infer<typeof ZCarryOverQuotasInput>;

@@ -20,3 +20,5 @@ export * from './jobs';
 export * from './audit';
 export * from './api';
 export * from './messages';
+export * from './scopes';
+export * from './idempotency';

@@ -1,23 +1,42 @@
 /**
- * setUserScope: a province admin gives an account its role and scope, as
- * custom claims `{ role, province, communes?, cadreId? }` under 1,000 bytes
- * (docs/api.md), and the change is recorded in the audit log.
+ * setUserScope: a province admin gives an account its role and scope inside
+ * their own province (docs/api.md). Every commune and the cadre named are
+ * read from the data and must be of the admin's province; an account that
+ * another province scoped is not theirs to change (issue 9).
+ *
+ * Order of effects: the scope document `userScopes/{uid}` (a new version) and
+ * its audit entry are committed in one transaction; only then are the custom
+ * claims set and the applied version recorded (./claims.ts). If Auth fails
+ * there, the scope stays pending and the reconciler applies it
+ * (./reconcile-claims.ts): claims never change without a committed, audited
+ * scope behind them.
  */
 import type { Auth, UserRecord } from 'firebase-admin/auth';
 import { requireRole, type Actor } from '../../lib/actor';
 import { Forbidden, Internal, NotFound, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
-import type { TSetUserScopeInput } from '@canbo/model';
+import { applyClaims } from './claims';
+import {
+  type Claims,
+  claimsOfScope,
+  MAX_CLAIMS_BYTES,
+  type TSetUserScopeInput,
+  type UserScope,
+} from '@canbo/model';
 
 export interface ScopeDeps extends UseCaseDeps {
-  /** Only what the use case calls of Firebase Auth (tests pass a fake). */
+  /** Only what the use cases call of Firebase Auth (tests pass a fake). */
   auth: Pick<Auth, 'getUser' | 'setCustomUserClaims'>;
 }
 
 export interface SetUserScopeResult {
   uid: string;
-  claims: Record<string, unknown>;
+  claims: Claims;
+  /** The version of `userScopes/{uid}` written. */
+  version: number;
+  /** false: Auth refused the claims for now; the reconciler applies them (the scope is recorded). */
+  claimsApplied: boolean;
 }
 
 /** Firebase Auth's own code for an unknown account; every other failure is ours (internal). */
@@ -27,6 +46,34 @@ function isUserNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === USER_NOT_FOUND;
 }
 
+/** Every commune must be a commune unit of the province (units are read, not trusted from the input). */
+async function requireCommunesOf(deps: UseCaseDeps, province: string, communes: string[]): Promise<void> {
+  const units = await Promise.all(communes.map((code) => deps.repos.units.findByCode(code)));
+  communes.forEach((code, i) => {
+    const unit = units[i];
+    if (!unit) throw new NotFound('error.unknownUnit', { code });
+    if (unit.level !== 'commune' || unit.provinceCode !== province) {
+      throw new Forbidden('error.communeOutsideProvince', { code });
+    }
+  });
+}
+
+async function requireCadreOf(deps: UseCaseDeps, province: string, cadreId: string): Promise<void> {
+  const cadre = await deps.repos.cadres.get(cadreId);
+  if (cadre.provinceCode !== province) throw new Forbidden('error.cadreOutsideProvince', { id: cadreId });
+}
+
+/**
+ * The account must be unscoped or scoped by this province: claims naming
+ * another province (or one that is not even a string) belong to someone else.
+ */
+function requireOwnAccount(claims: UserRecord['customClaims'], province: string, uid: string): void {
+  const theirs = claims?.province;
+  if (theirs !== undefined && theirs !== province) {
+    throw new Forbidden('error.accountOfOtherProvince', { uid });
+  }
+}
+
 export async function setUserScope(
   deps: ScopeDeps,
   actor: Actor,
@@ -34,24 +81,57 @@ export async function setUserScope(
 ): Promise<SetUserScopeResult> {
   requireRole(actor, 'province_admin');
   if (input.province !== actor.province) throw new Forbidden('error.ownProvinceOnly');
-  const claims: Record<string, unknown> = { role: input.role, province: input.province };
-  if (input.communes) claims.communes = input.communes;
-  if (input.cadreId) claims.cadreId = input.cadreId;
-  if (Buffer.byteLength(JSON.stringify(claims)) >= 1000) {
+  const communes = [...new Set(input.communes ?? [])];
+  const requested = {
+    role: input.role,
+    provinceCode: actor.province,
+    communes,
+    cadreId: input.cadreId ?? null,
+  };
+  const claims = claimsOfScope(requested);
+  if (Buffer.byteLength(JSON.stringify(claims)) >= MAX_CLAIMS_BYTES) {
     throw ValidationFailed.field('communes', 'error.tooManyCommunes');
   }
-  const before: UserRecord = await deps.auth.getUser(input.uid).catch((err: unknown) => {
+  await requireCommunesOf(deps, actor.province, communes);
+  if (input.cadreId) await requireCadreOf(deps, actor.province, input.cadreId);
+  const user: UserRecord = await deps.auth.getUser(input.uid).catch((err: unknown) => {
     throw isUserNotFound(err) ? new NotFound('error.unknownUser', { uid: input.uid }) : new Internal(err);
   });
-  await deps.auth.setCustomUserClaims(input.uid, claims);
-  await deps.repos.audit.write({
-    actor,
-    action: 'user.setScope',
-    target: `users/${input.uid}`,
-    before: before.customClaims ?? null,
-    after: claims,
-    reason: 'Phân quyền tài khoản',
+  requireOwnAccount(user.customClaims, actor.province, input.uid);
+
+  const scope = await deps.db.runTransaction(async (tx) => {
+    const prior = await deps.repos.userScopes.find(input.uid, tx);
+    // The document, not only the claims, says whose account it is (claims may lag behind it).
+    if (prior && prior.provinceCode !== actor.province) {
+      throw new Forbidden('error.accountOfOtherProvince', { uid: input.uid });
+    }
+    const next: UserScope = {
+      uid: input.uid,
+      ...requested,
+      version: (prior?.version ?? 0) + 1,
+      claimsAppliedVersion: prior?.claimsAppliedVersion ?? null,
+      updatedAt: deps.clock.now().toISOString(),
+      updatedBy: actor.uid,
+    };
+    deps.repos.userScopes.save(tx, next);
+    deps.repos.audit.append(tx, {
+      actor,
+      action: 'user.setScope',
+      target: `users/${input.uid}`,
+      before: prior ? claimsOfScope(prior) : (user.customClaims ?? null),
+      after: claims,
+      reason: 'Phân quyền tài khoản',
+    });
+    return next;
   });
-  log.info('scope.set', { uid: input.uid, role: input.role, by: actor.uid });
-  return { uid: input.uid, claims };
+
+  const claimsApplied = await applyClaims(deps, scope);
+  log.info('scope.set', {
+    uid: input.uid,
+    role: input.role,
+    by: actor.uid,
+    version: scope.version,
+    claimsApplied,
+  });
+  return { uid: input.uid, claims, version: scope.version, claimsApplied };
 }

@@ -72,4 +72,25 @@ export const ERROR_MESSAGES = {
   },
   // internal
   'error.internal': { vi: 'Lỗi hệ thống', en: 'internal error' },
+  // B1-scopes: scopes stay inside the granting province (permission-denied), idempotency keys
+  'error.communeOutsideProvince': {
+    vi: 'Xã {code} không thuộc tỉnh của bạn',
+    en: 'commune {code} is not in your province',
+  },
+  'error.cadreOutsideProvince': {
+    vi: 'Cán bộ {id} không thuộc tỉnh của bạn',
+    en: 'cadre {id} is not in your province',
+  },
+  'error.accountOfOtherProvince': {
+    vi: 'Tài khoản {uid} thuộc tỉnh khác',
+    en: 'account {uid} belongs to another province',
+  },
+  'error.requestInProgress': {
+    vi: 'Yêu cầu {requestId} đang được xử lý, hãy chờ kết quả',
+    en: 'request {requestId} is still being processed, wait for its result',
+  },
+  'error.requestIdReused': {
+    vi: 'Mã yêu cầu {requestId} đã dùng cho một yêu cầu khác',
+    en: 'request id {requestId} was already used for a different request',
+  },
 } as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,64 @@
+/**
+ * reconcileClaims: applies the claims of every scope document whose claims
+ * lag behind it (a failed or interrupted claim update after setUserScope's
+ * transaction committed). The plan is pure (./reconcile-plan.ts); this is
+ * the thin worker. A province admin runs it for their province (the
+ * `reconcileClaims` callable); the scheduled job runs it for every province
+ * (jobs/reconcileClaims.scheduler.ts). Each run is recorded in `jobs/` with
+ * its province (null for the national run).
+ */
+import type { Job, TReconcileClaimsInput } from '@canbo/model';
+import { requireRole, type Actor } from '../../lib/actor';
+import { applyClaims } from './claims';
+import { planClaimRepairs } from './reconcile-plan';
+import type { ScopeDeps } from './set-user-scope';
+
+export interface ReconcileReport {
+  /** The province reconciled; null: every province. */
+  provinceCode: string | null;
+  /** uids whose claims were applied now. */
+  applied: string[];
+  /** uids whose claims Auth refused again (left pending for the next run). */
+  failed: string[];
+}
+
+async function reconcile(deps: ScopeDeps, provinceCode: string | null): Promise<ReconcileReport> {
+  const startedAt = deps.clock.now().toISOString();
+  const plan = planClaimRepairs(await deps.repos.userScopes.granted(provinceCode));
+  const applied: string[] = [];
+  const failed: string[] = [];
+  // One account at a time: Auth's write quota is small and the list is short.
+  for (const scope of plan) {
+    ((await applyClaims(deps, scope)) ? applied : failed).push(scope.uid);
+  }
+  const job: Job = {
+    id: deps.newId('claims-reconcile'),
+    kind: 'claims_reconcile',
+    provinceCode,
+    state: failed.length === 0 ? 'succeeded' : 'failed',
+    progress: { done: applied.length, total: plan.length },
+    leases: {},
+    params: {},
+    error: failed.length === 0 ? null : `claims not applied for ${failed.length} account(s)`,
+    result: { pending: plan.length, applied: applied.length, failed: failed.length },
+    startedAt,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.repos.jobs.save(job);
+  return { provinceCode, applied, failed };
+}
+
+/** Province admins, for the accounts their province scoped. */
+export async function reconcileClaims(
+  deps: ScopeDeps,
+  actor: Actor,
+  _input: TReconcileClaimsInput,
+): Promise<ReconcileReport> {
+  requireRole(actor, 'province_admin');
+  return reconcile(deps, actor.province);
+}
+
+/** Every province (the scheduled run; no actor). */
+export function reconcileAllClaims(deps: ScopeDeps): Promise<ReconcileReport> {
+  return reconcile(deps, null);
+}

@@ -1,0 +1,121 @@
+/**
+ * Idempotency keys (issue 9): a mutating callable called again with the same
+ * `requestId` within 24 h returns the first result and does nothing twice;
+ * while the first call still runs, a replay is `already-exists`; the same key
+ * with another input is `invalid-argument`; a refused first call releases
+ * the key. On the code before the fix every one of these failed: `requestId`
+ * was an unknown field (invalid-argument) and a replay without it created a
+ * second movement.
+ */
+import { collections } from '../../functions/src/data/refs';
+import { callableHarness, failure } from '../helpers/callable';
+import { person, quota, writeProvince } from '../helpers/province';
+
+const { call, firestore, cleanup } = callableHarness('idempotency');
+
+let c: ReturnType<typeof collections>;
+
+beforeAll(async () => {
+  const db = firestore();
+  c = collections(db);
+  await writeProvince(
+    db,
+    // The year the proposal is recorded in (today) and the year it starts in.
+    [2026, 2027].flatMap((year) => [quota('18073', 32, 20, { year }), quota('18100', 32, 20, { year })]),
+    ['c-replay', 'c-race', 'c-other', 'c-other2', 'c-release'].map((id) => ({
+      cadre: person(id, '18073', 'xa_tu_phap_ho_tich'),
+    })),
+  );
+});
+
+afterAll(cleanup);
+
+const proposal = (cadreId: string, requestId: string) => ({
+  type: 'transfer',
+  cadreId,
+  toUnitCode: '18100',
+  toPositionId: 'xa_tu_phap_ho_tich',
+  startDate: '2027-01-10',
+  reason: 'Điều động theo yêu cầu nhiệm vụ',
+  requestId,
+});
+
+const movementsOf = async (cadreId: string) =>
+  (await c.movements.where('cadreId', '==', cadreId).get()).docs.map((d) => d.id);
+
+test('a replayed proposal returns the first movement and creates no second one', async () => {
+  const first = await call('proposeMovement', proposal('c-replay', '6f1c1a52-3c1e-4d43-9f55-0a7e5d2b9c01'));
+  expect(first.status).toBe('proposed');
+  const replay = await call('proposeMovement', proposal('c-replay', '6f1c1a52-3c1e-4d43-9f55-0a7e5d2b9c01'));
+  expect(replay).toEqual(first);
+  expect(await movementsOf('c-replay')).toEqual([first.id]);
+  // The key is recorded for 24 h (a TTL policy on expiresAt deletes it) and never read by clients.
+  const record = (
+    await firestore().doc('idempotency/u-admin_6f1c1a52-3c1e-4d43-9f55-0a7e5d2b9c01').get()
+  ).data()!;
+  expect(record.state).toBe('done');
+  expect(record.op).toBe('proposeMovement');
+  expect(record.expiresAt.toDate().getTime() - new Date(record.createdAt).getTime()).toBe(24 * 3600 * 1000);
+});
+
+test('keys are per account: another account may use the same key for its own request', async () => {
+  const key = '0b5e1f0a-7d6c-4a3e-8b1f-2c9d4e6f7a80';
+  const mine = await call('proposeMovement', proposal('c-other', key));
+  const theirs = await call(
+    'proposeMovement',
+    proposal('c-other2', key),
+    { role: 'province_admin', province: '42' },
+    'u-admin-2',
+  );
+  expect(theirs.id).not.toBe(mine.id);
+  expect(await movementsOf('c-other2')).toEqual([theirs.id]);
+});
+
+test('concurrent replays: exactly one runs; the others wait-and-retry (already-exists) or get its result', async () => {
+  const key = '9a7b3c2d-1e0f-4a5b-8c6d-7e8f9a0b1c2d';
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 6 }, () => call('proposeMovement', proposal('c-race', key))),
+  );
+  const created = await movementsOf('c-race');
+  expect(created).toHaveLength(1);
+  for (const o of outcomes) {
+    if (o.status === 'fulfilled') expect(o.value.id).toBe(created[0]);
+    else {
+      expect(o.reason.code).toBe('already-exists');
+      expect(o.reason.message).toBe(
+        `Yêu cầu ${key} đang được xử lý, hãy chờ kết quả / request ${key} is still being processed, wait for its result`,
+      );
+    }
+  }
+  expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+  // Once the first is done, a replay returns its result.
+  expect((await call('proposeMovement', proposal('c-race', key))).id).toBe(created[0]);
+});
+
+test('the same key with a different input is invalid-argument, in both languages', async () => {
+  const key = '6f1c1a52-3c1e-4d43-9f55-0a7e5d2b9c01';
+  const err = await failure(
+    call('proposeMovement', { ...proposal('c-replay', key), reason: 'Một lý do khác hẳn' }),
+  );
+  expect(err.code).toBe('invalid-argument');
+  expect(err.message).toBe(
+    `Mã yêu cầu ${key} đã dùng cho một yêu cầu khác / request id ${key} was already used for a different request`,
+  );
+});
+
+test('a refused first call releases the key: the corrected call with the same key runs', async () => {
+  const key = '3d2c1b0a-9f8e-4d7c-a6b5-4c3d2e1f0a9b';
+  const refused = await failure(
+    call('proposeMovement', { ...proposal('c-release', key), toUnitCode: '18999' }),
+  );
+  expect(refused.code).toBe('not-found');
+  expect((await firestore().doc(`idempotency/u-admin_${key}`).get()).exists).toBe(false);
+  const m = await call('proposeMovement', { ...proposal('c-release', key) });
+  expect(m.status).toBe('proposed');
+});
+
+test('a requestId that is not a UUID is refused on its field', async () => {
+  const err = await failure(call('proposeMovement', proposal('c-release', 'not-a-uuid')));
+  expect(err.code).toBe('invalid-argument');
+  expect(err.details!.fields!.map((f) => f.path)).toEqual(['requestId']);
+});

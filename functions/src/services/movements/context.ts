@@ -103,20 +103,16 @@ export async function loadCheckContext(
   // an allocation yet.
   const { at, year } = repos.quotas.now();
   const startYear = yearOf(m.startDate);
-  const [profile, targetUnit, open, [target, sending], ahead] = await Promise.all([
+  const [profile, targetUnit, open, [target], [sending], ahead] = await Promise.all([
     repos.cadres.getPrivateProfile(cadre.id, tx),
     repos.units.get(m.toUnitCode, tx),
     repos.movements.openForCadre(cadre.id, tx),
-    readYearQuotas(
-      tx,
-      repos,
-      [
-        { unitCode: m.toUnitCode, block: cadre.block, year },
-        { unitCode: cadre.homeUnitCode, block: cadre.block, year },
-      ],
-      at,
-    ),
-    startYear > year ? repos.quotas.find(m.toUnitCode, cadre.block, startYear, tx) : undefined,
+    readYearQuotas(tx, repos, [{ unitCode: m.toUnitCode, block: cadre.block, year }], at),
+    // The sending quota only feeds the norm warning: read without a lock, so
+    // approvals do not serialise on every home unit's quota.
+    readYearQuotas(undefined, repos, [{ unitCode: cadre.homeUnitCode, block: cadre.block, year }], at),
+    // Advisory too (a warning): no lock.
+    startYear > year ? repos.quotas.find(m.toUnitCode, cadre.block, startYear) : undefined,
   ]);
   const targetQuota = target?.quota;
   const sendingQuota = sending?.quota;

@@ -20,10 +20,10 @@ export interface QuotaKey {
  * The quotas of `keys` as effects of their year must see them (reads only;
  * a document opened here has `opened: true` and must be written by the
  * caller in the same transaction). Undefined: no quota for that year or the
- * year before.
+ * year before. Without `tx`, an advisory read that locks nothing.
  */
 export async function readYearQuotas(
-  tx: Transaction,
+  tx: Transaction | undefined,
   repos: Repositories,
   keys: readonly QuotaKey[],
   at: string,

@@ -1,0 +1,548 @@
+/**
+ * Quotas by year against the emulator (docs/legal-basis.md §9), through the
+ * use cases with a clock the tests move: allocateQuota (scope, audit, the
+ * warning on a cut), the carry-over (idempotent, keeps a decided allocation,
+ * counts equal), effects in the year they are recorded across 1 January in
+ * Vietnam, the `quota_year_unallocated` warning at proposal and approval, and
+ * a random sequence across the year boundary that keeps every quota equal to
+ * the headcount it describes.
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import { collections } from '../../functions/src/data/refs';
+import type { Actor } from '../../functions/src/lib/actor';
+import type { Clock } from '../../functions/src/lib/clock';
+import { useCaseDeps, type UseCaseDeps } from '../../functions/src/services';
+import {
+  cancelMovement,
+  completeMovement,
+  decideMovement,
+  proposeMovement,
+  startMovement,
+} from '../../functions/src/services/movements';
+import { allocateQuota, carryOverQuotas, carryOverQuotaYear } from '../../functions/src/services/quotas';
+import { type Movement, type Quota, quotaId } from '@canbo/model';
+import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
+import { person, quota, writeProvince } from '../helpers/province';
+
+afterAll(closeClients);
+
+const admin: Actor = { uid: 'u-admin', role: 'province_admin', province: '42', communes: [], cadreId: null };
+const communeAdmin: Actor = { ...admin, uid: 'u-commune', role: 'commune_admin', communes: ['18100'] };
+const otherProvince: Actor = { ...admin, uid: 'u-other', province: '40' };
+
+/** A clock the test sets; ids numbered in order. */
+function harness(label: string): {
+  db: Firestore;
+  deps: UseCaseDeps;
+  at: (iso: string) => void;
+  c: ReturnType<typeof collections>;
+} {
+  const db = adminFirestore(uniqueProjectId(label));
+  let now = '2026-12-01T03:00:00.000Z';
+  let n = 0;
+  const clock: Clock = { now: () => new Date(now) };
+  const deps = useCaseDeps(db, { clock, newId: (p) => `${p}-${String(++n).padStart(4, '0')}` });
+  return { db, deps, at: (iso) => (now = iso), c: collections(db) };
+}
+
+async function stored(
+  c: ReturnType<typeof collections>,
+  unit: string,
+  year: number,
+): Promise<Quota | undefined> {
+  return (await c.quotas.doc(quotaId(unit, 'government', year)).get()).data();
+}
+
+/** What a use case throws, as { code, key }. */
+async function refused(p: Promise<unknown>): Promise<{ code: string; key: string; details?: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code: string; key: string; details?: unknown };
+    return { code: err.code, key: err.key, details: err.details };
+  }
+  throw new Error('expected a refusal');
+}
+
+const DECISION = { number: '245/QĐ-UBND', date: '2026-12-15' };
+
+describe('allocateQuota', () => {
+  const h = harness('quota-allocate');
+
+  beforeAll(async () => {
+    await writeProvince(h.db, [quota('18100', 32, 31, { year: 2026, incoming: 1 })], []);
+    h.at('2026-12-15T03:00:00.000Z');
+  });
+
+  test('only a province admin of the unit’s province may allocate', async () => {
+    const input = {
+      unitCode: '18100',
+      block: 'government' as const,
+      year: 2027,
+      allocated: 34,
+      status: 'final' as const,
+      decision: DECISION,
+      reason: 'Giao biên chế năm 2027',
+    };
+    expect(await refused(allocateQuota(h.deps, communeAdmin, input))).toMatchObject({
+      code: 'permission-denied',
+      key: 'error.roleNotAllowed',
+    });
+    expect(await refused(allocateQuota(h.deps, otherProvince, input))).toMatchObject({
+      code: 'permission-denied',
+      key: 'error.outsideScope',
+    });
+    expect(await stored(h.c, '18100', 2027)).toBeUndefined();
+  });
+
+  test('next year is a forecast with this year’s counts, written with its audit entry', async () => {
+    const r = await allocateQuota(h.deps, admin, {
+      unitCode: '18100',
+      block: 'government',
+      year: 2027,
+      allocated: 34,
+      status: 'final',
+      decision: DECISION,
+      reason: 'Giao biên chế năm 2027',
+    });
+    expect(r.warnings).toEqual([]);
+    const expected: Quota = {
+      provinceCode: '42',
+      communeCode: '18100',
+      unitCode: '18100',
+      block: 'government',
+      year: 2027,
+      allocated: 34,
+      status: 'final',
+      decision: { number: '245/QĐ-UBND', date: '2026-12-15' },
+      filled: 31,
+      reservedForReturn: 0,
+      incoming: 1,
+      openedAt: null,
+      updatedAt: '2026-12-15T03:00:00.000Z',
+    };
+    expect(r.quota).toEqual(expected);
+    expect(await stored(h.c, '18100', 2027)).toEqual(expected);
+    const audit = (await h.c.audit.where('action', '==', 'quota.allocate').get()).docs.map((d) => d.data());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      provinceCode: '42',
+      actor: { uid: 'u-admin', role: 'province_admin' },
+      target: 'quotas/18100_government_2027',
+      before: null,
+      after: { allocated: 34, status: 'final', year: 2027 },
+      reason: 'Giao biên chế năm 2027',
+      at: '2026-12-15T03:00:00.000Z',
+    });
+  });
+
+  test('a cut below the posts taken is allowed, warned in both languages and flagged', async () => {
+    const r = await allocateQuota(h.deps, admin, {
+      unitCode: '18100',
+      block: 'government',
+      year: 2026,
+      allocated: 30,
+      status: 'final',
+      decision: { number: '250/QĐ-UBND', date: '2026-12-15' },
+      reason: 'Điều chỉnh giảm biên chế',
+    });
+    expect(r.warnings).toEqual([
+      {
+        code: 'over_allocation',
+        message:
+          'Biên chế giao 30 thấp hơn số đang sử dụng 32 (có mặt 31, giữ chỗ 0, sắp đến 1) tại 18100 năm 2026: đơn vị vượt biên chế, không nhận thêm người cho đến khi giảm.',
+        messageEn:
+          'Allocation 30 is below the 32 posts taken (filled 31, reserved 0, incoming 1) at 18100 for 2026: the unit is over its quota and takes no one until it comes down.',
+      },
+    ]);
+    expect(await stored(h.c, '18100', 2026)).toMatchObject({
+      allocated: 30,
+      filled: 31,
+      incoming: 1,
+      flags: ['over_allocation'],
+      decision: { number: '250/QĐ-UBND', date: '2026-12-15' },
+    });
+  });
+
+  test('a closed year cannot be allocated', async () => {
+    expect(
+      await refused(
+        allocateQuota(h.deps, admin, {
+          unitCode: '18100',
+          block: 'government',
+          year: 2025,
+          allocated: 30,
+          status: 'final',
+          decision: DECISION,
+          reason: 'Sửa năm cũ',
+        }),
+      ),
+    ).toMatchObject({ code: 'failed-precondition', key: 'error.quotaPastYear' });
+  });
+});
+
+describe('the carry-over', () => {
+  const h = harness('quota-carry');
+  const closing = [
+    quota('18073', 32, 30, { year: 2026, reservedForReturn: 1 }),
+    quota('18100', 32, 31, { year: 2026, incoming: 1 }),
+    quota('18115', 10, 10, { year: 2026, status: 'temporary' }),
+  ];
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      [
+        ...closing,
+        // Decided ahead of the year: counts are a stale forecast.
+        quota('18100', 34, 25, { year: 2027, decision: DECISION, openedAt: null }),
+        // Another province's quota is not this admin's to carry.
+        quota('18100', 5, 5, { year: 2026, provinceCode: '40', unitCode: '40001', communeCode: null }),
+      ],
+      [],
+    );
+  });
+
+  test('cannot open a year before it starts in Vietnam', async () => {
+    h.at('2026-12-31T16:59:00.000Z');
+    expect(await refused(carryOverQuotas(h.deps, admin, { year: 2027 }))).toMatchObject({
+      code: 'failed-precondition',
+      key: 'error.quotaYearNotOpen',
+    });
+    expect(await stored(h.c, '18073', 2027)).toBeUndefined();
+  });
+
+  test('opens the year with the closing counts, keeping a decided allocation; a rerun changes nothing', async () => {
+    h.at('2026-12-31T17:05:00.000Z');
+    const first = await carryOverQuotas(h.deps, admin, { year: 2027 });
+    expect(first).toEqual({
+      jobId: 'quota-carry-over-2027-42',
+      year: 2027,
+      provinceCode: '42',
+      closing: 3,
+      created: 2,
+      refreshed: 1,
+      kept: 0,
+    });
+    const at = '2026-12-31T17:05:00.000Z';
+    expect(await stored(h.c, '18073', 2027)).toEqual({
+      ...closing[0],
+      year: 2027,
+      status: 'temporary',
+      decision: null,
+      allocated: 32,
+      filled: 30,
+      reservedForReturn: 1,
+      incoming: 0,
+      openedAt: at,
+      updatedAt: at,
+    });
+    expect(await stored(h.c, '18100', 2027)).toMatchObject({
+      allocated: 34,
+      status: 'final',
+      decision: { number: '245/QĐ-UBND', date: '2026-12-15' },
+      filled: 31,
+      reservedForReturn: 0,
+      incoming: 1,
+      openedAt: at,
+    });
+    expect(await stored(h.c, '18115', 2027)).toMatchObject({
+      allocated: 10,
+      filled: 10,
+      status: 'temporary',
+    });
+    // The closing year is left as it closed.
+    expect(await stored(h.c, '18073', 2026)).toEqual(closing[0]);
+    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
+      kind: 'quota_carry_over',
+      provinceCode: '42',
+      state: 'succeeded',
+      progress: { done: 3, total: 3 },
+      params: { year: 2027 },
+      result: { closing: 3, created: 2, refreshed: 1, kept: 0 },
+    });
+
+    const before = await Promise.all(['18073', '18100', '18115'].map((u) => stored(h.c, u, 2027)));
+    h.at('2027-01-01T02:00:00.000Z');
+    const again = await carryOverQuotas(h.deps, admin, { year: 2027 });
+    expect(again).toMatchObject({ closing: 3, created: 0, refreshed: 0, kept: 3 });
+    expect(await Promise.all(['18073', '18100', '18115'].map((u) => stored(h.c, u, 2027)))).toEqual(before);
+    const audit = (await h.c.audit.where('action', '==', 'quota.carryOver').get()).docs.map((d) => d.data());
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ target: 'jobs/quota-carry-over-2027-42', provinceCode: '42' });
+  });
+
+  test('the job over every province opens the other province too', async () => {
+    h.at('2027-01-01T03:00:00.000Z');
+    const all = await carryOverQuotaYear(h.deps, 2027, null);
+    expect(all).toMatchObject({ jobId: 'quota-carry-over-2027-all', closing: 4, created: 1, kept: 3 });
+    expect(await stored(h.c, '40001', 2027)).toMatchObject({ provinceCode: '40', filled: 5, allocated: 5 });
+  });
+});
+
+describe('movements across the year boundary', () => {
+  const h = harness('quota-years-movements');
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      [
+        quota('18073', 32, 30, { year: 2026 }),
+        quota('18100', 32, 30, { year: 2026 }),
+        quota('18115', 10, 10, { year: 2027 }),
+      ],
+      [
+        { cadre: person('c-second', '18073', 'xa_ke_toan') },
+        { cadre: person('c-next', '18073', 'xa_van_hoa_xa_hoi') },
+        { cadre: person('c-later', '18073', 'xa_van_hoa_xa_hoi') },
+        { cadre: person('c-none', '18073', 'xa_van_hoa_xa_hoi') },
+      ],
+    );
+  });
+
+  test('a secondment started in 2026 and completed in 2027 returns in 2027; 2026 stays as it closed', async () => {
+    h.at('2026-06-01T03:00:00.000Z');
+    const m = await proposeMovement(h.deps, admin, {
+      type: 'secondment',
+      cadreId: 'c-second',
+      toUnitCode: '18100',
+      startDate: '2026-06-05',
+      plannedEndDate: '2027-06-05',
+      reason: 'Biệt phái hỗ trợ phường Trần Phú',
+    });
+    await decideMovement(h.deps, admin, { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
+    h.at('2026-06-05T03:00:00.000Z');
+    await startMovement(h.deps, admin, { movementId: m.id });
+    expect(await stored(h.c, '18073', 2026)).toMatchObject({ filled: 29, reservedForReturn: 1 });
+
+    // 3 January 2027, before any carry-over ran: the return opens 2027 itself.
+    h.at('2027-01-03T02:00:00.000Z');
+    const done = await completeMovement(h.deps, admin, { movementId: m.id, note: 'Hết thời hạn biệt phái' });
+    expect(done).toMatchObject({ status: 'completed', actualEndDate: '2027-01-03' });
+    expect(await stored(h.c, '18073', 2027)).toMatchObject({
+      year: 2027,
+      allocated: 32,
+      status: 'temporary',
+      filled: 30,
+      reservedForReturn: 0,
+      incoming: 0,
+      openedAt: '2027-01-03T02:00:00.000Z',
+    });
+    expect(await stored(h.c, '18073', 2026)).toMatchObject({ filled: 29, reservedForReturn: 1 });
+  });
+
+  test('approved in 2026 for a 2027 start: warned while 2027 is unallocated, started in 2027 after allocation', async () => {
+    h.at('2026-12-10T03:00:00.000Z');
+    const m = await proposeMovement(h.deps, admin, {
+      type: 'transfer',
+      cadreId: 'c-next',
+      toUnitCode: '18100',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-15',
+      reason: 'Điều động theo yêu cầu nhiệm vụ',
+    });
+    const atProposal = m.checks.find((c) => c.code === 'quota_year_unallocated');
+    expect(atProposal).toMatchObject({
+      outcome: 'warn',
+      overridable: true,
+      message:
+        'Đơn vị 18100 chưa được giao biên chế khối government năm 2027 (năm bắt đầu). Khi sang năm, biên chế năm 2026 được kết chuyển tạm giao cho đến khi có quyết định.',
+      messageEn:
+        'Unit 18100 has no government quota allocated for 2027 (the start year). At the turn of the year the 2026 quota is carried over as temporary until a decision.',
+    });
+    // The approval's incoming lands in this year's quota, which the checks read.
+    expect(m.checks.find((c) => c.code === 'target_quota')).toMatchObject({ outcome: 'pass' });
+
+    h.at('2026-12-12T03:00:00.000Z');
+    const approved = await decideMovement(h.deps, admin, {
+      movementId: m.id,
+      decision: 'approve',
+      note: 'Đồng ý',
+    });
+    expect(approved.checks.find((c) => c.code === 'quota_year_unallocated')).toMatchObject({
+      outcome: 'warn',
+    });
+    expect(await stored(h.c, '18100', 2026)).toMatchObject({ filled: 30, incoming: 1 });
+
+    h.at('2026-12-20T03:00:00.000Z');
+    await allocateQuota(h.deps, admin, {
+      unitCode: '18100',
+      block: 'government',
+      year: 2027,
+      allocated: 33,
+      status: 'final',
+      decision: { number: '300/QĐ-UBND', date: '2026-12-20' },
+      reason: 'Giao biên chế năm 2027',
+    });
+    // With 2027 allocated, a proposal for a 2027 start passes the year check.
+    const later = await proposeMovement(h.deps, admin, {
+      type: 'transfer',
+      cadreId: 'c-later',
+      toUnitCode: '18100',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-02-01',
+      reason: 'Điều động theo yêu cầu nhiệm vụ',
+    });
+    expect(later.checks.find((c) => c.code === 'quota_year_unallocated')).toMatchObject({
+      outcome: 'pass',
+      message: 'Đã giao biên chế năm 2027 (chính thức).',
+      messageEn: 'Quota for 2027 allocated (final).',
+    });
+    await cancelMovement(h.deps, admin, { movementId: later.id, reason: 'Không thực hiện nữa' });
+
+    h.at('2026-12-31T17:05:00.000Z');
+    await carryOverQuotaYear(h.deps, 2027, null);
+    expect(await stored(h.c, '18100', 2027)).toMatchObject({ allocated: 33, filled: 30, incoming: 1 });
+
+    h.at('2027-01-15T02:00:00.000Z');
+    const started = await startMovement(h.deps, admin, { movementId: m.id });
+    expect(started).toMatchObject({ status: 'active', actualStartDate: '2027-01-15' });
+    expect(await stored(h.c, '18100', 2027)).toMatchObject({ allocated: 33, filled: 31, incoming: 0 });
+    expect(await stored(h.c, '18073', 2027)).toMatchObject({ filled: 29 });
+    expect(await stored(h.c, '18100', 2026)).toMatchObject({ filled: 30, incoming: 1 });
+  });
+
+  test('no quota this year (nor last year) refuses the proposal with target_quota naming the year', async () => {
+    // 18115 has only a 2027 document; it is still 2026 for approvals.
+    h.at('2026-12-28T03:00:00.000Z');
+    const err = await refused(
+      proposeMovement(h.deps, admin, {
+        type: 'transfer',
+        cadreId: 'c-none',
+        toUnitCode: '18115',
+        toPositionId: 'xa_van_hoa_xa_hoi',
+        startDate: '2027-01-20',
+        reason: 'Điều động theo yêu cầu nhiệm vụ',
+      }),
+    );
+    expect(err.code).toBe('failed-precondition');
+    const checks = (err.details as { checks: { code: string; message: string; messageEn: string }[] }).checks;
+    expect(checks.map((c) => c.code)).toEqual(['target_quota']);
+    expect(checks[0]).toMatchObject({
+      message:
+        'Đơn vị 18115 chưa được giao biên chế khối government năm 2026 (năm ghi nhận phê duyệt). Cần giao biên chế (allocateQuota) trước.',
+      messageEn:
+        'Unit 18115 has no government quota allocated for 2026 (the year the approval is recorded). Allocate it first (allocateQuota).',
+    });
+  });
+});
+
+describe('a random sequence across the year boundary keeps every quota equal to its headcount', () => {
+  const h = harness('quota-years-property');
+  const UNITS = ['18073', '18100', '18115'];
+  const people = [
+    ...Array.from({ length: 6 }, (_, i) => person(`p-a${i}`, '18073', 'xa_van_hoa_xa_hoi')),
+    ...Array.from({ length: 5 }, (_, i) => person(`p-b${i}`, '18100', 'xa_van_hoa_xa_hoi')),
+    ...Array.from({ length: 4 }, (_, i) => person(`p-c${i}`, '18115', 'xa_van_hoa_xa_hoi')),
+  ];
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      [
+        quota('18073', 9, 6, { year: 2026 }),
+        quota('18100', 8, 5, { year: 2026 }),
+        quota('18115', 7, 4, { year: 2026 }),
+      ],
+      people.map((cadre) => ({ cadre })),
+    );
+  });
+
+  /** The counts the data describes: people at home, people away, approved arrivals. */
+  async function headcount(unit: string): Promise<Pick<Quota, 'filled' | 'reservedForReturn' | 'incoming'>> {
+    const cadres = (await h.c.cadres.where('homeUnitCode', '==', unit).get()).docs.map((d) => d.data());
+    const arriving = (await h.c.movements.where('toUnitCode', '==', unit).get()).docs
+      .map((d) => d.data())
+      .filter((m) => m.status === 'approved' && m.type === 'transfer');
+    return {
+      filled: cadres.filter((c) => c.status === 'active').length,
+      reservedForReturn: cadres.filter((c) => c.status === 'seconded_out').length,
+      incoming: arriving.length,
+    };
+  }
+
+  /** The quota that describes `year` now: its document, or the one it will open from. */
+  async function quotaNow(unit: string, year: number): Promise<Quota> {
+    return (await stored(h.c, unit, year)) ?? (await stored(h.c, unit, year - 1))!;
+  }
+
+  test('60 steps from 28 December 2026 to 4 January 2027', async () => {
+    // A small deterministic generator: the same sequence on every run.
+    let seed = 20261231;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const ids: string[] = [];
+    let time = Date.parse('2026-12-28T02:00:00.000Z');
+    const steps = { ok: 0, refused: 0 };
+    let carried = false;
+    for (let step = 0; step < 60; step++) {
+      time += 3 * 3600_000 + rnd(4) * 3600_000;
+      const iso = new Date(time).toISOString();
+      h.at(iso);
+      const day = new Date(time + 7 * 3600_000).toISOString().slice(0, 10);
+      const year = Number(day.slice(0, 4));
+      // The yearly job, once, in the middle of the new year's first days.
+      if (!carried && day >= '2027-01-02') {
+        await carryOverQuotaYear(h.deps, 2027, null);
+        carried = true;
+      }
+      const op = rnd(6);
+      try {
+        if (op <= 1 || ids.length === 0) {
+          const who = people[rnd(people.length)]!;
+          const cadre = (await h.c.cadres.doc(who.id).get()).data()!;
+          const to = UNITS.filter((u) => u !== cadre.homeUnitCode)[rnd(2)]!;
+          const kind = rnd(5);
+          const type = kind < 3 ? 'transfer' : kind < 4 ? 'secondment' : 'termination';
+          const m = await proposeMovement(h.deps, admin, {
+            type,
+            cadreId: who.id,
+            toUnitCode: type === 'termination' ? cadre.homeUnitCode : to,
+            ...(type === 'transfer' ? { toPositionId: 'xa_van_hoa_xa_hoi' } : {}),
+            startDate: day,
+            ...(type === 'secondment' ? { plannedEndDate: '2027-12-31' } : {}),
+            reason: 'Thử chuỗi ngẫu nhiên',
+          });
+          ids.push(m.id);
+        } else {
+          const id = ids[rnd(ids.length)]!;
+          const m = (await h.c.movements.doc(id).get()).data()! as Movement;
+          if (m.status === 'proposed') {
+            if (op === 2) await cancelMovement(h.deps, admin, { movementId: id, reason: 'Không thực hiện' });
+            else await decideMovement(h.deps, admin, { movementId: id, decision: 'approve', note: 'Đồng ý' });
+          } else if (m.status === 'approved') {
+            if (op === 2) await cancelMovement(h.deps, admin, { movementId: id, reason: 'Không thực hiện' });
+            else await startMovement(h.deps, admin, { movementId: id, startDate: day });
+          } else if (m.status === 'active') {
+            await completeMovement(h.deps, admin, { movementId: id, note: 'Kết thúc' });
+          }
+        }
+        steps.ok++;
+      } catch (e) {
+        // A refusal (a rule, a full quota, a wrong status) changes nothing; anything else is a bug.
+        const code = (e as { code?: string }).code;
+        expect(['failed-precondition', 'invalid-argument', 'already-exists']).toContain(code);
+        steps.refused++;
+      }
+      for (const unit of UNITS) {
+        const q = await quotaNow(unit, year);
+        expect({ unit, day, filled: q.filled, reserved: q.reservedForReturn, incoming: q.incoming }).toEqual({
+          unit,
+          day,
+          ...(await headcount(unit).then((x) => ({
+            filled: x.filled,
+            reserved: x.reservedForReturn,
+            incoming: x.incoming,
+          }))),
+        });
+      }
+    }
+    expect(carried).toBe(true);
+    // The sequence did things in both years, not only refusals.
+    expect(steps.ok).toBeGreaterThan(20);
+    // Each quota of 2027 exists and still describes the people.
+    for (const unit of UNITS) expect((await stored(h.c, unit, 2027))?.openedAt).toEqual(expect.any(String));
+  });
+});

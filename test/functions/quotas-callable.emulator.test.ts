@@ -98,3 +98,18 @@ test('a closed year and a year not begun are refused in both languages', async (
   expect(early.code).toBe('failed-precondition');
   expect(early.details!.message!.en).toMatch(/^cannot carry quotas over into 2100 before it starts/);
 });
+
+test('a replayed allocation (same requestId) returns the first answer and is recorded once', async () => {
+  const keyed = {
+    ...input,
+    unitCode: '18100',
+    year: 2031,
+    reason: 'Tạm giao biên chế năm 2031',
+    requestId: '0b7f2a3c-1d4e-4f5a-8b6c-7d8e9f0a1b2c',
+  };
+  const first = await call('allocateQuota', keyed);
+  const replay = await call('allocateQuota', keyed);
+  expect(replay).toEqual(first);
+  const audit = await c.audit.where('target', '==', 'quotas/18100_government_2031').get();
+  expect(audit.size).toBe(1);
+});

@@ -159,15 +159,12 @@ const COLLECTIONS: CollectionSpec[] = [
     unscopedList: [],
   },
   {
-    // Jobs carry no province: every province-wide role reads them (docs/data-model.md).
+    // Behaviour changed by issue 9: jobs carry their province and only the province-wide
+    // roles of that province read them (national jobs: test/rules/scopes.rules.test.ts).
     name: 'jobs',
-    get: {
-      mine: [...PROVINCE, 'province_admin_40'],
-      neighbour: [...PROVINCE, 'province_admin_40'],
-      elsewhere: [...PROVINCE, 'province_admin_40'],
-    },
-    scopedQuery: (r) => ([...PROVINCE, 'province_admin_40'].includes(r) ? [] : null),
-    unscopedList: [...PROVINCE, 'province_admin_40'],
+    get: { mine: PROVINCE, neighbour: PROVINCE, elsewhere: ['province_admin_40'] },
+    scopedQuery: (r) => ([...PROVINCE, 'province_admin_40'].includes(r) ? byPlace(r) : null),
+    unscopedList: [],
   },
   {
     name: 'audit',

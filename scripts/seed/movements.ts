@@ -22,6 +22,7 @@ import {
 } from '../../functions/src/domain/movement-checks';
 import {
   applyToCadre,
+  openMovementsAfter,
   quotaEffects,
   type Transition,
   transitionMovement,
@@ -76,7 +77,6 @@ class State {
   readonly quotas: Map<string, QuotaDoc>;
   /** Ids of the people working in each unit (currentUnitCode), for post-holder counts. */
   private readonly byUnit = new Map<string, Set<string>>();
-  readonly open = new Map<string, Movement[]>();
   /** Who names each person in their family list (what `familyCadreIds array-contains` finds). */
   readonly namedBy = new Map<string, string[]>();
 
@@ -130,7 +130,8 @@ function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement)
     profile,
     targetPosition: target,
     positions: POSITION_BY_ID,
-    openMovements: (state.open.get(cadre.id) ?? []).filter((x) => x.id !== m.id),
+    // What the service reads: the open movements the person's document keeps.
+    openMovements: (cadre.openMovements ?? []).filter((x) => x.id !== m.id),
     relatives: relativesInSystem(
       cadre.id,
       profile.family,
@@ -253,7 +254,13 @@ function replay(
   // What proposeMovement refuses outright.
   if (m.checks.some((c) => c.outcome === 'fail' && !c.overridable)) return undefined;
 
-  let person = cadre;
+  // The person's document records the proposal among their open movements,
+  // and every later status, as the use cases do (openMovementsAfter).
+  const track = (c: Cadre, mv: Movement): Cadre => ({
+    ...c,
+    openMovements: openMovementsAfter(c.openMovements, mv),
+  });
+  let person = track(cadre, m);
   const changed = new Map<string, QuotaDoc>();
   const quota = (id: string) => changed.get(id) ?? state.quotas.get(id);
   try {
@@ -285,6 +292,7 @@ function replay(
       }
       if (t !== 'cancel') person = applyToCadre(person, m, t, at(on));
       m = transitionMovement(m, t, { at: at(on), by: BY, note: NOTE[t], on });
+      person = track(person, m);
     }
   } catch {
     // A quota the transition would overrun, or a transition the lifecycle refuses.
@@ -395,8 +403,6 @@ export function generateMovements(
         used.add(c.id);
         state.setCadre(done.cadre);
         for (const q of done.quotas) state.quotas.set(q.id, q);
-        if (['proposed', 'approved', 'active'].includes(done.movement.status))
-          state.open.set(c.id, [...(state.open.get(c.id) ?? []), done.movement]);
         movements.push(done.movement);
         break;
       }

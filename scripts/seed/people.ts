@@ -152,6 +152,8 @@ function person(
     ],
     planning: [],
     status: 'active',
+    // None yet: the movements' replay adds them (scripts/seed/movements.ts).
+    openMovements: [],
     updatedAt: ctx.now,
   };
   if (cadre.partyJoinDate && cadre.partyJoinDate > options.asOf)

@@ -4,11 +4,17 @@
  * effects on both sides, the audit log, and concurrency.
  */
 import { collections } from '../../functions/src/data/refs';
+import { systemClock } from '../../functions/src/lib/clock';
 import { quotaId } from '@canbo/model';
 import { callableHarness, failure } from '../helpers/callable';
-import { person, profile, quota, writeProvince, claims } from '../helpers/province';
+import { movement, person, profile, quota, unit, writeProvince, claims } from '../helpers/province';
 
 const { call, firestore, cleanup } = callableHarness('movements');
+
+// The use cases' clock, fixed: quota effects land in the quota of the year a
+// transition is recorded (docs/legal-basis.md §9), so the fixtures' 2027
+// quotas are the ones every step reads and writes, whatever today is.
+jest.spyOn(systemClock, 'now').mockImplementation(() => new Date('2027-01-05T02:00:00.000Z'));
 
 let c: ReturnType<typeof collections>;
 const q = async (unitCode: string) =>
@@ -45,8 +51,23 @@ beforeAll(async () => {
       ...Array.from({ length: 8 }, (_, i) => ({
         cadre: person(`c-race-${i}`, '18073', 'xa_van_hoa_xa_hoi'),
       })),
+      // One open movement at a time (issue 9): each test has its own people.
+      ...['c-track', 'c-reject', 'c-double', 'c-same', 'c-term-away', 'c-term-order', 'c-own'].map((id) => ({
+        cadre: person(id, '18073', 'xa_van_hoa_xa_hoi'),
+      })),
+      { cadre: person('c-commune', '18073', 'xa_pho_chu_tich_ubnd') },
+      // Written before cadres carried their open movements: the field is absent.
+      { cadre: person('c-legacy', '18073', 'xa_van_hoa_xa_hoi') },
     ],
   );
+  // Units with room, used only by the tests of one open movement at a time.
+  for (const [code, name] of [
+    ['18124', 'Phường Nam Hồng Lĩnh'],
+    ['18127', 'Xã Thiên Lộc'],
+  ] as const) {
+    await c.units.doc(code).set(unit(code, name));
+    await c.quotas.doc(quotaId(code, 'government', 2027)).set(quota(code, 40, 20));
+  }
 });
 
 afterAll(cleanup);
@@ -450,3 +471,265 @@ test('concurrent proposals and approvals never take a unit over its quota', asyn
   const after = await q('18115');
   expect(after.filled + after.reservedForReturn + after.incoming).toBe(12);
 }, 120_000);
+
+describe('one open movement that moves a person at a time (issue 9)', () => {
+  const q24 = async () => (await c.quotas.doc(quotaId('18124', 'government', 2027)).get()).data()!;
+  const open = async (cadreId: string) => (await c.cadres.doc(cadreId).get()).data()!.openMovements;
+  const transfer = (cadreId: string, toUnitCode = '18124', claimsOf = claims.admin) =>
+    call(
+      'proposeMovement',
+      {
+        type: 'transfer',
+        cadreId,
+        toUnitCode,
+        toPositionId: 'xa_van_hoa_xa_hoi',
+        startDate: '2027-01-10',
+        reason: 'Điều động bổ sung',
+      },
+      claimsOf,
+    );
+
+  test("the person's document keeps their open movements through propose, approve, start and complete", async () => {
+    const m = await transfer('c-track');
+    expect(await open('c-track')).toEqual([{ id: m.id, type: 'transfer', status: 'proposed' }]);
+    await call('decideMovement', { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
+    expect(await open('c-track')).toEqual([{ id: m.id, type: 'transfer', status: 'approved' }]);
+    await call('startMovement', { movementId: m.id, startDate: '2027-01-10' });
+    expect(await open('c-track')).toEqual([{ id: m.id, type: 'transfer', status: 'active' }]);
+    await call('completeMovement', { movementId: m.id, endDate: '2027-01-10', note: 'Đã nhận công tác' });
+    expect(await open('c-track')).toEqual([]);
+  });
+
+  test('reject and cancel take the movement off the list', async () => {
+    const rejected = await transfer('c-reject');
+    await call('decideMovement', { movementId: rejected.id, decision: 'reject', note: 'Chưa phù hợp' });
+    expect(await open('c-reject')).toEqual([]);
+    const cancelled = await transfer('c-reject');
+    await call('decideMovement', { movementId: cancelled.id, decision: 'approve', note: 'Đồng ý' });
+    const before = await q24();
+    await call('cancelMovement', { movementId: cancelled.id, reason: 'Rút quyết định' });
+    expect(await open('c-reject')).toEqual([]);
+    expect((await q24()).incoming).toBe(before.incoming - 1);
+  });
+
+  test('a second moving proposal is refused with open_movement; a concurrent post is not one', async () => {
+    const first = await transfer('c-double');
+    const err = await failure(transfer('c-double', '18127'));
+    expect(err.code).toBe('failed-precondition');
+    expect(err.details!.checks!.map((x) => x.code)).toEqual(['open_movement']);
+    expect(err.details!.checks![0]).toMatchObject({ overridable: false });
+    expect(err.details!.message!.vi).toContain(first.id);
+    expect(err.details!.message!.en).toContain(first.id);
+    // A secondment and a termination move the person too.
+    for (const other of [
+      { type: 'secondment', toUnitCode: '18100', plannedEndDate: '2027-12-31' },
+      { type: 'termination', toUnitCode: '18073' },
+    ]) {
+      const refused = await failure(
+        call('proposeMovement', {
+          ...other,
+          cadreId: 'c-double',
+          startDate: '2027-02-01',
+          reason: 'Đề xuất thứ hai',
+        }),
+      );
+      expect(refused.details!.checks!.map((x) => x.code)).toContain('open_movement');
+    }
+    const concurrent = await call('proposeMovement', {
+      type: 'concurrent',
+      cadreId: 'c-double',
+      toUnitCode: '18073',
+      toPositionId: 'xa_truong_ban_hdnd',
+      startDate: '2027-01-10',
+      reason: 'Kiêm nhiệm',
+    });
+    expect(concurrent.status).toBe('proposed');
+    expect((await open('c-double'))!.map((x) => x.id)).toEqual([first.id, concurrent.id]);
+    // Once the first is cancelled, another move can be proposed.
+    await call('cancelMovement', { movementId: first.id, reason: 'Đổi phương án' });
+    const second = await transfer('c-double', '18127');
+    expect(second.status).toBe('proposed');
+    await call('cancelMovement', { movementId: second.id, reason: 'Dọn dữ liệu thử' });
+    await call('cancelMovement', { movementId: concurrent.id, reason: 'Dọn dữ liệu thử' });
+    expect(await open('c-double')).toEqual([]);
+  });
+
+  test('two transfers proposed at the same moment: exactly one is recorded', async () => {
+    const results = await Promise.allSettled([transfer('c-same'), transfer('c-same', '18127')]);
+    const made = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(made).toHaveLength(1);
+    expect(refused.map((r) => r.reason.code)).toEqual(['failed-precondition']);
+    expect((await c.movements.where('cadreId', '==', 'c-same').get()).size).toBe(1);
+    expect(await open('c-same')).toHaveLength(1);
+  }, 60_000);
+
+  test('a document written before the list existed is read from the movements', async () => {
+    await c.movements.doc('mv-42-legacy-1').set(
+      movement('mv-42-legacy-1', 'transfer', {
+        cadreId: 'c-legacy',
+        cadreName: 'Cán bộ c-legacy',
+        status: 'approved',
+        toUnitCode: '18124',
+        communeCodes: ['18073', '18124'],
+        fromPositionId: 'xa_van_hoa_xa_hoi',
+        toPositionId: 'xa_van_hoa_xa_hoi',
+      }),
+    );
+    expect(await open('c-legacy')).toBeUndefined();
+    const err = await failure(transfer('c-legacy', '18127'));
+    expect(err.code).toBe('failed-precondition');
+    expect(err.details!.checks!.map((x) => x.code)).toEqual(['open_movement']);
+  });
+});
+
+describe('terminations never leave a reserved slot behind (issue 9)', () => {
+  const home = async () => (await c.quotas.doc(quotaId('18073', 'government', 2027)).get()).data()!;
+  const secondment = (cadreId: string) =>
+    call('proposeMovement', {
+      type: 'secondment',
+      cadreId,
+      toUnitCode: '18100',
+      startDate: '2027-03-01',
+      plannedEndDate: '2027-12-31',
+      reason: 'Hỗ trợ chuyên môn',
+    });
+  const termination = (cadreId: string) =>
+    call('proposeMovement', {
+      type: 'termination',
+      cadreId,
+      toUnitCode: '18073',
+      startDate: '2027-06-01',
+      reason: 'Nghỉ việc theo nguyện vọng',
+    });
+
+  test('a seconded person cannot be terminated until the secondment is completed; then the slot is freed', async () => {
+    const s = await secondment('c-term-away');
+    await call('decideMovement', { movementId: s.id, decision: 'approve', note: 'Đồng ý' });
+    const before = await home();
+    await call('startMovement', { movementId: s.id, startDate: '2027-03-01' });
+    expect(await home()).toMatchObject({
+      filled: before.filled - 1,
+      reservedForReturn: before.reservedForReturn + 1,
+    });
+    const away = await failure(termination('c-term-away'));
+    expect(away.code).toBe('failed-precondition');
+    expect(away.details!.checks!.map((x) => x.code)).toContain('cadre_status');
+    await call('completeMovement', { movementId: s.id, endDate: '2027-05-31', note: 'Trở về' });
+    const t = await termination('c-term-away');
+    await call('decideMovement', { movementId: t.id, decision: 'approve', note: 'Đồng ý' });
+    await call('startMovement', { movementId: t.id, startDate: '2027-06-01' });
+    expect(await home()).toMatchObject({
+      filled: before.filled - 1,
+      reservedForReturn: before.reservedForReturn,
+    });
+    expect((await c.cadres.doc('c-term-away').get()).data()).toMatchObject({ status: 'left' });
+  });
+
+  test('a termination cannot be proposed beside an approved secondment, nor the other way round', async () => {
+    const s = await secondment('c-term-order');
+    await call('decideMovement', { movementId: s.id, decision: 'approve', note: 'Đồng ý' });
+    const err = await failure(termination('c-term-order'));
+    expect(err.code).toBe('failed-precondition');
+    expect(err.details!.checks!.map((x) => x.code)).toEqual(['open_movement']);
+    await call('cancelMovement', { movementId: s.id, reason: 'Đổi phương án' });
+    const t = await termination('c-term-order');
+    const refused = await failure(secondment('c-term-order'));
+    expect(refused.details!.checks!.map((x) => x.code)).toContain('open_movement');
+    await call('cancelMovement', { movementId: t.id, reason: 'Dọn dữ liệu thử' });
+  });
+});
+
+describe("a commune admin's targets are checked like their sources (issue 9)", () => {
+  test.each(['appointment', 'concurrent', 'transfer'])(
+    'a %s into a commune outside their communes is permission-denied; nothing is stored',
+    async (type) => {
+      const before = (await c.movements.where('cadreId', '==', 'c-commune').get()).size;
+      const err = await failure(
+        call(
+          'proposeMovement',
+          {
+            type,
+            cadreId: 'c-commune',
+            toUnitCode: '18100',
+            toPositionId: 'xa_chu_tich_ubnd',
+            startDate: '2027-01-10',
+            reason: 'Bổ nhiệm',
+          },
+          claims.commune18073,
+        ),
+      );
+      expect(err.code).toBe('permission-denied');
+      expect((await c.movements.where('cadreId', '==', 'c-commune').get()).size).toBe(before);
+    },
+  );
+
+  test('an appointment inside their own commune is accepted', async () => {
+    const m = await call(
+      'proposeMovement',
+      {
+        type: 'appointment',
+        cadreId: 'c-commune',
+        toUnitCode: '18073',
+        toPositionId: 'xa_chu_tich_ubnd',
+        startDate: '2027-01-10',
+        reason: 'Bổ nhiệm Chủ tịch',
+      },
+      claims.commune18073,
+    );
+    expect(m.status).toBe('proposed');
+    await call('cancelMovement', { movementId: m.id, reason: 'Dọn dữ liệu thử' });
+  });
+});
+
+describe('dates and destinations through the callables (issue 9)', () => {
+  test("a secondment to the person's own unit is refused; so is one that ends before it starts", async () => {
+    const own = await failure(
+      call('proposeMovement', {
+        type: 'secondment',
+        cadreId: 'c-own',
+        toUnitCode: '18073',
+        startDate: '2027-01-10',
+        plannedEndDate: '2027-12-31',
+        reason: 'Biệt phái',
+      }),
+    );
+    expect(own.code).toBe('failed-precondition');
+    expect(own.details!.checks!.map((x) => x.code)).toEqual(['secondment_target_unit']);
+    const backwards = await failure(
+      call('proposeMovement', {
+        type: 'secondment',
+        cadreId: 'c-own',
+        toUnitCode: '18100',
+        startDate: '2027-01-10',
+        plannedEndDate: '2027-01-01',
+        reason: 'Biệt phái',
+      }),
+    );
+    expect(backwards.code).toBe('invalid-argument');
+    expect(backwards.details!.fields!.map((f) => f.path)).toEqual(['plannedEndDate']);
+    expect((await c.movements.where('cadreId', '==', 'c-own').get()).size).toBe(0);
+  });
+
+  test('a completion on the start day is accepted, the day before is not', async () => {
+    const m = await call('proposeMovement', {
+      type: 'secondment',
+      cadreId: 'c-own',
+      toUnitCode: '18100',
+      startDate: '2027-01-10',
+      plannedEndDate: '2027-12-31',
+      reason: 'Biệt phái ngắn',
+    });
+    await call('decideMovement', { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
+    const early = await failure(call('startMovement', { movementId: m.id, startDate: '2027-01-09' }));
+    expect(early.details!.checks!.map((x) => x.code)).toEqual(['start_date']);
+    await call('startMovement', { movementId: m.id, startDate: '2027-01-10' });
+    const before = await failure(
+      call('completeMovement', { movementId: m.id, endDate: '2027-01-09', note: 'Kết thúc' }),
+    );
+    expect(before.details!.checks!.map((x) => x.code)).toEqual(['end_date']);
+    expect(
+      await call('completeMovement', { movementId: m.id, endDate: '2027-01-10', note: 'Kết thúc' }),
+    ).toMatchObject({ status: 'completed', actualEndDate: '2027-01-10' });
+  });
+});

@@ -22,7 +22,9 @@ import {
   MESSAGES,
   type MessageParams,
   type Movement,
+  MOVEMENT_TYPE_LABELS,
   type MovementType,
+  type OpenMovement,
   type PersonRequest,
   POLITICAL_THEORY_LABELS,
   POLITICAL_THEORY_ORDER,
@@ -62,8 +64,11 @@ export interface CheckContext {
   targetPosition: Position | undefined;
   /** Positions of the catalogue, to know which posts relatives hold. */
   positions: ReadonlyMap<string, Position>;
-  /** The cadre's other movements that are proposed, approved or active. */
-  openMovements: Movement[];
+  /**
+   * The cadre's other movements that are proposed, approved or active, as the
+   * person's document keeps them (`Cadre.openMovements`).
+   */
+  openMovements: OpenMovement[];
   /**
    * Relatives in the system found from both sides: the mover's family list
    * (recordedOn 'mover') and every cadre whose family list names the mover
@@ -345,6 +350,52 @@ function checkSingleSecondment(ctx: CheckContext): CheckResult {
     );
   }
   return checkResult('single_secondment', 'pass', message('check.single_secondment.pass'));
+}
+
+/** Moves that change where, in which post or whether the person works: all but a concurrent post. */
+export const MOVES_PERSON: readonly MovementType[] = [
+  'transfer',
+  'rotation',
+  'secondment',
+  'appointment',
+  'termination',
+];
+
+/**
+ * Whether an open movement still has effects to make on the person and the
+ * quotas: one not yet started, or a secondment or rotation not yet returned
+ * from. A transfer, appointment or termination has made all of its effects
+ * when it starts.
+ */
+function pending(m: OpenMovement): boolean {
+  return m.status !== 'active' || m.type === 'secondment' || m.type === 'rotation';
+}
+
+/**
+ * One open movement that moves a person at a time (docs/legal-basis.md §1):
+ * a move is refused while another move of the person is pending, since each
+ * would move the same post and the quota counts would drift. Concurrent posts
+ * are aside: they neither block nor are blocked. `others` excludes the
+ * movement being checked. Undefined for a concurrent post.
+ */
+export function checkOpenMovement(
+  type: MovementType,
+  others: readonly OpenMovement[],
+): CheckResult | undefined {
+  if (!MOVES_PERSON.includes(type)) return undefined;
+  const other = others.find((m) => MOVES_PERSON.includes(m.type) && pending(m));
+  if (!other) return checkResult('open_movement', 'pass', message('check.open_movement.pass'));
+  return checkResult(
+    'open_movement',
+    'fail',
+    message('check.open_movement.fail', {
+      id: other.id,
+      type: other.type,
+      typeVi: MOVEMENT_TYPE_LABELS[other.type].toLowerCase(),
+      status: other.status,
+      statusVi: message(`status.${other.status}`).vi,
+    }),
+  );
 }
 
 function rotationIsNonLocalPolicy(ctx: CheckContext): boolean {
@@ -680,6 +731,8 @@ function checkVacancy(ctx: CheckContext): CheckResult {
 export function runChecks(ctx: CheckContext): CheckResult[] {
   const t = ctx.request.type;
   const results: CheckResult[] = [checkStatus(ctx)];
+  const open = checkOpenMovement(t, ctx.openMovements);
+  if (open) results.push(open);
   if (t === 'transfer' || t === 'secondment') results.push(checkProhibited(ctx));
   if (t === 'secondment' && ctx.cadre.category === 'public_employee')
     results.push(checkPublicEmployeeSecondment(ctx));

@@ -22,7 +22,16 @@
  * the yearly carry-over opens the next year with the counts as they stand
  * (docs/legal-basis.md §9).
  */
-import { type Block, type Cadre, communeOf, message, type Movement, type MovementStatus } from '@canbo/model';
+import {
+  type Block,
+  type Cadre,
+  communeOf,
+  isOpenStatus,
+  message,
+  type Movement,
+  type MovementStatus,
+  type OpenMovement,
+} from '@canbo/model';
 import { ChecksFailed, DomainError } from './errors';
 import type { QuotaDelta } from './quota';
 import { checkCompletion, checkStartDate, TAKES_TARGET_QUOTA } from './movement-checks';
@@ -248,4 +257,23 @@ export function transitionMovement(m: Movement, transition: Transition, e: Trans
     next.actualEndDate = on;
   }
   return next;
+}
+
+/**
+ * The person's open movements (`Cadre.openMovements`) after `m` reached its
+ * status: added when it opens (proposed), updated in place while it stays
+ * open (approved, active), removed once it is closed (completed, rejected,
+ * cancelled). Every use case that changes a movement's status writes this
+ * list in the same transaction, so the person's document always says which
+ * of their movements are open without a query (docs/data-model.md). The seed
+ * replays the same function.
+ */
+export function openMovementsAfter(
+  open: readonly OpenMovement[] | undefined,
+  m: Pick<Movement, 'id' | 'type' | 'status'>,
+): OpenMovement[] {
+  const list = open ?? [];
+  if (!isOpenStatus(m.status)) return list.filter((x) => x.id !== m.id);
+  const entry: OpenMovement = { id: m.id, type: m.type, status: m.status };
+  return list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? entry : x)) : [...list, entry];
 }

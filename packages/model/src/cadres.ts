@@ -18,6 +18,7 @@ import {
   Scope,
   UnitCode,
 } from './common';
+import { MovementType, OPEN_STATUSES } from './movements';
 
 /** A post held: the main one, or a concurrent one (kiêm nhiệm). */
 export const HeldPost = z.object({
@@ -44,6 +45,18 @@ export const CATEGORY_LABELS: Record<z.infer<typeof Category>, string> = {
   public_employee: 'Viên chức',
   military: 'Quân sự xã',
 };
+
+/**
+ * One of the person's open movements (proposed, approved or active), as the
+ * person's document keeps it: what a transaction must know about them without
+ * a query (docs/data-model.md, "cadres").
+ */
+export const OpenMovement = z.object({
+  id: DocId,
+  type: MovementType,
+  status: z.enum(OPEN_STATUSES),
+});
+export type OpenMovement = z.infer<typeof OpenMovement>;
 
 export const CadreStatus = z.enum(['active', 'seconded_out', 'on_leave', 'retired', 'left']);
 
@@ -79,6 +92,15 @@ export const Cadre = Scope.extend({
   posts: z.array(HeldPost),
   planning: z.array(PlanningEntry),
   status: CadreStatus,
+  /**
+   * The person's open movements, kept by the movement use cases in the same
+   * transaction as each movement (propose, decide, start, complete, cancel),
+   * so the checks read them with the person instead of querying `movements`
+   * (a query in a transaction locks the whole collection). Absent on
+   * documents written before it existed: the use cases then read the
+   * movements once and write the list.
+   */
+  openMovements: z.array(OpenMovement).optional(),
   updatedAt: IsoDateTime,
 });
 export type Cadre = z.infer<typeof Cadre>;

@@ -16,6 +16,7 @@ export const CheckCode = z.enum(
     'secondment_duration',
     'secondment_target_unit',
     'single_secondment',
+    'open_movement',
     'rotation_duration',
     'rotation_planning',
     'rotation_working_life',
@@ -95,6 +96,13 @@ export const CHECK_RULES: Readonly<Record<CheckCode, CheckRule>> = {
     false,
     'Nghị định 170/2025/NĐ-CP, Điều 25–26: không điều động, biệt phái người đang biệt phái',
     'Decree 170/2025/ND-CP, Arts. 25–26: no transfer or secondment of a person already seconded',
+  ),
+  open_movement: rule(
+    'open_movement',
+    '§1',
+    false,
+    'Hồ sơ cán bộ: mỗi lúc chỉ một đề xuất điều chuyển chưa hoàn tất (trừ kiêm nhiệm), để biên chế luôn khớp',
+    'Personnel record: one unfinished movement of a person at a time (concurrent posts aside), so quotas stay true',
   ),
   rotation_duration: rule(
     'rotation_duration',

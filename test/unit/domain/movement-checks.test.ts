@@ -7,7 +7,7 @@ import {
   type CheckContext,
 } from '../../../functions/src/domain/movement-checks';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import { type Cadre, CHECK_RULES, type Movement } from '@canbo/model';
+import { type Cadre, CHECK_RULES, type OpenMovement } from '@canbo/model';
 import { person, profile } from '../../helpers/province';
 
 const START = '2027-01-01';
@@ -69,7 +69,7 @@ describe('secondment (biệt phái)', () => {
   });
 
   test('no two secondments at once', () => {
-    const other = { id: 'mv-42-00009', type: 'secondment', status: 'approved' } as Movement;
+    const other: OpenMovement = { id: 'mv-42-00009', type: 'secondment', status: 'approved' };
     expect(outcome(context({ openMovements: [other] }), 'single_secondment')).toMatchObject({
       outcome: 'fail',
       overridable: false,
@@ -131,7 +131,7 @@ describe('the seven situations that forbid transfer and secondment', () => {
   });
 
   test('being on an active secondment already forbids a transfer', () => {
-    const active = { id: 'mv-1', type: 'secondment', status: 'active' } as Movement;
+    const active: OpenMovement = { id: 'mv-1', type: 'secondment', status: 'active' };
     expect(
       outcome(context({ openMovements: [active], request: { type: 'transfer' } }), 'prohibited_situations')!
         .outcome,

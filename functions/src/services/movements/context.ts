@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'firebase-admin/firestore';
 import { DEFAULT_CHECK_PARAMS, requestOf, type CheckContext } from '../../domain/movement-checks';
-import { quotaEffects, type Transition } from '../../domain/movement-lifecycle';
+import { openMovementsAfter, quotaEffects, type Transition } from '../../domain/movement-lifecycle';
 import { communeNorm, DEFAULT_NORMS } from '../../domain/norms';
 import { POSITION_BY_ID } from '../../domain/positions';
 import { applyQuotaDelta, quotaStatus } from '../../domain/quota';
@@ -22,6 +22,7 @@ import {
   type CheckResult,
   communeOf,
   type Movement,
+  type OpenMovement,
   type Quota,
   quotaId,
   type Unit,
@@ -96,7 +97,7 @@ export async function loadCheckContext(
   cadre: Cadre,
   m: MovementDraft,
   advisory: Advisory,
-): Promise<{ context: CheckContext; targetUnit: Unit }> {
+): Promise<{ context: CheckContext; targetUnit: Unit; open: OpenMovement[] }> {
   // Quotas by year (docs/legal-basis.md §9): the checks read the quota where
   // the approval's incoming lands, this year's (opened from last year's when
   // the carry-over has not run), and whether the start year, when later, has
@@ -105,8 +106,9 @@ export async function loadCheckContext(
   const startYear = yearOf(m.startDate);
   const [profile, targetUnit, open, [target], [sending], ahead] = await Promise.all([
     repos.cadres.getPrivateProfile(cadre.id, tx),
-    repos.units.get(m.toUnitCode, tx),
-    repos.movements.openForCadre(cadre.id, tx),
+    // Units are reference data no use case changes: read without a lock.
+    repos.units.get(m.toUnitCode),
+    openMovementsOf(tx, repos, cadre),
     readYearQuotas(tx, repos, [{ unitCode: m.toUnitCode, block: cadre.block, year }], at),
     // The sending quota only feeds the norm warning: read without a lock, so
     // approvals do not serialise on every home unit's quota.
@@ -118,6 +120,8 @@ export async function loadCheckContext(
   const sendingQuota = sending?.quota;
   return {
     targetUnit,
+    /** The person's open movements, this one included when stored (for openMovementsAfter). */
+    open,
     context: {
       request: requestOf(m, targetUnit.provinceCode),
       cadre,
@@ -136,6 +140,36 @@ export async function loadCheckContext(
       params: DEFAULT_CHECK_PARAMS,
     },
   };
+}
+
+/**
+ * The person's open movements, from their document (`Cadre.openMovements`,
+ * kept by every use case that changes a movement's status, in the same
+ * transaction). A document written before the list existed has none: its
+ * movements are queried once, in `tx` (which locks the collection), and the
+ * use case writes the list with the person, so the next one reads it by id.
+ */
+export async function openMovementsOf(
+  tx: Transaction,
+  repos: Repositories,
+  cadre: Cadre,
+): Promise<OpenMovement[]> {
+  if (cadre.openMovements) return cadre.openMovements;
+  const found = await repos.movements.openForCadre(cadre.id, tx);
+  return found.reduce<OpenMovement[]>((list, m) => openMovementsAfter(list, m), []);
+}
+
+/**
+ * The person after a movement reached its status: its entry in the open
+ * movements added, updated or removed (openMovementsAfter), and `updatedAt`.
+ */
+export function withOpenMovements(
+  cadre: Cadre,
+  open: readonly OpenMovement[],
+  m: Pick<Movement, 'id' | 'type' | 'status'>,
+  at: string,
+): Cadre {
+  return { ...cadre, openMovements: openMovementsAfter(open, m), updatedAt: at };
 }
 
 /** The code of the check on the target unit's quota. */

@@ -15,11 +15,13 @@ import {
   loadAdvisory,
   loadCheckContext,
   movementFor,
+  openMovementsOf,
   quotaChanges,
   refusal,
   type QuotaChange,
+  withOpenMovements,
 } from './context';
-import type { CheckResult, Movement, TDecideMovementInput } from '@canbo/model';
+import type { CheckResult, Movement, OpenMovement, TDecideMovementInput } from '@canbo/model';
 
 export async function decideMovement(
   deps: UseCaseDeps,
@@ -37,9 +39,14 @@ export async function decideMovement(
     let checks: CheckResult[] = m.checks;
     let overrides = m.overrides;
     let quotas: QuotaChange[] = [];
+    // The person's document carries their open movements: approval re-checks
+    // against them (open_movement), and either decision updates them.
+    const cadre = await repos.cadres.get(m.cadreId, tx);
+    let open: OpenMovement[];
     if (input.decision === 'approve') {
-      const cadre = await repos.cadres.get(m.cadreId, tx);
-      const { context } = await loadCheckContext(tx, repos, cadre, m, advisory);
+      const loaded = await loadCheckContext(tx, repos, cadre, m, advisory);
+      const { context } = loaded;
+      open = loaded.open;
       checks = runChecks(context);
       const requested = new Map((input.overrides ?? []).map((o) => [o.code, o.reason]));
       (input.overrides ?? []).forEach(({ code }, i) => {
@@ -61,6 +68,8 @@ export async function decideMovement(
         }),
       ];
       quotas = await quotaChanges(tx, repos, m, 'approve', now);
+    } else {
+      open = await openMovementsOf(tx, repos, cadre);
     }
     const next: Movement = {
       ...m,
@@ -75,6 +84,7 @@ export async function decideMovement(
     };
     for (const q of quotas) repos.quotas.save(tx, q.after);
     repos.movements.save(tx, next);
+    repos.cadres.save(tx, withOpenMovements(cadre, open, next, now));
     repos.audit.append(tx, {
       actor,
       action: `movement.${input.decision}`,

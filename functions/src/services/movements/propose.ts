@@ -8,7 +8,7 @@ import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { Forbidden, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
-import { loadAdvisory, loadCheckContext, refusal } from './context';
+import { loadAdvisory, loadCheckContext, refusal, withOpenMovements } from './context';
 import { communeOf, type Movement, type PersonRequest, type TProposeMovementInput } from '@canbo/model';
 
 /**
@@ -33,10 +33,12 @@ export async function proposeMovement(
   requireRole(actor, 'province_admin', 'commune_admin');
   const pre = await repos.cadres.get(input.cadreId);
   requireScope(actor, pre.provinceCode, communeOf(pre.homeUnitCode));
-  if (actor.role === 'commune_admin' && !['appointment', 'concurrent'].includes(input.type)) {
-    // Commune offices propose appointments within their quota; moves between units are the province's.
-    requireScope(actor, pre.provinceCode, communeOf(input.toUnitCode));
-  }
+  const target = await repos.units.get(input.toUnitCode);
+  if (target.provinceCode !== actor.province) throw new Forbidden('error.targetOutsideProvince');
+  // The target is checked like the source, for every type: a commune office
+  // places people (appointments and concurrent posts included) only in its
+  // own communes; moves elsewhere are the province's (issue 9).
+  requireScope(actor, target.provinceCode, communeOf(target.code));
   if (input.type === 'secondment' && !input.plannedEndDate) {
     throw ValidationFailed.field('plannedEndDate', 'error.secondmentNeedsEnd');
   }
@@ -54,8 +56,10 @@ export async function proposeMovement(
       personRequest: personRequestOf(input, actor, now),
       durationException: input.durationException ?? null,
     };
-    const { context, targetUnit } = await loadCheckContext(tx, repos, cadre, draft, advisory);
-    if (targetUnit.provinceCode !== actor.province) throw new Forbidden('error.targetOutsideProvince');
+    const { context, open } = await loadCheckContext(tx, repos, cadre, draft, advisory);
+    // Includes open_movement: one move of a person at a time, read from the
+    // person's document, which this transaction locks and rewrites, so two
+    // concurrent proposals for one person cannot both pass (issue 9).
     const checks = runChecks(context);
     const prohibited = checks.filter((c) => c.outcome === 'fail' && !c.overridable);
     if (prohibited.length > 0) throw refusal(prohibited, context);
@@ -84,6 +88,7 @@ export async function proposeMovement(
       updatedAt: now,
     };
     repos.movements.create(tx, created);
+    repos.cadres.save(tx, withOpenMovements(cadre, open, created, now));
     repos.audit.append(tx, {
       actor,
       action: 'movement.propose',

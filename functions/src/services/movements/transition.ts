@@ -9,11 +9,13 @@ import {
   transitionMovement as applyTransition,
   type Transition,
 } from '../../domain/movement-lifecycle';
+import { checkOpenMovement } from '../../domain/movement-checks';
 import { requireRole, type Actor } from '../../lib/actor';
+import { RulesViolated } from '../../lib/errors';
 import { today } from '../../lib/clock';
 import { log, type LogEvent } from '../../log';
 import type { UseCaseDeps } from '../deps';
-import { movementFor, quotaChanges } from './context';
+import { movementFor, openMovementsOf, quotaChanges, withOpenMovements } from './context';
 import type {
   Movement,
   TCancelMovementInput,
@@ -61,11 +63,22 @@ export async function runTransition(
       on: request.on ?? today(deps.clock),
       earlyStartReason: request.earlyStartReason ?? null,
     });
-    const quotas = await quotaChanges(tx, repos, m, transition, now);
     const cadre = await repos.cadres.get(m.cadreId, tx);
-    const updatedCadre = transition === 'cancel' ? cadre : applyToCadre(cadre, m, transition, now);
+    const open = await openMovementsOf(tx, repos, cadre);
+    if (transition === 'start') {
+      // One move of a person at a time (issue 9): a start never moves a post
+      // a pending move of the same person also moves (older data may hold two).
+      const check = checkOpenMovement(
+        m.type,
+        open.filter((x) => x.id !== m.id),
+      );
+      if (check?.outcome === 'fail') throw new RulesViolated([check]);
+    }
+    const quotas = await quotaChanges(tx, repos, m, transition, now);
+    const person = transition === 'cancel' ? cadre : applyToCadre(cadre, m, transition, now);
+    const updatedCadre = withOpenMovements(person, open, moved, now);
     for (const q of quotas) repos.quotas.save(tx, q.after);
-    if (updatedCadre !== cadre) repos.cadres.save(tx, updatedCadre);
+    repos.cadres.save(tx, updatedCadre);
     repos.movements.save(tx, moved);
     repos.audit.append(tx, {
       actor,

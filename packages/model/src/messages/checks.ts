@@ -114,6 +114,16 @@ export const CHECK_MESSAGES = {
   },
   'check.single_secondment.pass': { vi: 'Không có biệt phái nào khác.', en: 'No other secondment.' },
 
+  // open_movement
+  'check.open_movement.fail': {
+    vi: 'Cán bộ đang có {typeVi} {id} ({statusVi}) chưa hoàn tất; cần kết thúc hoặc hủy trước.',
+    en: 'The person already has an unfinished {type} {id} ({status}); complete or cancel it first.',
+  },
+  'check.open_movement.pass': {
+    vi: 'Không có điều chuyển nào khác chưa hoàn tất.',
+    en: 'No other unfinished movement.',
+  },
+
   // rotation
   'check.rotation_duration.fail': {
     vi: 'Luân chuyển ít nhất {months} tháng (đến {minimum} hoặc sau).',

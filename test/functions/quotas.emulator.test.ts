@@ -20,7 +20,7 @@ import {
   startMovement,
 } from '../../functions/src/services/movements';
 import { allocateQuota, carryOverQuotas, carryOverQuotaYear } from '../../functions/src/services/quotas';
-import { type Movement, type Quota, quotaId } from '@canbo/model';
+import { type Quota, quotaId } from '@canbo/model';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
 import { person, quota, writeProvince } from '../helpers/province';
 
@@ -466,19 +466,18 @@ describe('a random sequence across the year boundary keeps every quota equal to 
     return (await stored(h.c, unit, year)) ?? (await stored(h.c, unit, year - 1))!;
   }
 
-  test('60 steps from 28 December 2026 to 4 January 2027', async () => {
+  test('120 steps from 28 December 2026 to 6 January 2027', async () => {
     // A small deterministic generator: the same sequence on every run.
     let seed = 20261231;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const ids: string[] = [];
     let time = Date.parse('2026-12-28T02:00:00.000Z');
     const steps = { ok: 0, refused: 0 };
     let carried = false;
-    for (let step = 0; step < 60; step++) {
-      time += 3 * 3600_000 + rnd(4) * 3600_000;
+    for (let step = 0; step < 120; step++) {
+      time += 1 * 3600_000 + rnd(3) * 3600_000;
       const iso = new Date(time).toISOString();
       h.at(iso);
       const day = new Date(time + 7 * 3600_000).toISOString().slice(0, 10);
@@ -490,13 +489,16 @@ describe('a random sequence across the year boundary keeps every quota equal to 
       }
       const op = rnd(6);
       try {
-        if (op <= 1 || ids.length === 0) {
+        const open = (
+          await h.c.movements.where('status', 'in', ['proposed', 'approved', 'active']).get()
+        ).docs.map((d) => d.data());
+        if (op <= 1 || open.length === 0) {
           const who = people[rnd(people.length)]!;
           const cadre = (await h.c.cadres.doc(who.id).get()).data()!;
           const to = UNITS.filter((u) => u !== cadre.homeUnitCode)[rnd(2)]!;
           const kind = rnd(5);
           const type = kind < 3 ? 'transfer' : kind < 4 ? 'secondment' : 'termination';
-          const m = await proposeMovement(h.deps, admin, {
+          await proposeMovement(h.deps, admin, {
             type,
             cadreId: who.id,
             toUnitCode: type === 'termination' ? cadre.homeUnitCode : to,
@@ -505,10 +507,9 @@ describe('a random sequence across the year boundary keeps every quota equal to 
             ...(type === 'secondment' ? { plannedEndDate: '2027-12-31' } : {}),
             reason: 'Thử chuỗi ngẫu nhiên',
           });
-          ids.push(m.id);
         } else {
-          const id = ids[rnd(ids.length)]!;
-          const m = (await h.c.movements.doc(id).get()).data()! as Movement;
+          const m = open[rnd(open.length)]!;
+          const id = m.id;
           if (m.status === 'proposed') {
             if (op === 2) await cancelMovement(h.deps, admin, { movementId: id, reason: 'Không thực hiện' });
             else await decideMovement(h.deps, admin, { movementId: id, decision: 'approve', note: 'Đồng ý' });
@@ -542,6 +543,14 @@ describe('a random sequence across the year boundary keeps every quota equal to 
     expect(carried).toBe(true);
     // The sequence did things in both years, not only refusals.
     expect(steps.ok).toBeGreaterThan(20);
+    // Steps recorded in 2027 moved people, not only in 2026.
+    const history = (await h.c.movements.get()).docs.flatMap((d) => d.data().history);
+    const moved = (from: string, to: string) =>
+      history.filter(
+        (e) => e.at >= from && e.at < to && ['approved', 'active', 'completed'].includes(e.status),
+      ).length;
+    expect(moved('2026-12-27T17:00:00.000Z', '2026-12-31T17:00:00.000Z')).toBeGreaterThan(5);
+    expect(moved('2026-12-31T17:00:00.000Z', '2027-01-06T17:00:00.000Z')).toBeGreaterThan(5);
     // Each quota of 2027 exists and still describes the people.
     for (const unit of UNITS) expect((await stored(h.c, unit, 2027))?.openedAt).toEqual(expect.any(String));
   });

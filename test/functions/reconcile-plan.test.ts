@@ -13,6 +13,7 @@ const scope = (uid: string, version: number, claimsAppliedVersion: number | null
   cadreId: null,
   version,
   claimsAppliedVersion,
+  claimsPending: claimsAppliedVersion !== version,
   updatedAt: '2026-11-25T08:00:00.000Z',
   updatedBy: 'u-admin',
 });

@@ -224,6 +224,7 @@ describe('claims follow the scope document', () => {
       cadreId: null,
       version: 2,
       claimsAppliedVersion: 2,
+      claimsPending: false,
       updatedAt: '2026-11-25T10:00:00.000Z',
       updatedBy: 'u-admin',
     });
@@ -273,6 +274,7 @@ describe('claims follow the scope document', () => {
     expect((await collections(db).userScopes.doc('u-late').get()).data()).toMatchObject({
       version: 1,
       claimsAppliedVersion: null,
+      claimsPending: true,
     });
 
     const working = fakeAuth(undefined, null);
@@ -284,6 +286,7 @@ describe('claims follow the scope document', () => {
     expect((await collections(db).userScopes.doc('u-late').get()).data()).toMatchObject({
       version: 1,
       claimsAppliedVersion: 1,
+      claimsPending: false,
     });
     // A second run finds nothing to do.
     expect((await reconcileClaims(depsN(working.auth), admin, {})).applied).toEqual([]);
@@ -299,6 +302,7 @@ describe('claims follow the scope document', () => {
       cadreId: null,
       version: 3,
       claimsAppliedVersion: 2,
+      claimsPending: true,
       updatedAt: '2026-11-25T08:00:00.000Z',
       updatedBy: 'u-admin-40',
     });

@@ -27,6 +27,7 @@ const scope = (uid: string, provinceCode: string, communes: string[]) => ({
   cadreId: null,
   version: 1,
   claimsAppliedVersion: 1,
+  claimsPending: false,
   updatedAt: '2026-11-25T08:00:00.000Z',
   updatedBy: `u-admin-${provinceCode}`,
 });

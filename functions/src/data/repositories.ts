@@ -241,9 +241,10 @@ export class UserScopeRepository {
     tx.set(this.c.userScopes.doc(scope.uid), scope);
   }
 
-  /** The scopes granted by one province, or by every province (the scheduled reconciler). */
-  async granted(provinceCode: string | null): Promise<UserScope[]> {
-    const q = provinceCode ? this.c.userScopes.where('provinceCode', '==', provinceCode) : this.c.userScopes;
+  /** Scopes whose claims lag behind, of one province or of every province (the scheduled reconciler). */
+  async pendingClaims(provinceCode: string | null): Promise<UserScope[]> {
+    const pending = this.c.userScopes.where('claimsPending', '==', true);
+    const q = provinceCode ? pending.where('provinceCode', '==', provinceCode) : pending;
     return (await q.get()).docs.map((d) => d.data());
   }
 
@@ -257,7 +258,7 @@ export class UserScopeRepository {
     return ref.firestore.runTransaction(async (tx) => {
       const scope = (await tx.get(ref)).data();
       if (!scope || scope.version !== version || scope.claimsAppliedVersion === version) return scope;
-      const applied = { ...scope, claimsAppliedVersion: version };
+      const applied = { ...scope, claimsAppliedVersion: version, claimsPending: false };
       tx.set(ref, applied);
       return applied;
     });
@@ -275,7 +276,7 @@ export class IdempotencyRepository {
   }
 
   /** Claims a key with create(): true if this call holds it, else the record already there. */
-  async claim(record: IdempotencyRecord): Promise<true | IdempotencyRecord> {
+  async claim(record: IdempotencyRecord, again = true): Promise<true | IdempotencyRecord> {
     const ref = this.ref(record.uid, record.requestId);
     try {
       await ref.create(record);
@@ -285,8 +286,8 @@ export class IdempotencyRepository {
         throw err;
     }
     const existing = (await ref.get()).data();
-    // Released between our create and our read: try once more.
-    if (!existing) return this.claim(record);
+    // Released between our create and our read: try once more, then report it as still running.
+    if (!existing) return again ? this.claim(record, false) : record;
     return existing;
   }
 

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { IDEMPOTENCY_TTL_HOURS, type IdempotencyRecord } from '@canbo/model';
 import { AppError, ValidationFailed } from '../lib/errors';
+import { log } from '../log';
 import type { UseCaseDeps } from './deps';
 
 export interface RequestKey {
@@ -93,10 +94,18 @@ export class Idempotency {
       result = await run();
     } catch (err) {
       // Nothing was done (the use case's transaction did not commit): the key is free again.
-      await repo.release(key.uid, key.requestId);
+      // If even that fails, the claim is taken over once abandoned; the caller hears of `err`.
+      await repo.release(key.uid, key.requestId).catch((releaseErr: unknown) => {
+        log.error('error.unexpected', { during: 'idempotency.release', error: String(releaseErr) });
+      });
       throw err;
     }
-    await repo.complete({ ...record, state: 'done', result: plain(result) });
+    try {
+      await repo.complete({ ...record, state: 'done', result: plain(result) });
+    } catch (err) {
+      // The change is made: answer it. Replays see `pending` until the claim is abandoned.
+      log.error('error.unexpected', { during: 'idempotency.complete', error: String(err) });
+    }
     return result;
   }
 

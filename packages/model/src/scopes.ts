@@ -20,6 +20,11 @@ export const UserScope = z.object({
   version: z.number().int().min(1),
   /** The version the account's custom claims carry (null: none applied yet). */
   claimsAppliedVersion: z.number().int().min(1).nullable(),
+  /**
+   * `claimsAppliedVersion !== version`, stored so the reconciler queries the
+   * few pending scopes instead of reading every account every run.
+   */
+  claimsPending: z.boolean(),
   updatedAt: IsoDateTime,
   /** uid of the province admin who made the change. */
   updatedBy: z.string().min(1),

@@ -24,7 +24,7 @@ export interface ReconcileReport {
 
 async function reconcile(deps: ScopeDeps, provinceCode: string | null): Promise<ReconcileReport> {
   const startedAt = deps.clock.now().toISOString();
-  const plan = planClaimRepairs(await deps.repos.userScopes.granted(provinceCode));
+  const plan = planClaimRepairs(await deps.repos.userScopes.pendingClaims(provinceCode));
   const applied: string[] = [];
   const failed: string[] = [];
   // One account at a time: Auth's write quota is small and the list is short.

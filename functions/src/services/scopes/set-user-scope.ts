@@ -110,6 +110,7 @@ export async function setUserScope(
       ...requested,
       version: (prior?.version ?? 0) + 1,
       claimsAppliedVersion: prior?.claimsAppliedVersion ?? null,
+      claimsPending: true,
       updatedAt: deps.clock.now().toISOString(),
       updatedBy: actor.uid,
     };

@@ -8,6 +8,9 @@
  * second movement.
  */
 import { collections } from '../../functions/src/data/refs';
+import { randomId } from '../../functions/src/lib/deps';
+import { useCaseDeps } from '../../functions/src/services';
+import { Idempotency, inputHash } from '../../functions/src/services/idempotency';
 import { callableHarness, failure } from '../helpers/callable';
 import { person, quota, writeProvince } from '../helpers/province';
 
@@ -118,4 +121,56 @@ test('a requestId that is not a UUID is refused on its field', async () => {
   const err = await failure(call('proposeMovement', proposal('c-release', 'not-a-uuid')));
   expect(err.code).toBe('invalid-argument');
   expect(err.details!.fields!.map((f) => f.path)).toEqual(['requestId']);
+});
+
+describe('the key’s lifetime (Idempotency over the emulator, with a clock the test moves)', () => {
+  let at = '2026-11-25T08:00:00.000Z';
+  const ledger = () =>
+    new Idempotency(useCaseDeps(firestore(), { clock: { now: () => new Date(at) }, newId: randomId }));
+  const key = { uid: 'u-clock', requestId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', op: 'cancelMovement' };
+  const input = { movementId: 'mv-1', reason: 'Không còn nhu cầu' };
+
+  test('while the first call runs, a replay is already-exists; afterwards it gets the first result', async () => {
+    let finish!: (v: { n: number }) => void;
+    const first = ledger().once(key, input, () => new Promise<{ n: number }>((r) => (finish = r)));
+    // Replay once the first call holds the key.
+    const claim = firestore().doc(`idempotency/u-clock_${key.requestId}`);
+    while (!(await claim.get()).exists) await new Promise((r) => setTimeout(r, 10));
+    const runs: number[] = [];
+    await expect(ledger().once(key, input, async () => runs.push(2))).rejects.toMatchObject({
+      code: 'already-exists',
+      key: 'error.requestInProgress',
+    });
+    finish({ n: 1 });
+    expect(await first).toEqual({ n: 1 });
+    expect(await ledger().once(key, input, async () => runs.push(3))).toEqual({ n: 1 });
+    expect(runs).toEqual([]);
+  });
+
+  test('after 24 hours the key is forgotten: the same key runs again', async () => {
+    at = '2026-11-26T08:00:01.000Z';
+    expect(await ledger().once(key, input, async () => ({ n: 4 }))).toEqual({ n: 4 });
+    at = '2026-11-26T09:00:00.000Z';
+    expect(await ledger().once(key, input, async () => ({ n: 5 }))).toEqual({ n: 4 });
+  });
+
+  test('a claim left pending for over 10 minutes (its call died) is taken over; under 10 minutes it is not', async () => {
+    const dead = { ...key, requestId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e' };
+    at = '2026-11-26T10:00:00.000Z';
+    await collections(firestore())
+      .idempotency.doc(`u-clock_${dead.requestId}`)
+      .set({
+        ...dead,
+        inputHash: inputHash(input),
+        state: 'pending',
+        createdAt: at,
+        expiresAt: new Date('2026-11-27T10:00:00.000Z'),
+      });
+    at = '2026-11-26T10:09:00.000Z';
+    await expect(ledger().once(dead, input, async () => ({ n: 6 }))).rejects.toMatchObject({
+      code: 'already-exists',
+    });
+    at = '2026-11-26T10:10:01.000Z';
+    expect(await ledger().once(dead, input, async () => ({ n: 7 }))).toEqual({ n: 7 });
+  });
 });

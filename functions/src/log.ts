@@ -13,6 +13,11 @@ export type LogEvent =
   | 'movement.cancelled'
   | 'movement.extended'
   | 'scope.set'
+  | 'scope.claimsPending'
+  | 'claims.reconciled'
+  | 'quota.allocated'
+  | 'quota.carriedOver'
+  | 'request.replayed'
   | 'alerts.flagged'
   | 'request.refused'
   | 'error.unexpected';

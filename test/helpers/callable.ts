@@ -15,7 +15,11 @@ import { claims } from './province';
 export type Claims = Record<string, unknown>;
 
 /** The exported callables (the scheduled job is not one). */
-export type CallableName = Exclude<keyof typeof fns, 'flagMovementAlerts'>;
+/** The exports that are callables: scheduled functions are not called through this harness. */
+export type CallableName = Exclude<
+  keyof typeof fns,
+  'flagMovementAlerts' | 'carryOverQuotasYearly' | 'reconcileClaimsSchedule'
+>;
 
 /** What a refused call throws: the HttpsError as the client sees it. */
 export interface CallableFailure {

@@ -12,6 +12,7 @@ import { allocate } from '../../domain/quota-years';
 import { takenPosts } from '../../domain/quota';
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
+import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import {
   communeOf,
@@ -101,5 +102,11 @@ export async function allocateQuota(
     });
     warnings.push({ code: 'over_allocation', message: text.vi, messageEn: text.en });
   }
+  log.info('quota.allocated', {
+    quotaId: quotaId(result.quota.unitCode, result.quota.block, result.quota.year),
+    allocated: result.quota.allocated,
+    overAllocated: result.overAllocated,
+    by: actor.uid,
+  });
   return { quota: result.quota, warnings };
 }

@@ -11,6 +11,7 @@ import { planCarryOver } from '../../domain/quota-years';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/actor';
 import { requireRole } from '../../lib/actor';
+import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { type Job, quotaId, type TCarryOverQuotasInput } from '@canbo/model';
 
@@ -113,6 +114,7 @@ export async function carryOverQuotaYear(
     throw err;
   }
   await repos.jobs.save(job('succeeded', done));
+  log.info('quota.carriedOver', { ...result });
   return result;
 }
 

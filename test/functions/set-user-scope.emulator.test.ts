@@ -330,3 +330,38 @@ describe('claims follow the scope document', () => {
     });
   });
 });
+
+test('claims that land after a newer scope was applied are overwritten with the newer ones (last committed scope wins)', async () => {
+  let n = 0;
+  const depsR = (auth: ScopeDeps['auth']): ScopeDeps => ({
+    ...useCaseDeps(db, { clock: fixedClock('2026-11-25T11:00:00.000Z'), newId: (p) => `${p}-r-${++n}` }),
+    auth,
+  });
+  const set: { uid: string; claims: object | null }[] = [];
+  let raced = false;
+  const auth: ScopeDeps['auth'] = {
+    getUser: async (uid) => ({ uid, customClaims: undefined }) as UserRecord,
+    setCustomUserClaims: async (uid, claims) => {
+      if (!raced) {
+        raced = true;
+        // While the first grant's claims are in flight, a second grant commits and applies its own…
+        await setUserScope(depsR(auth), admin, { ...input, uid: 'u-race', communes: ['18100'] });
+      }
+      // …and then the first grant's claims land, after them.
+      set.push({ uid, claims });
+    },
+  };
+  const first = await setUserScope(depsR(auth), admin, { ...input, uid: 'u-race', communes: ['18073'] });
+  expect(first.claimsApplied).toBe(true);
+  expect(set.map((s) => s.claims)).toEqual([
+    { role: 'commune_admin', province: '42', communes: ['18100'] },
+    { role: 'commune_admin', province: '42', communes: ['18073'] },
+    { role: 'commune_admin', province: '42', communes: ['18100'] },
+  ]);
+  expect((await collections(db).userScopes.doc('u-race').get()).data()).toMatchObject({
+    communes: ['18100'],
+    version: 2,
+    claimsAppliedVersion: 2,
+    claimsPending: false,
+  });
+});

@@ -365,3 +365,39 @@ test('claims that land after a newer scope was applied are overwritten with the 
     claimsPending: false,
   });
 });
+
+test('a scope document of another province refuses the grant inside the transaction, even when Auth shows no claims yet', async () => {
+  await collections(db).userScopes.doc('u-40-pending').set({
+    uid: 'u-40-pending',
+    role: 'auditor',
+    provinceCode: '40',
+    communes: [],
+    cadreId: null,
+    version: 1,
+    claimsAppliedVersion: null,
+    claimsPending: true,
+    updatedAt: '2026-11-25T08:00:00.000Z',
+    updatedBy: 'u-admin-40',
+  });
+  const { auth, set } = fakeAuth(undefined, null);
+  const err = toHttpsError(
+    await setUserScope(
+      {
+        ...useCaseDeps(db, { clock: fixedClock('2026-11-25T12:00:00.000Z'), newId: (p) => `${p}-t-1` }),
+        auth,
+      },
+      admin,
+      { ...input, uid: 'u-40-pending' },
+    ).catch((e: unknown) => e),
+  );
+  expect(err.code).toBe('permission-denied');
+  expect(err.message).toBe(
+    'Tài khoản u-40-pending thuộc tỉnh khác / account u-40-pending belongs to another province',
+  );
+  expect(set).toEqual([]);
+  expect((await collections(db).userScopes.doc('u-40-pending').get()).data()).toMatchObject({
+    provinceCode: '40',
+    version: 1,
+  });
+  expect((await collections(db).audit.doc('audit-t-1').get()).exists).toBe(false);
+});

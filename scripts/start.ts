@@ -220,6 +220,19 @@ async function main(): Promise<void> {
     if (exists) await auth.updateUser(a.uid, profile);
     else await auth.createUser({ uid: a.uid, ...profile });
     await auth.setCustomUserClaims(a.uid, a.claims);
+    // The scope document the claims follow (docs/data-model.md, userScopes), as setUserScope would leave it.
+    await c.userScopes.doc(a.uid).set({
+      uid: a.uid,
+      role: a.claims.role,
+      provinceCode: a.claims.province,
+      communes: a.claims.communes ?? [],
+      cadreId: a.claims.cadreId ?? null,
+      version: 1,
+      claimsAppliedVersion: 1,
+      claimsPending: false,
+      updatedAt: new Date().toISOString(),
+      updatedBy: 'npm-start',
+    });
   }
   await deleteApp(app);
 

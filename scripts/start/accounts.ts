@@ -1,12 +1,14 @@
 /**
  * The demo accounts `npm start` creates in the Auth emulator, one per role of
- * design.md, with the custom claims that carry their scope
+ * docs/data-model.md (userScopes), with the custom claims that carry their scope
  * (`{ role, province, communes?, cadreId? }`, under 1,000 bytes).
  *
  * Each has a fixed uid, so that what the audit log records as the actor of a
  * change still names the same account after a restart (the Auth emulator
  * forgets its users when it stops; `npm start` recreates them with these uids).
  */
+
+import type { Claims } from '@canbo/model';
 
 export const DEMO_PASSWORD = 'canbo-demo';
 
@@ -16,7 +18,7 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   description: string;
-  claims: { role: string; province: string; communes?: string[]; cadreId?: string };
+  claims: Claims;
 }
 
 export function demoAccounts(province: string, communes: string[], cadreId: string | null): DemoAccount[] {

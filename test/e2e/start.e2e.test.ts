@@ -123,6 +123,14 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     expect(officer.customClaims).toEqual({ role: 'commune_admin', province: '42', communes: [c1] });
     expect((await getAuth(app).getUserByEmail('thanhtra@tinh.canbo.test')).uid).toBe('demo-auditor');
     expect((await getAuth(app).getUserByEmail('canbo@xa.canbo.test')).uid).toBe('demo-cadre');
+    // Each has the scope document its claims follow, with nothing pending for the reconciler.
+    expect((await db.collection('userScopes').doc(`demo-commune-admin-${c1}`).get()).data()).toMatchObject({
+      role: 'commune_admin',
+      provinceCode: '42',
+      communes: [c1],
+      cadreId: null,
+      claimsPending: false,
+    });
     officerCommunes = [c1!, c2!];
     uidsBefore = await demoUids(app, officerCommunes);
 
@@ -183,6 +191,17 @@ test('npm start runs, seeds, serves and stops cleanly, and keeps its data', asyn
     expect(scoped.result).toEqual({
       uid: viewer.uid,
       claims: { role: 'commune_viewer', province: '42', communes: [commune] },
+      version: 1,
+      claimsApplied: true,
+    });
+    // The scope document the claims follow, with the version Auth carries.
+    expect((await db.collection('userScopes').doc(viewer.uid).get()).data()).toMatchObject({
+      role: 'commune_viewer',
+      provinceCode: '42',
+      communes: [commune],
+      version: 1,
+      claimsAppliedVersion: 1,
+      claimsPending: false,
     });
     expect((await getAuth(app).getUser(viewer.uid)).customClaims).toEqual({
       role: 'commune_viewer',

@@ -1,6 +1,6 @@
 /**
  * evaluations/{period}_{cadreId}: quarterly and annual results under Nghị
- * định 335/2025 (domain.md §2): 30 points of general criteria and 70 of task
+ * định 335/2025: 30 points of general criteria and 70 of task
  * results, the satisfaction component, the total and the level.
  */
 import { z } from 'zod';

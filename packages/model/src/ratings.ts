@@ -1,7 +1,7 @@
 /**
  * ratings/{receiptNo}: one citizen rating per dossier receipt, on the
  * five-level scale portals use (5 = rất hài lòng … 1 = rất không hài lòng)
- * plus the number of trips (domain.md §7.3). The receipt number is the id,
+ * plus the number of trips. The receipt number is the id,
  * which makes "one per receipt" a property of the data.
  */
 import { z } from 'zod';

@@ -47,6 +47,11 @@ test('reconcileClaims: a province admin reconciles their province, recorded as a
   expect(report).toEqual({ provinceCode: '42', applied: [], failed: [] });
   const jobs = await collections(firestore()).jobs.where('kind', '==', 'claims_reconcile').get();
   expect(jobs.docs.map((d) => d.data().provinceCode)).toEqual(['42']);
+  // A second run the same day replaces the day's record (the schedule runs every 10 minutes).
+  await call('reconcileClaims', {});
+  const again = await collections(firestore()).jobs.where('kind', '==', 'claims_reconcile').get();
+  expect(again.docs.map((d) => d.id)).toEqual(jobs.docs.map((d) => d.id));
+  expect(jobs.docs[0]!.id).toMatch(/^claims-reconcile-42-\d{4}-\d{2}-\d{2}$/);
 });
 
 test('reconcileClaims: other roles are permission-denied; unknown fields are refused', async () => {

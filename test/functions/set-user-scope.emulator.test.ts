@@ -314,15 +314,13 @@ describe('claims follow the scope document', () => {
     });
 
     const national = fakeAuth(undefined, null);
-    expect((await reconcileAllClaims(depsN(national.auth, () => 'claims-run'))).applied).toEqual([
-      'u-40-late',
-    ]);
+    expect((await reconcileAllClaims(depsN(national.auth))).applied).toEqual(['u-40-late']);
     expect(national.set).toEqual([
       { uid: 'u-40-late', claims: { role: 'commune_viewer', province: '40', communes: ['16681'] } },
     ]);
     expect((await c.userScopes.doc('u-40-late').get()).data()?.claimsAppliedVersion).toBe(3);
     // The national run is recorded as a job of no province (no client reads it).
-    expect((await c.jobs.doc('claims-run').get()).data()).toMatchObject({
+    expect((await c.jobs.doc('claims-reconcile-all-2026-11-25').get()).data()).toMatchObject({
       kind: 'claims_reconcile',
       provinceCode: null,
       state: 'succeeded',

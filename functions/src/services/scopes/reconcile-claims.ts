@@ -4,11 +4,13 @@
  * transaction committed). The plan is pure (./reconcile-plan.ts); this is
  * the thin worker. A province admin runs it for their province (the
  * `reconcileClaims` callable); the scheduled job runs it for every province
- * (jobs/reconcileClaims.scheduler.ts). Each run is recorded in `jobs/` with
- * its province (null for the national run).
+ * (jobs/reconcileClaims.scheduler.ts). Each run is recorded in
+ * `jobs/claims-reconcile-<province|all>-<day>` with its province (null for
+ * the national run).
  */
 import type { Job, TReconcileClaimsInput } from '@canbo/model';
 import { requireRole, type Actor } from '../../lib/actor';
+import { today } from '../../lib/clock';
 import { applyClaims } from './claims';
 import { planClaimRepairs } from './reconcile-plan';
 import type { ScopeDeps } from './set-user-scope';
@@ -32,7 +34,9 @@ async function reconcile(deps: ScopeDeps, provinceCode: string | null): Promise<
     ((await applyClaims(deps, scope)) ? applied : failed).push(scope.uid);
   }
   const job: Job = {
-    id: deps.newId('claims-reconcile'),
+    // One record per province (or `all`) and Vietnam day, replaced by each run: the
+    // schedule runs every 10 minutes, and the latest state is what an admin looks for.
+    id: `claims-reconcile-${provinceCode ?? 'all'}-${today(deps.clock)}`,
     kind: 'claims_reconcile',
     provinceCode,
     state: failed.length === 0 ? 'succeeded' : 'failed',

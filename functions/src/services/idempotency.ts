@@ -114,6 +114,7 @@ export class Idempotency {
       throw ValidationFailed.field('requestId', 'error.requestIdReused', { requestId: record.requestId });
     }
     if (existing.state === 'pending') throw this.inProgress(record);
+    log.info('request.replayed', { op: record.op, requestId: record.requestId });
     return existing.result ?? null;
   }
 

@@ -27,10 +27,9 @@ export async function applyClaims(
     try {
       await deps.auth.setCustomUserClaims(target.uid, claimsOfScope(target));
     } catch (err) {
-      log.warn('scope.set', {
+      log.warn('scope.claimsPending', {
         uid: target.uid,
         version: target.version,
-        claimsApplied: false,
         error: err instanceof Error ? err.message : String(err),
       });
       return false;

@@ -8,6 +8,7 @@
  * `jobs/claims-reconcile-<province|all>-<day>` with its province (null for
  * the national run).
  */
+import { log } from '../../log';
 import type { Job, TReconcileClaimsInput } from '@canbo/model';
 import { requireRole, type Actor } from '../../lib/actor';
 import { today } from '../../lib/clock';
@@ -49,6 +50,7 @@ async function reconcile(deps: ScopeDeps, provinceCode: string | null): Promise<
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.repos.jobs.save(job);
+  log.info('claims.reconciled', { provinceCode, applied: applied.length, failed: failed.length });
   return { provinceCode, applied, failed };
 }
 

@@ -6,10 +6,16 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
 import {
+  type AuditEntry,
   communeOf,
   type Cadre,
   type CadrePrivate,
+  type Evaluation,
+  evaluationId,
+  type Job,
   type Movement,
+  type Rating,
+  type UserScope,
   NO_RESTRICTIONS,
   type Quota,
   quotaId,
@@ -164,3 +170,101 @@ export const claims = {
   viewer: { role: 'commune_viewer', province: '42', communes: ['18073'] },
   otherProvince: { role: 'province_admin', province: '40' },
 };
+
+/** A quarterly evaluation still at the input stage (Decree 335/2025: 30 + 70 points). */
+export function evaluation(cadreId: string, period: string, extra: Partial<Evaluation> = {}): Evaluation {
+  return {
+    id: evaluationId(period, cadreId),
+    period,
+    cadreId,
+    provinceCode: '42',
+    communeCode: '18073',
+    unitCode: '18073',
+    inputs: {
+      general: 28,
+      tasks: { quantity: 100, quality: 95, progress: 90 },
+      leader: null,
+      disciplined: false,
+      selfAssessment: '',
+    },
+    subScores: null,
+    satisfaction: null,
+    total: null,
+    level: null,
+    override: null,
+    reviewedBy: null,
+    status: 'input',
+    jobRunId: null,
+    updatedAt: NOW,
+    ...extra,
+  };
+}
+
+/** A citizen's rating of one dossier receipt, received at the commune's one-stop centre. */
+export function rating(id: string, unitCode: string, extra: Partial<Rating> = {}): Rating {
+  return {
+    id,
+    provinceCode: '42',
+    communeCode: communeOf(unitCode),
+    unitCode,
+    cadreId: null,
+    procedure: 'Đăng ký khai sinh',
+    receivedOn: '2026-11-01',
+    criteria: { overall: 5, attitude: 4, timeliness: 5, guidance: 4 },
+    trips: 0,
+    comment: null,
+    submittedAt: NOW,
+    ...extra,
+  };
+}
+
+/** A finished job of the province (null province: a national run no client reads). */
+export function job(id: string, kind: Job['kind'], extra: Partial<Job> = {}): Job {
+  return {
+    id,
+    kind,
+    provinceCode: '42',
+    state: 'succeeded',
+    progress: { done: 1, total: 1 },
+    leases: {},
+    params: {},
+    error: null,
+    result: {},
+    startedAt: NOW,
+    updatedAt: NOW,
+    ...extra,
+  };
+}
+
+/** An audit entry of the province admin. */
+export function auditEntry(id: string, extra: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id,
+    provinceCode: '42',
+    actor: { uid: 'u-admin', role: 'province_admin' },
+    action: 'movement.propose',
+    target: 'movements/mv-1',
+    before: null,
+    after: { status: 'proposed' },
+    reason: 'Theo yêu cầu nhiệm vụ',
+    at: NOW,
+    ...extra,
+  };
+}
+
+/** The scope document of an account whose claims are applied. */
+export function userScope(uid: string, extra: Partial<UserScope> = {}): UserScope {
+  return {
+    uid,
+    role: 'commune_viewer',
+    provinceCode: '42',
+    communes: ['18073'],
+    cadreId: null,
+    version: 1,
+    claimsAppliedVersion: 1,
+    claimsPending: false,
+    updatedAt: NOW,
+    updatedBy: 'u-admin',
+    ...extra,
+  };
+}

@@ -1,7 +1,13 @@
 /** Every collection's schema accepts a well-formed document and refuses malformed ones. */
 import { Cadre, CadrePrivate, Evaluation, Movement, Position, Quota, Rating, Unit } from '@canbo/model';
 import { POSITIONS } from '../../../functions/src/domain/positions';
-import { movement as movementFixture, person, profile as profileFixture } from '../../helpers/province';
+import {
+  evaluation as evaluationBuilder,
+  movement as movementFixture,
+  person,
+  profile as profileFixture,
+  rating as ratingBuilder,
+} from '../../helpers/province';
 
 const now = '2026-11-25T08:00:00.000Z';
 
@@ -192,30 +198,8 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
   });
 
   test('evaluation inputs stay within the 30 + 70 point scale', () => {
-    const evaluation = {
-      id: '2026-Q3_18073-0001',
-      period: '2026-Q3',
-      cadreId: '18073-0001',
-      provinceCode: '42',
-      communeCode: '18073',
-      unitCode: '18073',
-      inputs: {
-        general: 28,
-        tasks: { quantity: 100, quality: 95, progress: 90 },
-        leader: null,
-        disciplined: false,
-        selfAssessment: '',
-      },
-      subScores: null,
-      satisfaction: null,
-      total: null,
-      level: null,
-      override: null,
-      reviewedBy: null,
-      status: 'input',
-      jobRunId: null,
-      updatedAt: now,
-    };
+    const evaluation = evaluationBuilder('18073-0001', '2026-Q3');
+    expect(evaluation.id).toBe('2026-Q3_18073-0001');
     expect(Evaluation.safeParse(evaluation).success).toBe(true);
     expect(
       issuesOf(Evaluation.safeParse({ ...evaluation, inputs: { ...evaluation.inputs, general: 31 } })),
@@ -225,19 +209,7 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
   });
 
   test('ratings use the five-level scale and 0, 1 or 2+ trips', () => {
-    const rating = {
-      id: '18073-20261101-0001',
-      provinceCode: '42',
-      communeCode: '18073',
-      unitCode: '18073',
-      cadreId: null,
-      procedure: 'Đăng ký khai sinh',
-      receivedOn: '2026-11-01',
-      criteria: { overall: 5, attitude: 4, timeliness: 5, guidance: 4 },
-      trips: 0,
-      comment: null,
-      submittedAt: now,
-    };
+    const rating = ratingBuilder('18073-20261101-0001', '18073');
     expect(Rating.safeParse(rating).success).toBe(true);
     expect(issuesOf(Rating.safeParse({ ...rating, criteria: { ...rating.criteria, overall: 6 } }))).toContain(
       'criteria.overall',

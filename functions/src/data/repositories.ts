@@ -20,6 +20,11 @@ import {
   type IdempotencyRecord,
   type UserScope,
 } from '@canbo/model';
+import {
+  Cadre as CadreSchema,
+  CadrePrivate as CadrePrivateSchema,
+  Movement as MovementSchema,
+} from '@canbo/model';
 import { defaultDeps, type ServiceDeps } from '../lib/deps';
 import { vietnamDay, type Clock } from '../lib/clock';
 import { quotaYearOf } from '../domain/quota-years';
@@ -170,6 +175,30 @@ export class CadreRepository {
   save(tx: Transaction, cadre: Cadre): void {
     tx.set(this.c.cadres.doc(cadre.id), cadre);
   }
+
+  /**
+   * A person and their private profile in one read (inside `tx` when given):
+   * what the movement checks read of them, for the price of one round trip.
+   */
+  async getWithProfile(id: string, tx?: Transaction): Promise<{ cadre: Cadre; profile: CadrePrivate }> {
+    // Raw references, so one batch can hold both; each is parsed by its schema below.
+    const cadreRef = this.c.cadres.doc(id).withConverter(null);
+    const profileRef = this.c.cadrePrivate(id).withConverter(null);
+    const [c, p] = tx
+      ? await tx.getAll(cadreRef, profileRef)
+      : await cadreRef.firestore.getAll(cadreRef, profileRef);
+    if (!c?.exists) throw new NotFound('error.unknownCadre', { id });
+    if (!p?.exists) throw new NotFound('error.missingProfile', { id });
+    return { cadre: CadreSchema.parse(c.data()), profile: CadrePrivateSchema.parse(p.data()) };
+  }
+
+  /** Several people by id in one read (no lock); the missing ones are left out. */
+  async findMany(ids: readonly string[]): Promise<Cadre[]> {
+    if (ids.length === 0) return [];
+    const refs = ids.map((id) => this.c.cadres.doc(id).withConverter(null));
+    const snaps = await this.c.cadres.firestore.getAll(...refs);
+    return snaps.flatMap((s) => (s.exists ? [CadreSchema.parse(s.data())] : []));
+  }
 }
 
 export class MovementRepository {
@@ -202,6 +231,37 @@ export class MovementRepository {
       .where('flags', 'array-contains-any', ['ending_soon', 'overdue_return'])
       .get();
     return snap.docs.map((d) => d.data());
+  }
+
+  /**
+   * The first read of a decision on a movement, in one round trip: the
+   * quotas it will change (locked first, see lockQuotasOf in
+   * services/movements/context.ts), the movement and its person with their
+   * private profile, all locked in `tx`.
+   */
+  async readForDecision(
+    tx: Transaction,
+    quotaKeys: readonly Pick<Quota, 'unitCode' | 'block' | 'year'>[],
+    movementId: string,
+    cadreId: string,
+  ): Promise<{ movement: Movement; cadre: Cadre; profile: CadrePrivate }> {
+    // Raw references, so one batch can hold documents of several kinds; each is parsed by its schema.
+    const refs = [
+      ...quotaKeys.map((k) => this.c.quotas.doc(quotaId(k.unitCode, k.block, k.year)).withConverter(null)),
+      this.c.movements.doc(movementId).withConverter(null),
+      this.c.cadres.doc(cadreId).withConverter(null),
+      this.c.cadrePrivate(cadreId).withConverter(null),
+    ];
+    const snaps = await tx.getAll(...refs);
+    const [m, c, p] = snaps.slice(quotaKeys.length);
+    if (!m?.exists) throw new NotFound('error.unknownMovement', { id: movementId });
+    if (!c?.exists) throw new NotFound('error.unknownCadre', { id: cadreId });
+    if (!p?.exists) throw new NotFound('error.missingProfile', { id: cadreId });
+    return {
+      movement: MovementSchema.parse(m.data()),
+      cadre: CadreSchema.parse(c.data()),
+      profile: CadrePrivateSchema.parse(p.data()),
+    };
   }
 
   create(tx: Transaction, movement: Movement): void {

@@ -16,9 +16,10 @@ import { requireScope, type Actor } from '../../lib/actor';
 import { NotFound, RulesViolated } from '../../lib/errors';
 import { vietnamDay } from '../../lib/clock';
 import { quotaYearOf } from '../../domain/quota-years';
-import { readYearQuotas } from '../quotas/years';
+import { readYearQuotas, type QuotaKey } from '../quotas/years';
 import {
   type Cadre,
+  type CadrePrivate,
   type CheckResult,
   communeOf,
   type Movement,
@@ -33,42 +34,52 @@ export function yearOf(date: string): number {
   return quotaYearOf(date);
 }
 
-/** Relatives in the system and post holders: advisory context read outside the transaction. */
+/**
+ * Relatives in the system and post holders: advisory context, read without
+ * locks (other people's documents and staff lists; locking them would make
+ * unrelated movements wait on each other).
+ */
 export interface Advisory {
   relatives: CheckContext['relatives'];
   holdersOfCadrePost: number;
   holdersOfTargetPost: number;
 }
 
+/** The person as the checks read them: their document and private profile, read together. */
+export interface Person {
+  cadre: Cadre;
+  profile: CadrePrivate;
+}
+
+/**
+ * Loads the advisory context of moving `person` to `toUnitCode` (and
+ * `toPositionId`), every read in parallel and none of them locking.
+ */
 export async function loadAdvisory(
   repos: Repositories,
-  cadreId: string,
+  { cadre, profile }: Person,
   toUnitCode: string,
   toPositionId: string | null,
 ): Promise<Advisory> {
-  const [cadre, profile, namingMover] = await Promise.all([
-    repos.cadres.findById(cadreId),
-    repos.cadres.findPrivateProfile(cadreId),
-    repos.cadres.namingInFamily(cadreId),
-  ]);
-  // Relatives from both records (docs/legal-basis.md §8): those the mover's
-  // family list names, and those whose own family list names the mover.
-  const ownFamily = profile?.family ?? [];
-  const named = await Promise.all(familyCadreIds(ownFamily).map((id) => repos.cadres.findById(id)));
-  const cadresById = new Map(named.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-  const relatives = relativesInSystem(cadreId, ownFamily, cadresById, namingMover);
-  const mainPost = cadre?.posts.find((p) => !p.concurrent)?.positionId;
+  const mainPost = cadre.posts.find((p) => !p.concurrent)?.positionId;
   // Holders are only counted where a check uses them: a key post left with no
   // holder (warning), or a target post with a fixed number of holders. Other
   // moves read no staff list at all.
   const needsHome = mainPost !== undefined && POSITION_BY_ID.get(mainPost)?.keyPost === true;
   const needsTarget = toPositionId !== null && POSITION_BY_ID.get(toPositionId)?.holdersPerUnit != null;
+  // Relatives from both records (docs/legal-basis.md §8): those the mover's
+  // family list names, and those whose own family list names the mover.
+  const [named, namingMover, holdersOfCadrePost, holdersOfTargetPost] = await Promise.all([
+    repos.cadres.findMany(familyCadreIds(profile.family)),
+    repos.cadres.namingInFamily(cadre.id),
+    needsHome && mainPost ? repos.cadres.holdersOf(cadre.homeUnitCode, mainPost) : 2,
+    needsTarget && toPositionId ? repos.cadres.holdersOf(toUnitCode, toPositionId) : 0,
+  ]);
+  const cadresById = new Map(named.map((c) => [c.id, c] as const));
   return {
-    relatives,
-    holdersOfCadrePost:
-      cadre && needsHome && mainPost ? await repos.cadres.holdersOf(cadre.homeUnitCode, mainPost) : 2,
-    holdersOfTargetPost:
-      needsTarget && toPositionId ? await repos.cadres.holdersOf(toUnitCode, toPositionId) : 0,
+    relatives: relativesInSystem(cadre.id, profile.family, cadresById, namingMover),
+    holdersOfCadrePost,
+    holdersOfTargetPost,
   };
 }
 
@@ -86,30 +97,37 @@ export type MovementDraft = Pick<
 >;
 
 /**
- * Gathers what the checks need; the parts that must be consistent are read in
- * `tx`. The request (with the person's own request and any duration
- * exception) comes from the movement, so an approval re-checks what the
- * proposal recorded.
+ * Gathers what the checks need. The person (`person`, read in `tx` by the
+ * caller, with their open movements) and the target quota are what must be
+ * consistent; the target quota is locked only when the transaction writes it
+ * (`lockTargetQuota`: an approval), since a proposal changes no count and its
+ * approval re-checks. The request (with the person's own request and any
+ * duration exception) comes from the movement, so an approval re-checks what
+ * the proposal recorded.
  */
 export async function loadCheckContext(
   tx: Transaction,
   repos: Repositories,
-  cadre: Cadre,
+  { cadre, profile }: Person,
   m: MovementDraft,
   advisory: Advisory,
-): Promise<{ context: CheckContext; targetUnit: Unit; open: OpenMovement[] }> {
+  targetUnit: Unit,
+  { lockTargetQuota }: { lockTargetQuota: boolean },
+): Promise<{ context: CheckContext; open: OpenMovement[] }> {
   // Quotas by year (docs/legal-basis.md §9): the checks read the quota where
   // the approval's incoming lands, this year's (opened from last year's when
   // the carry-over has not run), and whether the start year, when later, has
   // an allocation yet.
   const { at, year } = repos.quotas.now();
   const startYear = yearOf(m.startDate);
-  const [profile, targetUnit, open, [target], [sending], ahead] = await Promise.all([
-    repos.cadres.getPrivateProfile(cadre.id, tx),
-    // Units are reference data no use case changes: read without a lock.
-    repos.units.get(m.toUnitCode),
+  const [open, [target], [sending], ahead] = await Promise.all([
     openMovementsOf(tx, repos, cadre),
-    readYearQuotas(tx, repos, [{ unitCode: m.toUnitCode, block: cadre.block, year }], at),
+    readYearQuotas(
+      lockTargetQuota ? tx : undefined,
+      repos,
+      [{ unitCode: m.toUnitCode, block: cadre.block, year }],
+      at,
+    ),
     // The sending quota only feeds the norm warning: read without a lock, so
     // approvals do not serialise on every home unit's quota.
     readYearQuotas(undefined, repos, [{ unitCode: cadre.homeUnitCode, block: cadre.block, year }], at),
@@ -119,7 +137,6 @@ export async function loadCheckContext(
   const targetQuota = target?.quota;
   const sendingQuota = sending?.quota;
   return {
-    targetUnit,
     /** The person's open movements, this one included when stored (for openMovementsAfter). */
     open,
     context: {
@@ -170,6 +187,24 @@ export function withOpenMovements(
   at: string,
 ): Cadre {
   return { ...cadre, openMovements: openMovementsAfter(open, m), updatedAt: at };
+}
+
+/**
+ * The quotas that `transition` of `m` will change, recorded at `at` (the
+ * keys quotaChanges reads). A decision locks them first, in its first read
+ * (MovementRepository.readForDecision): the emulator and Firestore resolve
+ * lock conflicts by age (wound-wait: an older transaction aborts a younger
+ * holder, which retries after a back-off), so taking the contended lock first
+ * means approvals into one unit reach it in the order they began and wait
+ * briefly for each other instead of aborting. `m` may be read outside the
+ * transaction: a movement's units and block never change.
+ */
+export function quotaKeysOf(m: Movement, transition: Transition, at: string): QuotaKey[] {
+  return quotaEffects(m, transition, m.status, vietnamDay(new Date(at))).map(({ unitCode, block, year }) => ({
+    unitCode,
+    block,
+    year,
+  }));
 }
 
 /** The code of the check on the target unit's quota. */

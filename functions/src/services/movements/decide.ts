@@ -6,7 +6,7 @@
  */
 import { blockingChecks, runChecks } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
-import { requireRole, type Actor } from '../../lib/actor';
+import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { today } from '../../lib/clock';
 import { ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
@@ -14,7 +14,7 @@ import type { UseCaseDeps } from '../deps';
 import {
   loadAdvisory,
   loadCheckContext,
-  movementFor,
+  quotaKeysOf,
   openMovementsOf,
   quotaChanges,
   refusal,
@@ -30,21 +30,44 @@ export async function decideMovement(
 ): Promise<Movement> {
   const { db, repos } = deps;
   requireRole(actor, 'province_admin');
+  const approving = input.decision === 'approve';
+  // Read first without a lock: which quotas an approval reserves (a
+  // movement's person and units never change; the transaction reads it
+  // again), and the advisory context, which locks nothing.
   const first = await repos.movements.get(input.movementId);
-  const advisory = await loadAdvisory(repos, first.cadreId, first.toUnitCode, first.toPositionId);
+  requireScope(actor, first.provinceCode, null);
+  const [advisory, targetUnit] = approving
+    ? await Promise.all([
+        repos.cadres
+          .getWithProfile(first.cadreId)
+          .then((person) => loadAdvisory(repos, person, first.toUnitCode, first.toPositionId)),
+        repos.units.get(first.toUnitCode),
+      ])
+    : [undefined, undefined];
   const decided = await db.runTransaction(async (tx) => {
-    const m = await movementFor(tx, repos, actor, input.movementId);
     const now = deps.clock.now().toISOString();
-    const status = nextStatus(m.status, input.decision === 'approve' ? 'approve' : 'reject');
+    // One first read locks all the decision needs: the quotas an approval
+    // reserves (first, so approvals into one unit queue in the order they
+    // began, quotaKeysOf), the movement, and the person, whose document
+    // carries their open movements: approval re-checks against them
+    // (open_movement), and either decision updates them.
+    const keys = approving && first.status === 'proposed' ? quotaKeysOf(first, 'approve', now) : [];
+    const { movement: m, ...person } = await repos.movements.readForDecision(
+      tx,
+      keys,
+      input.movementId,
+      first.cadreId,
+    );
+    const status = nextStatus(m.status, approving ? 'approve' : 'reject');
     let checks: CheckResult[] = m.checks;
     let overrides = m.overrides;
     let quotas: QuotaChange[] = [];
-    // The person's document carries their open movements: approval re-checks
-    // against them (open_movement), and either decision updates them.
-    const cadre = await repos.cadres.get(m.cadreId, tx);
+    const { cadre } = person;
     let open: OpenMovement[];
-    if (input.decision === 'approve') {
-      const loaded = await loadCheckContext(tx, repos, cadre, m, advisory);
+    if (approving && advisory && targetUnit) {
+      const loaded = await loadCheckContext(tx, repos, person, m, advisory, targetUnit, {
+        lockTargetQuota: true,
+      });
       const { context } = loaded;
       open = loaded.open;
       checks = runChecks(context);

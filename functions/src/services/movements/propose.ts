@@ -31,21 +31,25 @@ export async function proposeMovement(
 ): Promise<Movement> {
   const { db, repos } = deps;
   requireRole(actor, 'province_admin', 'commune_admin');
-  const pre = await repos.cadres.get(input.cadreId);
-  requireScope(actor, pre.provinceCode, communeOf(pre.homeUnitCode));
-  const target = await repos.units.get(input.toUnitCode);
-  if (target.provinceCode !== actor.province) throw new Forbidden('error.targetOutsideProvince');
-  // The target is checked like the source, for every type: a commune office
-  // places people (appointments and concurrent posts included) only in its
-  // own communes; moves elsewhere are the province's (issue 9).
-  requireScope(actor, target.provinceCode, communeOf(target.code));
   if (input.type === 'secondment' && !input.plannedEndDate) {
     throw ValidationFailed.field('plannedEndDate', 'error.secondmentNeedsEnd');
   }
-  const advisory = await loadAdvisory(repos, input.cadreId, input.toUnitCode, input.toPositionId ?? null);
+  // Units are reference data no use case changes: read without a lock, while
+  // the transaction reads the person.
+  const targetUnit = repos.units.get(input.toUnitCode);
   const now = deps.clock.now().toISOString();
   const movement = await db.runTransaction(async (tx) => {
-    const cadre = await repos.cadres.get(input.cadreId, tx);
+    // The person is locked: their open movements decide whether another move
+    // may be proposed, and this transaction adds the proposal to them.
+    const [person, target] = await Promise.all([repos.cadres.getWithProfile(input.cadreId, tx), targetUnit]);
+    const { cadre } = person;
+    requireScope(actor, cadre.provinceCode, communeOf(cadre.homeUnitCode));
+    if (target.provinceCode !== actor.province) throw new Forbidden('error.targetOutsideProvince');
+    // The target is checked like the source, for every type: a commune office
+    // places people (appointments and concurrent posts included) only in its
+    // own communes; moves elsewhere are the province's (issue 9).
+    requireScope(actor, target.provinceCode, communeOf(target.code));
+    const advisory = await loadAdvisory(repos, person, input.toUnitCode, input.toPositionId ?? null);
     const draft = {
       id: deps.newId(`mv-${cadre.provinceCode}`),
       type: input.type,
@@ -56,7 +60,11 @@ export async function proposeMovement(
       personRequest: personRequestOf(input, actor, now),
       durationException: input.durationException ?? null,
     };
-    const { context, open } = await loadCheckContext(tx, repos, cadre, draft, advisory);
+    // The target quota is read without a lock: a proposal changes no count,
+    // and its approval re-checks the quota in the transaction that reserves it.
+    const { context, open } = await loadCheckContext(tx, repos, person, draft, advisory, target, {
+      lockTargetQuota: false,
+    });
     // Includes open_movement: one move of a person at a time, read from the
     // person's document, which this transaction locks and rewrites, so two
     // concurrent proposals for one person cannot both pass (issue 9).

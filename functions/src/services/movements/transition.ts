@@ -63,7 +63,11 @@ export async function runTransition(
       on: request.on ?? today(deps.clock),
       earlyStartReason: request.earlyStartReason ?? null,
     });
-    const cadre = await repos.cadres.get(m.cadreId, tx);
+    // The person and the quotas the transition moves, read together.
+    const [cadre, quotas] = await Promise.all([
+      repos.cadres.get(m.cadreId, tx),
+      quotaChanges(tx, repos, m, transition, now),
+    ]);
     const open = await openMovementsOf(tx, repos, cadre);
     if (transition === 'start') {
       // One move of a person at a time (issue 9): a start never moves a post
@@ -74,7 +78,6 @@ export async function runTransition(
       );
       if (check?.outcome === 'fail') throw new RulesViolated([check]);
     }
-    const quotas = await quotaChanges(tx, repos, m, transition, now);
     const person = transition === 'cancel' ? cadre : applyToCadre(cadre, m, transition, now);
     const updatedCadre = withOpenMovements(person, open, moved, now);
     for (const q of quotas) repos.quotas.save(tx, q.after);

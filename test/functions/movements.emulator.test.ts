@@ -58,6 +58,7 @@ beforeAll(async () => {
       { cadre: person('c-commune', '18073', 'xa_pho_chu_tich_ubnd') },
       // Written before cadres carried their open movements: the field is absent.
       { cadre: person('c-legacy', '18073', 'xa_van_hoa_xa_hoi') },
+      { cadre: person('c-legacy-two', '18073', 'xa_van_hoa_xa_hoi') },
     ],
   );
   // Units with room, used only by the tests of one open movement at a time.
@@ -580,6 +581,38 @@ describe('one open movement that moves a person at a time (issue 9)', () => {
     const err = await failure(transfer('c-legacy', '18127'));
     expect(err.code).toBe('failed-precondition');
     expect(err.details!.checks!.map((x) => x.code)).toEqual(['open_movement']);
+  });
+
+  test('older data with two approved transfers of one person: a start is refused, nothing moves', async () => {
+    for (const [id, toUnitCode] of [
+      ['mv-42-legacy-2', '18124'],
+      ['mv-42-legacy-3', '18127'],
+    ] as const) {
+      await c.movements.doc(id).set(
+        movement(id, 'transfer', {
+          cadreId: 'c-legacy-two',
+          cadreName: 'Cán bộ c-legacy-two',
+          status: 'approved',
+          toUnitCode,
+          communeCodes: ['18073', toUnitCode],
+          fromPositionId: 'xa_van_hoa_xa_hoi',
+          toPositionId: 'xa_van_hoa_xa_hoi',
+        }),
+      );
+    }
+    const [home, target] = [await q('18073'), await q24()];
+    const err = await failure(
+      call('startMovement', { movementId: 'mv-42-legacy-2', startDate: '2027-01-01' }),
+    );
+    expect(err.code).toBe('failed-precondition');
+    expect(err.details!.checks!.map((x) => x.code)).toEqual(['open_movement']);
+    expect(err.details!.message!.en).toContain('mv-42-legacy-3');
+    expect([await q('18073'), await q24()]).toEqual([home, target]);
+    expect((await c.cadres.doc('c-legacy-two').get()).data()).toMatchObject({
+      homeUnitCode: '18073',
+      status: 'active',
+    });
+    expect((await c.movements.doc('mv-42-legacy-2').get()).data()!.status).toBe('approved');
   });
 });
 

@@ -63,11 +63,14 @@ export async function runTransition(
       on: request.on ?? today(deps.clock),
       earlyStartReason: request.earlyStartReason ?? null,
     });
-    // The person and the quotas the transition moves, read together.
-    const [cadre, quotas] = await Promise.all([
+    // The person and the quotas the transition moves, read together; the
+    // person's open movements are checked before any quota error is reported.
+    const [cadreRead, quotasRead] = await Promise.allSettled([
       repos.cadres.get(m.cadreId, tx),
       quotaChanges(tx, repos, m, transition, now),
     ]);
+    if (cadreRead.status === 'rejected') throw cadreRead.reason;
+    const cadre = cadreRead.value;
     const open = await openMovementsOf(tx, repos, cadre);
     if (transition === 'start') {
       // One move of a person at a time (issue 9): a start never moves a post
@@ -78,6 +81,8 @@ export async function runTransition(
       );
       if (check?.outcome === 'fail') throw new RulesViolated([check]);
     }
+    if (quotasRead.status === 'rejected') throw quotasRead.reason;
+    const quotas = quotasRead.value;
     const person = transition === 'cancel' ? cadre : applyToCadre(cadre, m, transition, now);
     const updatedCadre = withOpenMovements(person, open, moved, now);
     for (const q of quotas) repos.quotas.save(tx, q.after);

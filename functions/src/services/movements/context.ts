@@ -120,17 +120,20 @@ export async function loadCheckContext(
   // an allocation yet.
   const { at, year } = repos.quotas.now();
   const startYear = yearOf(m.startDate);
-  const [open, [target], [sending], ahead] = await Promise.all([
+  const targetKey = { unitCode: m.toUnitCode, block: cadre.block, year };
+  // The sending quota only feeds the norm warning: read without a lock, so
+  // approvals do not serialise on every home unit's quota. Without a lock on
+  // the target either (a proposal), both come in one read.
+  const sendingKey = { unitCode: cadre.homeUnitCode, block: cadre.block, year };
+  const quotas = lockTargetQuota
+    ? Promise.all([
+        readYearQuotas(tx, repos, [targetKey], at),
+        readYearQuotas(undefined, repos, [sendingKey], at),
+      ]).then(([[t], [s]]) => [t, s])
+    : readYearQuotas(undefined, repos, [targetKey, sendingKey], at);
+  const [open, [target, sending], ahead] = await Promise.all([
     openMovementsOf(tx, repos, cadre),
-    readYearQuotas(
-      lockTargetQuota ? tx : undefined,
-      repos,
-      [{ unitCode: m.toUnitCode, block: cadre.block, year }],
-      at,
-    ),
-    // The sending quota only feeds the norm warning: read without a lock, so
-    // approvals do not serialise on every home unit's quota.
-    readYearQuotas(undefined, repos, [{ unitCode: cadre.homeUnitCode, block: cadre.block, year }], at),
+    quotas,
     // Advisory too (a warning): no lock.
     startYear > year ? repos.quotas.find(m.toUnitCode, cadre.block, startYear) : undefined,
   ]);

@@ -65,9 +65,17 @@ export async function decideMovement(
     const { cadre } = person;
     let open: OpenMovement[];
     if (approving && advisory && targetUnit) {
-      const loaded = await loadCheckContext(tx, repos, person, m, advisory, targetUnit, {
-        lockTargetQuota: true,
-      });
+      // The checks' context and the quota effects are read together (the
+      // quotas are locked already): one round trip less while other approvals
+      // into the unit wait. A refusal by the checks is reported before any
+      // error of the quota arithmetic.
+      const [loaded, changes] = await Promise.all([
+        loadCheckContext(tx, repos, person, m, advisory, targetUnit, { lockTargetQuota: true }),
+        quotaChanges(tx, repos, m, 'approve', now).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        ),
+      ]);
       const { context } = loaded;
       open = loaded.open;
       checks = runChecks(context);
@@ -90,7 +98,8 @@ export async function decideMovement(
             : [];
         }),
       ];
-      quotas = await quotaChanges(tx, repos, m, 'approve', now);
+      if (!changes.ok) throw changes.error;
+      quotas = changes.value;
     } else {
       open = await openMovementsOf(tx, repos, cadre);
     }

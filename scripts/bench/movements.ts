@@ -186,8 +186,10 @@ async function main(): Promise<void> {
   console.log(
     `Firestore operations per movement: ${(ops.documentReads! / movements).toFixed(1)} reads, ${(ops.documentWrites! / movements).toFixed(1)} writes, ${(ops.queries! / movements).toFixed(1)} queries (transactions committed ${ops.transactionsCommitted}, aborted ${ops.transactionsAborted})`,
   );
+  // Every proposal and decision runs one transaction; attempts beyond those are retries.
+  const calls = movements + decideTimes.length;
   console.log(
-    `transaction attempts: ${attempts} for ${ops.transactionsCommitted! + ops.transactionsAborted!} transactions run to the end (retries after contention: ${attempts - ops.transactionsCommitted! - ops.transactionsAborted!} at most)`,
+    `transactions: ${calls} run (${ops.transactionsCommitted} committed, the rest refused), ${attempts - calls} retried after contention`,
   );
   const decideP95 = percentile(decideTimes, 0.95);
   console.log(

@@ -14,7 +14,6 @@ import { claims } from './province';
 
 export type Claims = Record<string, unknown>;
 
-/** The exported callables (the scheduled job is not one). */
 /** The exports that are callables: scheduled functions are not called through this harness. */
 export type CallableName = Exclude<
   keyof typeof fns,

@@ -31,7 +31,7 @@ export const converters = {
   ratings: zodConverter(Rating, (r) => r.id),
   jobs: zodConverter(Job, (j) => j.id),
   audit: zodConverter(AuditEntry, (a) => a.id),
-  // B1-scopes: account scopes and idempotency keys
+  // Account scopes and idempotency keys
   userScopes: zodConverter(UserScope, (s) => s.uid),
   idempotency: zodConverter(IdempotencyRecord, (r) => `${r.uid}_${r.requestId}`),
 };

@@ -286,7 +286,7 @@ export class JobRepository {
   }
 }
 
-// B1-scopes: account scopes and idempotency keys.
+// Account scopes and idempotency keys.
 
 export class UserScopeRepository {
   constructor(private readonly c: Collections) {}

@@ -75,7 +75,7 @@ export function getUseCases(): UseCases {
   return bound;
 }
 
-// B1-scopes: what runs without a use case of its own, over the default app.
+// What runs without a use case of its own, over the default app.
 
 /** The idempotency keys of the mutating callables (api/handler.ts). */
 let idempotency: Idempotency | undefined;

@@ -72,7 +72,7 @@ export const ERROR_MESSAGES = {
   },
   // internal
   'error.internal': { vi: 'Lỗi hệ thống', en: 'internal error' },
-  // B1-scopes: scopes stay inside the granting province (permission-denied), idempotency keys
+  // Scopes stay inside the granting province (permission-denied), idempotency keys
   'error.communeOutsideProvince': {
     vi: 'Xã {code} không thuộc tỉnh của bạn',
     en: 'commune {code} is not in your province',

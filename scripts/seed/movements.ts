@@ -21,6 +21,7 @@ import {
   runChecks,
 } from '../../functions/src/domain/movement-checks';
 import {
+  newMovement,
   applyToCadre,
   openMovementsAfter,
   quotaEffects,
@@ -217,35 +218,14 @@ function replay(
   status: MovementStatus,
 ): { movement: Movement; cadre: Cadre; quotas: QuotaDoc[] } | undefined {
   const { rng } = ctx;
-  let m: Movement = {
-    ...draft,
+  // Dated below, once the proposal's day is drawn.
+  let m: Movement = newMovement(cadre, draft, {
     status: status === 'draft' ? 'draft' : 'proposed',
-    cadreId: cadre.id,
-    cadreName: cadre.fullName,
-    provinceCode: cadre.provinceCode,
-    block: cadre.block,
-    fromUnitCode: cadre.homeUnitCode,
-    fromPositionId: cadre.posts.find((p) => !p.concurrent)?.positionId ?? null,
-    communeCodes: [
-      ...new Set([communeOf(cadre.homeUnitCode), communeOf(draft.toUnitCode)].filter((x) => x !== null)),
-    ],
-    actualEndDate: null,
-    decision: null,
+    at: '',
+    by: BY,
     reason: MOVEMENT_REASON[draft.type],
-    checks: [],
-    overrides: [],
-    history: [
-      {
-        status: status === 'draft' ? 'draft' : 'proposed',
-        at: '',
-        by: BY,
-        note: status === 'draft' ? 'Lập đề xuất' : 'Trình Ban Tổ chức',
-      },
-    ],
-    createdBy: BY,
-    createdAt: '',
-    updatedAt: ctx.now,
-  };
+    note: status === 'draft' ? 'Lập đề xuất' : 'Trình Ban Tổ chức',
+  });
   const proposedOn = eventDate(ctx, m, 'propose');
   m.createdAt = at(proposedOn);
   m.updatedAt = m.createdAt;

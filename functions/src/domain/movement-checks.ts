@@ -22,6 +22,7 @@ import {
   MESSAGES,
   type MessageParams,
   type Movement,
+  type MovementDraft,
   MOVEMENT_TYPE_LABELS,
   type MovementType,
   type OpenMovement,
@@ -168,19 +169,7 @@ export function personRequested(request: MovementRequest): boolean {
  * come from the movement itself, so a decision re-checks what the proposal
  * recorded (docs/legal-basis.md §2).
  */
-export function requestOf(
-  m: Pick<
-    Movement,
-    | 'type'
-    | 'toUnitCode'
-    | 'toPositionId'
-    | 'startDate'
-    | 'plannedEndDate'
-    | 'personRequest'
-    | 'durationException'
-  >,
-  toProvinceCode: string,
-): MovementRequest {
+export function requestOf(m: Omit<MovementDraft, 'id'>, toProvinceCode: string): MovementRequest {
   return {
     type: m.type,
     toUnitCode: m.toUnitCode,

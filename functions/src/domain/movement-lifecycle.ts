@@ -29,6 +29,7 @@ import {
   isOpenStatus,
   message,
   type Movement,
+  type MovementDraft,
   type MovementStatus,
   type OpenMovement,
 } from '@canbo/model';
@@ -257,6 +258,51 @@ export function transitionMovement(m: Movement, transition: Transition, e: Trans
     next.actualEndDate = on;
   }
   return next;
+}
+
+/**
+ * A new movement of `cadre`, drafted or proposed: the one place a movement
+ * document is put together (proposeMovement and the seed). It leaves from
+ * the person's home unit and main post, and names the communes on both
+ * sides so that both see it (`communeCodes`).
+ */
+export function newMovement(
+  cadre: Cadre,
+  draft: MovementDraft,
+  p: {
+    status: 'draft' | 'proposed';
+    at: string;
+    by: string;
+    reason: string;
+    note: string;
+    decision?: Movement['decision'];
+    checks?: Movement['checks'];
+  },
+): Movement {
+  return {
+    ...draft,
+    status: p.status,
+    cadreId: cadre.id,
+    cadreName: cadre.fullName,
+    provinceCode: cadre.provinceCode,
+    block: cadre.block,
+    fromUnitCode: cadre.homeUnitCode,
+    fromPositionId: cadre.posts.find((x) => !x.concurrent)?.positionId ?? null,
+    communeCodes: [
+      ...new Set(
+        [communeOf(cadre.homeUnitCode), communeOf(draft.toUnitCode)].filter((x): x is string => x !== null),
+      ),
+    ],
+    actualEndDate: null,
+    decision: p.decision ?? null,
+    reason: p.reason,
+    checks: p.checks ?? [],
+    overrides: [],
+    history: [{ status: p.status, at: p.at, by: p.by, note: p.note }],
+    createdBy: p.by,
+    createdAt: p.at,
+    updatedAt: p.at,
+  };
 }
 
 /**

@@ -130,3 +130,16 @@ export const Movement = z.object({
   flags: z.array(MovementFlag).optional(),
 });
 export type Movement = z.infer<typeof Movement>;
+
+/** What a proposal asks for, stored or about to be: the rest of a movement comes from the person. */
+export type MovementDraft = Pick<
+  Movement,
+  | 'id'
+  | 'type'
+  | 'toUnitCode'
+  | 'toPositionId'
+  | 'startDate'
+  | 'plannedEndDate'
+  | 'personRequest'
+  | 'durationException'
+>;

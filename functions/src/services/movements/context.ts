@@ -23,6 +23,7 @@ import {
   type CheckResult,
   communeOf,
   type Movement,
+  type MovementDraft,
   type OpenMovement,
   type Quota,
   quotaId,
@@ -82,19 +83,6 @@ export async function loadAdvisory(
     holdersOfTargetPost,
   };
 }
-
-/** What the checks read of a movement, stored or about to be proposed. */
-export type MovementDraft = Pick<
-  Movement,
-  | 'id'
-  | 'type'
-  | 'toUnitCode'
-  | 'toPositionId'
-  | 'startDate'
-  | 'plannedEndDate'
-  | 'personRequest'
-  | 'durationException'
->;
 
 /**
  * Gathers what the checks need. The person (`person`, read in `tx` by the

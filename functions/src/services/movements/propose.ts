@@ -4,6 +4,7 @@
  * and nothing is stored (docs/api.md).
  */
 import { runChecks } from '../../domain/movement-checks';
+import { newMovement } from '../../domain/movement-lifecycle';
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { Forbidden, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
@@ -71,30 +72,15 @@ export async function proposeMovement(
     const checks = runChecks(context);
     const prohibited = checks.filter((c) => c.outcome === 'fail' && !c.overridable);
     if (prohibited.length > 0) throw refusal(prohibited, context);
-    const created: Movement = {
-      ...draft,
+    const created = newMovement(cadre, draft, {
       status: 'proposed',
-      cadreId: cadre.id,
-      cadreName: cadre.fullName,
-      provinceCode: cadre.provinceCode,
-      block: cadre.block,
-      fromUnitCode: cadre.homeUnitCode,
-      fromPositionId: cadre.posts.find((p) => !p.concurrent)?.positionId ?? null,
-      communeCodes: [
-        ...new Set(
-          [communeOf(cadre.homeUnitCode), communeOf(input.toUnitCode)].filter((x): x is string => x !== null),
-        ),
-      ],
-      actualEndDate: null,
-      decision: input.decision ?? null,
+      at: now,
+      by: actor.uid,
       reason: input.reason,
+      note: input.reason,
+      decision: input.decision ?? null,
       checks,
-      overrides: [],
-      history: [{ status: 'proposed', at: now, by: actor.uid, note: input.reason }],
-      createdBy: actor.uid,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     repos.movements.create(tx, created);
     repos.cadres.save(tx, withOpenMovements(cadre, open, created, now));
     repos.audit.append(tx, {

@@ -154,7 +154,10 @@ describe('the key’s lifetime (Idempotency over the emulator, with a clock the 
     expect(await ledger().once(key, input, async () => ({ n: 5 }))).toEqual({ n: 4 });
   });
 
-  test('a claim left pending for over 10 minutes (its call died) is taken over; under 10 minutes it is not', async () => {
+  // Deliberately changed (review of issue 9): a pending claim is no longer taken over after 10 minutes.
+  // Its call may have committed its change and then failed to store the result; running the use case
+  // again would make the change twice (a second movement). It answers already-exists until it expires.
+  test('a claim left pending (its call died, or its result was not stored) answers already-exists until it expires', async () => {
     const dead = { ...key, requestId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e' };
     at = '2026-11-26T10:00:00.000Z';
     await collections(firestore())
@@ -166,11 +169,64 @@ describe('the key’s lifetime (Idempotency over the emulator, with a clock the 
         createdAt: at,
         expiresAt: new Date('2026-11-27T10:00:00.000Z'),
       });
-    at = '2026-11-26T10:09:00.000Z';
-    await expect(ledger().once(dead, input, async () => ({ n: 6 }))).rejects.toMatchObject({
-      code: 'already-exists',
-    });
-    at = '2026-11-26T10:10:01.000Z';
+    const runs: number[] = [];
+    for (const later of [
+      '2026-11-26T10:09:00.000Z',
+      '2026-11-26T10:10:01.000Z',
+      '2026-11-27T09:59:59.000Z',
+    ]) {
+      at = later;
+      await expect(ledger().once(dead, input, async () => runs.push(6))).rejects.toMatchObject({
+        code: 'already-exists',
+        key: 'error.requestInProgress',
+      });
+    }
+    expect(runs).toEqual([]);
+    at = '2026-11-27T10:00:01.000Z';
     expect(await ledger().once(dead, input, async () => ({ n: 7 }))).toEqual({ n: 7 });
+  });
+
+  describe('release and complete touch only the claim their call made', () => {
+    const other = (requestId: string) => ({
+      uid: 'u-clock',
+      requestId,
+      op: 'cancelMovement',
+      inputHash: inputHash(input),
+      state: 'pending' as const,
+      createdAt: '2026-11-28T07:00:00.000Z',
+      expiresAt: new Date('2026-11-29T07:00:00.000Z'),
+    });
+
+    test('a failed call does not delete a record another call now holds', async () => {
+      const k = { ...key, requestId: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f' };
+      at = '2026-11-28T08:00:00.000Z';
+      const ref = collections(firestore()).idempotency.doc(`u-clock_${k.requestId}`);
+      await expect(
+        ledger().once(k, input, async () => {
+          // While this call runs, its claim is replaced by another call's (e.g. one that took it over).
+          await ref.set(other(k.requestId));
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect((await ref.get()).data()).toMatchObject({
+        state: 'pending',
+        createdAt: '2026-11-28T07:00:00.000Z',
+      });
+    });
+
+    test('a finished call does not overwrite a record another call now holds', async () => {
+      const k = { ...key, requestId: '4d5e6f7a-8b9c-4dae-9f2a-3b4c5d6e7f80' };
+      at = '2026-11-28T08:00:00.000Z';
+      const ref = collections(firestore()).idempotency.doc(`u-clock_${k.requestId}`);
+      const result = await ledger().once(k, input, async () => {
+        await ref.set(other(k.requestId));
+        return { n: 8 };
+      });
+      expect(result).toEqual({ n: 8 });
+      const stored = (await ref.get()).data()!;
+      expect(stored.state).toBe('pending');
+      expect(stored.createdAt).toBe('2026-11-28T07:00:00.000Z');
+      expect(stored.result).toBeUndefined();
+    });
   });
 });

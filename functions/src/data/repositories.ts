@@ -351,7 +351,7 @@ export class IdempotencyRepository {
     return existing;
   }
 
-  /** Replaces an expired or abandoned record, if it is still the one seen (`seen.createdAt`). */
+  /** Replaces an expired record, if it is still the one seen (`seen.createdAt`, `seen.state`). */
   async takeOver(seen: IdempotencyRecord, record: IdempotencyRecord): Promise<boolean> {
     const ref = this.ref(record.uid, record.requestId);
     return ref.firestore.runTransaction(async (tx) => {
@@ -362,14 +362,37 @@ export class IdempotencyRepository {
     });
   }
 
-  /** Stores the first call's result. */
-  async complete(record: IdempotencyRecord): Promise<void> {
-    await this.ref(record.uid, record.requestId).set(record);
+  /**
+   * Stores the first call's result, if `record` still holds the key: the
+   * record there is the pending claim this call made (same `createdAt`). A
+   * claim that was meanwhile taken over (it expired) belongs to another call
+   * and is left alone; answers whether the result was stored.
+   */
+  async complete(record: IdempotencyRecord): Promise<boolean> {
+    return this.ifOwned(record, (tx, ref) => tx.set(ref, record));
   }
 
-  /** Frees a key whose first call failed, so the client may retry it. */
-  async release(uid: string, requestId: string): Promise<void> {
-    await this.ref(uid, requestId).delete();
+  /**
+   * Frees a key whose first call failed, so the client may retry it; only the
+   * pending claim that `claim` made (same `createdAt`), never a record another
+   * call holds or completed.
+   */
+  async release(claim: Pick<IdempotencyRecord, 'uid' | 'requestId' | 'createdAt'>): Promise<boolean> {
+    return this.ifOwned(claim, (tx, ref) => tx.delete(ref));
+  }
+
+  /** Runs `write` in a transaction if the record is still `claim`'s pending claim. */
+  private async ifOwned(
+    claim: Pick<IdempotencyRecord, 'uid' | 'requestId' | 'createdAt'>,
+    write: (tx: Transaction, ref: ReturnType<IdempotencyRepository['ref']>) => void,
+  ): Promise<boolean> {
+    const ref = this.ref(claim.uid, claim.requestId);
+    return ref.firestore.runTransaction(async (tx) => {
+      const now = (await tx.get(ref)).data();
+      if (!now || now.state !== 'pending' || now.createdAt !== claim.createdAt) return false;
+      write(tx, ref);
+      return true;
+    });
   }
 }
 

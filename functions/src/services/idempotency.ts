@@ -8,9 +8,12 @@
  * - the first is done: its stored result is returned, nothing runs again;
  * - the key came with another operation or input: invalid-argument.
  * A first call that fails releases the key, so the corrected retry may run.
- * Keys live 24 h (`expiresAt`, deleted by a Firestore TTL policy); an expired
- * key, or a claim left pending for longer than any call can run (its
- * process died), is taken over by the next call.
+ * Keys live 24 h (`expiresAt`, deleted by a Firestore TTL policy); only an
+ * expired key is taken over by the next call. A claim left pending (its call
+ * died, or its result could not be stored after the change committed) answers
+ * already-exists until it expires: whether its change was made is unknown, so
+ * running the use case again could make it twice (a second movement).
+ * `complete` and `release` touch only the pending claim this call made.
  */
 import { createHash } from 'node:crypto';
 import { IDEMPOTENCY_TTL_HOURS, type IdempotencyRecord } from '@canbo/model';
@@ -28,8 +31,6 @@ export interface RequestKey {
 
 const HOUR_MS = 3600 * 1000;
 const TTL_MS = IDEMPOTENCY_TTL_HOURS * HOUR_MS;
-/** Longer than a callable may run (60 s by default, 9 min at most for our settings): the claimant is gone. */
-const ABANDONED_MS = 10 * 60 * 1000;
 
 /** JSON with object keys sorted, so that equal inputs hash equally whatever their key order. */
 function canonical(value: unknown): unknown {
@@ -84,9 +85,7 @@ export class Idempotency {
     const claimed = await repo.claim(record);
     if (claimed !== true) {
       const expired = claimed.expiresAt.getTime() <= now.getTime();
-      const abandoned =
-        claimed.state === 'pending' && now.getTime() - Date.parse(claimed.createdAt) > ABANDONED_MS;
-      if (!expired && !abandoned) return this.replay(claimed, record);
+      if (!expired) return this.replay(claimed, record);
       if (!(await repo.takeOver(claimed, record))) throw this.inProgress(key);
     }
     let result: R;
@@ -94,16 +93,18 @@ export class Idempotency {
       result = await run();
     } catch (err) {
       // Nothing was done (the use case's transaction did not commit): the key is free again.
-      // If even that fails, the claim is taken over once abandoned; the caller hears of `err`.
-      await repo.release(key.uid, key.requestId).catch((releaseErr: unknown) => {
+      // If even that fails, the claim answers already-exists until it expires; the caller hears of `err`.
+      await repo.release(record).catch((releaseErr: unknown) => {
         log.error('error.unexpected', { during: 'idempotency.release', error: String(releaseErr) });
       });
       throw err;
     }
     try {
-      await repo.complete({ ...record, state: 'done', result: plain(result) });
+      if (!(await repo.complete({ ...record, state: 'done', result: plain(result) }))) {
+        log.warn('error.unexpected', { during: 'idempotency.complete', error: 'claim no longer ours' });
+      }
     } catch (err) {
-      // The change is made: answer it. Replays see `pending` until the claim is abandoned.
+      // The change is made: answer it. Replays see `pending` (already-exists) until the key expires.
       log.error('error.unexpected', { during: 'idempotency.complete', error: String(err) });
     }
     return result;

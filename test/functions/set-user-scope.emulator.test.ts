@@ -399,3 +399,83 @@ test('a scope document of another province refuses the grant inside the transact
   });
   expect((await collections(db).audit.doc('audit-t-1').get()).exists).toBe(false);
 });
+
+/*
+ * Review of issue 9: claims must not drift from the scope document unnoticed.
+ * Both tests failed before the fix: the document said version 2 applied and
+ * not pending while Auth kept version 1; and a Firestore failure while
+ * recording the applied version made setUserScope throw after its
+ * transaction had committed (so a retry wrote a second version).
+ */
+describe('claims that cannot be confirmed stay pending for the reconciler', () => {
+  let n = 0;
+  const depsF = (auth: ScopeDeps['auth']): ScopeDeps => ({
+    ...useCaseDeps(db, { clock: fixedClock('2026-11-25T13:00:00.000Z'), newId: (p) => `${p}-f-${++n}` }),
+    auth,
+  });
+  const v1 = { role: 'commune_admin', province: '42', communes: ['18073'] };
+  const v2 = { role: 'commune_admin', province: '42', communes: ['18100'] };
+
+  test('older claims landing after a newer scope was applied, then a failed re-set: the scope stays pending', async () => {
+    const set: object[] = [];
+    let calls = 0;
+    const auth: ScopeDeps['auth'] = {
+      getUser: async (uid) => ({ uid, customClaims: undefined }) as UserRecord,
+      setCustomUserClaims: async (uid, claims) => {
+        calls += 1;
+        if (calls === 1) {
+          // While version 1's claims are in flight, version 2 commits and applies its own…
+          await setUserScope(depsF(auth), admin, { ...input, uid: 'u-drift', communes: ['18100'] });
+        }
+        // …then version 1's claims land after them, and setting version 2 again fails.
+        if (calls === 3)
+          throw Object.assign(new Error('auth backend unavailable'), { code: 'auth/internal-error' });
+        set.push(claims ?? {});
+      },
+    };
+    const first = await setUserScope(depsF(auth), admin, { ...input, uid: 'u-drift', communes: ['18073'] });
+    expect(first.claimsApplied).toBe(false);
+    expect(set).toEqual([v2, v1]);
+    expect((await collections(db).userScopes.doc('u-drift').get()).data()).toMatchObject({
+      communes: ['18100'],
+      version: 2,
+      claimsAppliedVersion: 1,
+      claimsPending: true,
+    });
+
+    const working = fakeAuth(undefined, null);
+    expect((await reconcileClaims(depsF(working.auth), admin, {})).applied).toEqual(['u-drift']);
+    expect(working.set).toEqual([{ uid: 'u-drift', claims: v2 }]);
+    expect((await collections(db).userScopes.doc('u-drift').get()).data()).toMatchObject({
+      version: 2,
+      claimsAppliedVersion: 2,
+      claimsPending: false,
+    });
+  });
+
+  test('a Firestore failure while recording the applied claims answers success with claimsApplied false', async () => {
+    const { auth, set } = fakeAuth(undefined, null);
+    const d = depsF(auth);
+    const spy = jest
+      .spyOn(d.repos.userScopes, 'markApplied')
+      .mockRejectedValueOnce(Object.assign(new Error('deadline exceeded'), { code: 4 }));
+    try {
+      expect(await setUserScope(d, admin, { ...input, uid: 'u-unrecorded' })).toEqual({
+        uid: 'u-unrecorded',
+        claims: v1,
+        version: 1,
+        claimsApplied: false,
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(set).toEqual([{ uid: 'u-unrecorded', claims: v1 }]);
+    expect((await collections(db).userScopes.doc('u-unrecorded').get()).data()).toMatchObject({
+      version: 1,
+      claimsAppliedVersion: null,
+      claimsPending: true,
+    });
+    const audit = await collections(db).audit.where('target', '==', 'users/u-unrecorded').get();
+    expect(audit.size).toBe(1);
+  });
+});

@@ -176,6 +176,11 @@ export class CadreRepository {
     tx.set(this.c.cadres.doc(cadre.id), cadre);
   }
 
+  /** Writes a person's private profile inside the transaction (with its audit entry). */
+  saveProfile(tx: Transaction, cadreId: string, profile: CadrePrivate): void {
+    tx.set(this.c.cadrePrivate(cadreId), profile);
+  }
+
   /**
    * A person and their private profile in one read (inside `tx` when given):
    * what the movement checks read of them, for the price of one round trip.
@@ -309,18 +314,41 @@ export class UserScopeRepository {
   }
 
   /**
-   * Records that the account's claims now carry `version`, unless the scope
-   * changed meanwhile; answers the scope as it now stands, so that the caller
-   * can apply a newer version it raced with.
+   * Records that Auth now carries the claims of `version`, which this caller
+   * has just set; `seenApplied` is the `claimsAppliedVersion` the caller saw
+   * before setting them. Answers the scope as it now stands; the caller sets
+   * the claims again unless `claimsAppliedVersion` equals the latest version.
+   * - `version` is the latest and nobody recorded an application since
+   *   `seenApplied`: it is marked applied and no longer pending.
+   * - `version` is the latest but another call recorded one meanwhile (their
+   *   claims and ours landed in an unknown order): left pending, to set again.
+   * - a newer version exists: our older claims may have overwritten its
+   *   claims in Auth, so the scope is marked pending (with `version` as what
+   *   Auth carries) in this same transaction before the caller re-applies;
+   *   if that fails, the reconciler repairs it.
    */
-  async markApplied(uid: string, version: number): Promise<UserScope | undefined> {
+  async markApplied(
+    uid: string,
+    version: number,
+    seenApplied: number | null,
+  ): Promise<UserScope | undefined> {
     const ref = this.c.userScopes.doc(uid);
     return ref.firestore.runTransaction(async (tx) => {
       const scope = (await tx.get(ref)).data();
-      if (!scope || scope.version !== version || scope.claimsAppliedVersion === version) return scope;
-      const applied = { ...scope, claimsAppliedVersion: version, claimsPending: false };
-      tx.set(ref, applied);
-      return applied;
+      if (!scope) return scope;
+      let next: UserScope;
+      if (scope.version !== version) {
+        next = { ...scope, claimsAppliedVersion: version, claimsPending: true };
+      } else if (scope.claimsAppliedVersion === version) {
+        return scope;
+      } else if (scope.claimsAppliedVersion !== seenApplied) {
+        if (scope.claimsPending) return scope;
+        next = { ...scope, claimsPending: true };
+      } else {
+        next = { ...scope, claimsAppliedVersion: version, claimsPending: false };
+      }
+      tx.set(ref, next);
+      return next;
     });
   }
 }

@@ -13,10 +13,12 @@ const MAX_ROUNDS = 3;
 /**
  * Sets the claims of `scope` and records them as applied; true once Auth
  * carries the latest committed version. If the scope changed while its
- * claims were being set, this write may have overwritten the newer claims,
- * so the newer version is set again: the last claims written follow the last
- * committed scope. A failure of Auth leaves the scope pending (false) for the
- * reconciler.
+ * claims were being set, this write may have overwritten the newer claims:
+ * markApplied then marks the scope pending in the same transaction that
+ * finds the newer version, and the newer version is set again, so the last
+ * claims written follow the last committed scope or the scope stays pending.
+ * A failure of Auth, or of Firestore while recording, answers false: the
+ * scope document is committed and pending, and the reconciler applies it.
  */
 export async function applyClaims(
   deps: Pick<ScopeDeps, 'auth' | 'repos'>,
@@ -24,8 +26,11 @@ export async function applyClaims(
 ): Promise<boolean> {
   let target = scope;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    const seenApplied = target.claimsAppliedVersion;
+    let now: UserScope | undefined;
     try {
       await deps.auth.setCustomUserClaims(target.uid, claimsOfScope(target));
+      now = await deps.repos.userScopes.markApplied(target.uid, target.version, seenApplied);
     } catch (err) {
       log.warn('scope.claimsPending', {
         uid: target.uid,
@@ -34,8 +39,8 @@ export async function applyClaims(
       });
       return false;
     }
-    const now = await deps.repos.userScopes.markApplied(target.uid, target.version);
-    if (!now || now.version === target.version) return now !== undefined;
+    if (!now) return false;
+    if (now.claimsAppliedVersion === now.version && !now.claimsPending) return true;
     target = now;
   }
   return false;

@@ -8,6 +8,7 @@ import { repositories } from '../../functions/src/data/repositories';
 import { fixedClock } from '../../functions/src/lib/clock';
 import { seedProvince } from '../../scripts/seed/seed';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
+import { profile } from '../helpers/province';
 
 afterAll(closeClients);
 
@@ -74,6 +75,18 @@ describe('converters', () => {
       quotas.save(tx, { ...q!, filled: q!.filled + 1 });
     });
     expect((await c.quotas.doc('18115_government_2026').get()).data()!.filled).toBe(31);
+  });
+
+  test('a profile stores the ids of its relatives in the system, whatever the writer sent', async () => {
+    const family = [
+      { relation: 'spouse' as const, fullName: 'Lê Thị B', birthYear: 1987, cadreId: 'c-b' },
+      { relation: 'child' as const, fullName: 'Trần Văn C', birthYear: 2012, cadreId: null },
+      { relation: 'parent_in_law' as const, fullName: 'Lê Văn A', birthYear: 1960, cadreId: 'c-a' },
+    ];
+    await c.cadrePrivate('c-x').set({ ...profile({}, family), familyCadreIds: ['c-stale'] });
+    expect((await db.doc('cadres/c-x/private/profile').get()).get('familyCadreIds')).toEqual(['c-a', 'c-b']);
+    await c.cadrePrivate('c-y').set(profile({}, family.slice(0, 2)));
+    expect((await db.doc('cadres/c-y/private/profile').get()).get('familyCadreIds')).toEqual(['c-b']);
   });
 });
 

@@ -23,15 +23,18 @@ function describe(error: z.ZodError): string[] {
 
 /**
  * A converter for `schema`. `idOf` gives the document id a value must live
- * under; a document stored under another id is corrupt.
+ * under; a document stored under another id is corrupt. `derive`, when given,
+ * recomputes on every write the fields that follow from others, so no writer
+ * can store them stale.
  */
 export function zodConverter<S extends z.ZodType<DocumentData>>(
   schema: S,
   idOf: (value: z.infer<S>) => string,
+  derive: (value: z.infer<S>) => z.infer<S> = (value) => value,
 ): FirestoreDataConverter<z.infer<S>> {
   return {
     toFirestore(value: z.infer<S>): DocumentData {
-      const result = schema.safeParse(value);
+      const result = schema.safeParse(derive(value));
       if (!result.success) throw new CorruptDocumentError('(write)', describe(result.error));
       return result.data;
     },

@@ -18,6 +18,7 @@ import {
   Unit,
   quotaId,
 } from '@canbo/model';
+import { familyCadreIds } from '../domain/relatives';
 import { zodConverter } from './converter';
 
 export const converters = {
@@ -25,7 +26,14 @@ export const converters = {
   positions: zodConverter(Position, (p) => p.id),
   quotas: zodConverter(Quota, (q) => quotaId(q.unitCode, q.block, q.year)),
   cadres: zodConverter(Cadre, (c) => c.id),
-  cadrePrivate: zodConverter(CadrePrivate, () => 'profile'),
+  // The ids of the relatives in the system are derived from the family list on
+  // every write: the relatives check finds records that name the mover through
+  // them (docs/legal-basis.md §8), so an importer cannot leave them out.
+  cadrePrivate: zodConverter(
+    CadrePrivate,
+    () => 'profile',
+    (p) => ({ ...p, familyCadreIds: familyCadreIds(p.family) }),
+  ),
   movements: zodConverter(Movement, (m) => m.id),
   evaluations: zodConverter(Evaluation, (e) => e.id),
   ratings: zodConverter(Rating, (r) => r.id),

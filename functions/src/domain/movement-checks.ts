@@ -495,11 +495,7 @@ function checkRotationRank(ctx: CheckContext): CheckResult | undefined {
     return checkResult(
       'rotation_rank',
       'pass',
-      text(
-        'check.rotation_rank.equivalent',
-        { rank: `${targetRank}, trong quy hoạch` },
-        { rank: `${targetRank}, within planning` },
-      ),
+      message('check.rotation_rank.within_planning', { rank: targetRank }),
     );
   return checkResult('rotation_rank', 'fail', message('check.rotation_rank.higher', ranks));
 }

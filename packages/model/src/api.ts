@@ -8,6 +8,7 @@ import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './co
 import { CheckCode } from './checks';
 import { DurationException, MovementType } from './movements';
 import { RequestId } from './idempotency';
+import { message, oneLine } from './messages';
 
 /**
  * The idempotency key every mutating input accepts: a UUID the client repeats
@@ -55,15 +56,15 @@ export const ZProposeMovementInput = z
     requestId,
   })
   .refine((x) => !x.plannedEndDate || x.plannedEndDate > x.startDate, {
-    message: 'Ngày kết thúc phải sau ngày bắt đầu / end must be after start',
+    message: oneLine(message('error.endAfterStart')),
     path: ['plannedEndDate'],
   })
   .refine((x) => !x.durationException || x.type === 'secondment', {
-    message: 'Ngoại lệ thời hạn chỉ dành cho biệt phái / a duration exception is for secondments only',
+    message: oneLine(message('error.durationExceptionSecondmentOnly')),
     path: ['durationException'],
   })
   .refine((x) => ['termination', 'secondment', 'rotation'].includes(x.type) || x.toPositionId !== undefined, {
-    message: 'Cần vị trí đến / a target position is required',
+    message: oneLine(message('error.targetPositionRequired')),
     path: ['toPositionId'],
   });
 export type TProposeMovementInput = z.infer<typeof ZProposeMovementInput>;
@@ -130,12 +131,12 @@ export const ZSetUserScopeInput = z
     (x) =>
       !['area_monitor', 'commune_admin', 'commune_viewer'].includes(x.role) || (x.communes?.length ?? 0) > 0,
     {
-      message: 'Vai trò cấp xã cần danh sách xã / commune roles need communes',
+      message: oneLine(message('error.communeRoleNeedsCommunes')),
       path: ['communes'],
     },
   )
   .refine((x) => x.role !== 'cadre' || x.cadreId !== undefined, {
-    message: 'Vai trò cán bộ cần mã cán bộ / cadre role needs cadreId',
+    message: oneLine(message('error.cadreRoleNeedsCadreId')),
     path: ['cadreId'],
   });
 export type TSetUserScopeInput = z.infer<typeof ZSetUserScopeInput>;

@@ -19,6 +19,7 @@ import {
   UnitCode,
 } from './common';
 import { MovementType, OPEN_STATUSES } from './movements';
+import { message, oneLine } from './messages';
 
 /** A post held: the main one, or a concurrent one (kiêm nhiệm). */
 export const HeldPost = z.object({
@@ -34,7 +35,7 @@ export type HeldPost = z.infer<typeof HeldPost>;
 export const PlanningEntry = z.object({
   positionId: DocId,
   unitCode: UnitCode,
-  term: z.string().regex(/^\d{4}-\d{4}$/, 'nhiệm kỳ dạng 2025-2030 / term like 2025-2030'),
+  term: z.string().regex(/^\d{4}-\d{4}$/, oneLine(message('field.term'))),
   addedOn: IsoDate,
 });
 
@@ -132,7 +133,7 @@ export const DisciplineLevel = z.enum(['reprimand', 'warning', 'removal', 'dismi
 
 /** cadres/{id}/private/profile */
 export const CadrePrivate = z.object({
-  nationalId: z.string().regex(/^\d{12}$/, 'số CCCD gồm 12 chữ số / national ID is 12 digits'),
+  nationalId: z.string().regex(/^\d{12}$/, oneLine(message('field.national_id'))),
   phone: z
     .string()
     .regex(/^0\d{9}$/)

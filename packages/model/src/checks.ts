@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from './messages/format';
+import { message, oneLine } from './messages';
 
 export const CheckCode = z.enum(
   [
@@ -33,7 +34,7 @@ export const CheckCode = z.enum(
     'start_date',
     'end_date',
   ],
-  { error: 'mã kiểm tra không có trong danh mục / unknown check code' },
+  { error: oneLine(message('error.unknownCheckCode')) },
 );
 export type CheckCode = z.infer<typeof CheckCode>;
 

@@ -5,11 +5,10 @@
  */
 import { z } from 'zod';
 import { DocId, IsoDateTime, Scope, UnitCode } from './common';
+import { message, oneLine } from './messages';
 
 /** 2026-Q1 … 2026-Q4, or 2026 for the annual roll-up. */
-export const Period = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4])?$/, 'kỳ dạng 2026-Q1 hoặc 2026 / period like 2026-Q1 or 2026');
+export const Period = z.string().regex(/^\d{4}(-Q[1-4])?$/, oneLine(message('field.evaluation_period')));
 
 export const Level = z.enum(['HTXS', 'HTT', 'HT', 'KHT']);
 export const LEVEL_LABELS: Record<z.infer<typeof Level>, string> = {

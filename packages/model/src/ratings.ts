@@ -6,11 +6,12 @@
  */
 import { z } from 'zod';
 import { DocId, IsoDate, IsoDateTime, Scope, UnitCode } from './common';
+import { message, oneLine } from './messages';
 
 const Likert = z.number().int().min(1).max(5);
 
 export const Rating = Scope.extend({
-  id: z.string().regex(/^[A-Za-z0-9.-]{6,40}$/, 'số biên nhận không hợp lệ / invalid receipt number'),
+  id: z.string().regex(/^[A-Za-z0-9.-]{6,40}$/, oneLine(message('field.receipt_number'))),
   unitCode: UnitCode,
   cadreId: DocId.nullable(),
   procedure: z.string().min(1),

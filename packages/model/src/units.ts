@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, ProvinceCode, UnitCode } from './common';
+import { message, oneLine } from './messages';
 
 export const UnitType = z.enum(['tinh', 'thanh_pho', 'xa', 'phuong', 'dac_khu', 'agency']);
 export type UnitType = z.infer<typeof UnitType>;
@@ -56,15 +57,15 @@ export const Unit = z
     legalBasis: z.string().nullable(),
   })
   .refine((u) => (u.level === 'province') === (u.parentCode === null), {
-    message: 'only provinces have no parent',
+    message: oneLine(message('error.onlyProvinceWithoutParent')),
     path: ['parentCode'],
   })
   .refine((u) => u.level !== 'province' || /^\d{2}$/.test(u.code), {
-    message: 'a province code has 2 digits',
+    message: oneLine(message('field.province_code')),
     path: ['code'],
   })
   .refine((u) => u.level !== 'commune' || /^\d{5}$/.test(u.code), {
-    message: 'a commune code has 5 digits',
+    message: oneLine(message('field.commune_code')),
     path: ['code'],
   });
 export type Unit = z.infer<typeof Unit>;

@@ -11,7 +11,7 @@ import { RulesViolated, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { movementFor } from './context';
-import type { Movement, TExtendMovementInput } from '@canbo/model';
+import { message, oneLine, type Movement, type TExtendMovementInput } from '@canbo/model';
 
 export async function extendMovement(
   deps: UseCaseDeps,
@@ -40,7 +40,7 @@ export async function extendMovement(
           status: m.status,
           at: now,
           by: actor.uid,
-          note: `Gia hạn đến ${input.plannedEndDate}: ${input.reason}`,
+          note: oneLine(message('history.extended', { end: input.plannedEndDate, reason: input.reason })),
         },
       ],
       updatedAt: now,

@@ -22,6 +22,7 @@ import type {
   TCompleteMovementInput,
   TStartMovementInput,
 } from '@canbo/model';
+import { message, oneLine } from '@canbo/model';
 
 export type MovementTransition = Extract<Transition, 'start' | 'complete' | 'cancel'>;
 
@@ -32,7 +33,7 @@ const EVENT: Record<MovementTransition, LogEvent> = {
 };
 
 /** The note recorded when a start gives none. */
-const DEFAULT_START_NOTE = 'Bắt đầu thực hiện';
+const DEFAULT_START_NOTE = oneLine(message('history.started'));
 
 export interface TransitionRequest {
   movementId: string;

@@ -13,7 +13,7 @@ import type { Actor } from '../../lib/actor';
 import { requireRole } from '../../lib/actor';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
-import { type Job, quotaId, type TCarryOverQuotasInput } from '@canbo/model';
+import { type Job, message, oneLine, quotaId, type TCarryOverQuotasInput } from '@canbo/model';
 
 /** Closing documents per transaction (each reads two documents per unit and writes at most one). */
 const BATCH = 150;
@@ -132,7 +132,7 @@ export async function carryOverQuotas(
     target: `jobs/${result.jobId}`,
     before: null,
     after: result,
-    reason: `Kết chuyển biên chế sang năm ${input.year} / quota carry-over into ${input.year}`,
+    reason: oneLine(message('audit.carryOver', { year: input.year })),
   });
   return result;
 }

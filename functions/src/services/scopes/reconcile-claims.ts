@@ -9,7 +9,7 @@
  * the national run).
  */
 import { log } from '../../log';
-import type { Job, TReconcileClaimsInput } from '@canbo/model';
+import { message, oneLine, type Job, type TReconcileClaimsInput } from '@canbo/model';
 import { requireRole, type Actor } from '../../lib/actor';
 import { today } from '../../lib/clock';
 import { applyClaims } from './claims';
@@ -44,7 +44,7 @@ async function reconcile(deps: ScopeDeps, provinceCode: string | null): Promise<
     progress: { done: applied.length, total: plan.length },
     leases: {},
     params: {},
-    error: failed.length === 0 ? null : `claims not applied for ${failed.length} account(s)`,
+    error: failed.length === 0 ? null : oneLine(message('job.claimsNotApplied', { count: failed.length })),
     result: { pending: plan.length, applied: applied.length, failed: failed.length },
     startedAt,
     updatedAt: deps.clock.now().toISOString(),

@@ -21,6 +21,8 @@ import {
   type Claims,
   claimsOfScope,
   MAX_CLAIMS_BYTES,
+  message,
+  oneLine,
   type TSetUserScopeInput,
   type UserScope,
 } from '@canbo/model';
@@ -121,7 +123,7 @@ export async function setUserScope(
       target: `users/${input.uid}`,
       before: prior ? claimsOfScope(prior) : (user.customClaims ?? null),
       after: claims,
-      reason: 'Phân quyền tài khoản',
+      reason: oneLine(message('audit.setScope')),
     });
     return next;
   });

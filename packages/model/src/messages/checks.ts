@@ -174,6 +174,10 @@ export const CHECK_MESSAGES = {
     vi: 'Chức vụ tương đương (bậc {rank}).',
     en: 'Equivalent post (rank {rank}).',
   },
+  'check.rotation_rank.within_planning': {
+    vi: 'Chức vụ đến (bậc {rank}) nằm trong quy hoạch của cán bộ.',
+    en: "The target post (rank {rank}) is within the person's planning.",
+  },
   'check.rotation_rank.higher': {
     vi: 'Chức vụ đến cao hơn (bậc {target} > {current}): chỉ với cán bộ có triển vọng nổi trội, cần lý do.',
     en: 'Higher post (rank {target} > {current}): only for an outstanding cadre, with a reason.',

@@ -19,6 +19,41 @@ export const ERROR_MESSAGES = {
     vi: 'Quá nhiều xã cho một tài khoản',
     en: 'too many communes for claims (1,000 bytes)',
   },
+  // invalid-argument, from the input schemas' cross-field rules (../api.ts, ../units.ts)
+  'error.endAfterStart': {
+    vi: 'Ngày kết thúc phải sau ngày bắt đầu',
+    en: 'end must be after start',
+  },
+  'error.durationExceptionSecondmentOnly': {
+    vi: 'Ngoại lệ thời hạn chỉ dành cho biệt phái',
+    en: 'a duration exception is for secondments only',
+  },
+  'error.targetPositionRequired': { vi: 'Cần vị trí đến', en: 'a target position is required' },
+  'error.communeRoleNeedsCommunes': {
+    vi: 'Vai trò cấp xã cần danh sách xã',
+    en: 'commune roles need communes',
+  },
+  'error.cadreRoleNeedsCadreId': {
+    vi: 'Vai trò cán bộ cần mã cán bộ',
+    en: 'cadre role needs cadreId',
+  },
+  'error.unknownCheckCode': {
+    vi: 'Mã kiểm tra không có trong danh mục',
+    en: 'unknown check code',
+  },
+  'error.onlyProvinceWithoutParent': {
+    vi: 'Chỉ đơn vị cấp tỉnh không có đơn vị cấp trên',
+    en: 'only provinces have no parent',
+  },
+  // recordRestrictions (docs/legal-basis.md §2)
+  'error.restrictionsEmpty': {
+    vi: 'Cần ít nhất một thông tin hạn chế',
+    en: 'at least one restriction is needed',
+  },
+  'error.fatherConditionForMan': {
+    vi: 'Điều kiện của người cha chỉ ghi cho cán bộ nam',
+    en: "the father's condition is recorded for a man only",
+  },
   'error.unknownOverride': {
     vi: 'Không có kiểm tra {code} trên đề xuất này để bỏ qua',
     en: 'no check {code} ran on this movement, so it cannot be overridden',
@@ -32,6 +67,10 @@ export const ERROR_MESSAGES = {
     en: 'role {role} may not do this',
   },
   'error.outsideScope': { vi: 'Ngoài phạm vi quản lý', en: 'outside your scope' },
+  'error.headRestrictionProvinceOnly': {
+    vi: 'Chỉ cấp tỉnh ghi hoặc bỏ trường hợp do người đứng đầu quyết định',
+    en: "only the province records or lifts a competent head's restriction",
+  },
   'error.targetOutsideProvince': { vi: 'Đơn vị đến ngoài tỉnh', en: 'target outside your province' },
   'error.ownProvinceOnly': {
     vi: 'Chỉ phân quyền trong tỉnh của mình',
@@ -92,5 +131,14 @@ export const ERROR_MESSAGES = {
   'error.requestIdReused': {
     vi: 'Mã yêu cầu {requestId} đã dùng cho một yêu cầu khác',
     en: 'request id {requestId} was already used for a different request',
+  },
+  // The target post of a proposal (invalid-argument on toPositionId)
+  'error.unknownPosition': {
+    vi: 'Không có vị trí {positionId} trong danh mục vị trí việc làm',
+    en: 'position {positionId} is not in the position catalogue',
+  },
+  'error.positionLevel': {
+    vi: 'Vị trí {positionId} là chức danh cấp {level}, không bố trí tại đơn vị {unitCode}',
+    en: 'position {positionId} is a {levelEn}-level post and cannot be held in unit {unitCode}',
   },
 } as const satisfies Record<string, Bilingual>;

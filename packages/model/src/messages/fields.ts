@@ -27,4 +27,11 @@ export const FIELD_MESSAGES = {
     vi: 'mã gồm chữ cái, chữ số, dấu _ hoặc -, tối đa 128 ký tự',
     en: 'id of letters, digits, _ or -, at most 128 characters',
   },
+  'field.term': { vi: 'nhiệm kỳ dạng 2025-2030', en: 'term like 2025-2030' },
+  'field.national_id': { vi: 'số CCCD gồm 12 chữ số', en: 'national ID is 12 digits' },
+  'field.receipt_number': { vi: 'số biên nhận không hợp lệ', en: 'invalid receipt number' },
+  'field.evaluation_period': {
+    vi: 'kỳ dạng 2026-Q1 hoặc 2026',
+    en: 'period like 2026-Q1 or 2026',
+  },
 } as const satisfies Record<string, Bilingual>;

@@ -1,17 +1,32 @@
 /**
- * One message catalogue for errors, checks and field hints, used by the
+ * One message catalogue for errors, checks, field hints and records, used by the
  * server and the web client alike. Each area keeps its entries in its own
- * file; this module joins them and checks that no key is defined twice.
+ * file; this module joins them (test/unit/model/messages.test.ts checks that
+ * no key is defined in two areas, where the spread would silently keep one).
  */
 import { CHECK_MESSAGES } from './checks';
 import { ERROR_MESSAGES } from './errors';
 import { FIELD_MESSAGES } from './fields';
+import { RECORD_MESSAGES } from './records';
 import { fillBoth, type Bilingual, type MessageParams } from './format';
 
 export * from './format';
-export { CHECK_MESSAGES, ERROR_MESSAGES, FIELD_MESSAGES };
+export { CHECK_MESSAGES, ERROR_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES };
 
-export const MESSAGES = { ...ERROR_MESSAGES, ...CHECK_MESSAGES, ...FIELD_MESSAGES } as const;
+/** Every area, for checks that must see each key where it is defined (a key in two areas would let the spread keep one). */
+export const MESSAGE_AREAS = {
+  errors: ERROR_MESSAGES,
+  checks: CHECK_MESSAGES,
+  fields: FIELD_MESSAGES,
+  records: RECORD_MESSAGES,
+} as const;
+
+export const MESSAGES = {
+  ...ERROR_MESSAGES,
+  ...CHECK_MESSAGES,
+  ...FIELD_MESSAGES,
+  ...RECORD_MESSAGES,
+} as const;
 export type MessageKey = keyof typeof MESSAGES;
 
 /** The text of `key` in both languages, with its parameters filled. */

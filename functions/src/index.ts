@@ -25,4 +25,5 @@ export { allocateQuota } from './api/allocateQuota.callable';
 export { carryOverQuotas } from './api/carryOverQuotas.callable';
 export { carryOverQuotasYearly } from './jobs/carryOverQuotas.scheduler';
 export { reconcileClaims } from './api/reconcileClaims.callable';
+export { recordRestrictions } from './api/recordRestrictions.callable';
 export { reconcileClaimsSchedule } from './jobs/reconcileClaims.scheduler';

@@ -313,6 +313,28 @@ describe('lifecycle and quotas', () => {
         })
       ).plannedEndDate,
     ).toBe('2030-01-10');
+    // Past 36 months only with a specialised law's exception, recorded with the extension.
+    const longer = {
+      movementId: m.id,
+      plannedEndDate: '2031-01-10',
+      reason: 'Gia hạn theo luật chuyên ngành',
+    };
+    const noException = await failure(call('extendMovement', longer));
+    expect(noException.code).toBe('failed-precondition');
+    expect(noException.details!.checks![0]).toMatchObject({
+      code: 'secondment_duration',
+      overridable: false,
+    });
+    const exception = { basis: 'Luật chuyên ngành X, Điều 5', note: 'Dự án kéo dài đến 2031' };
+    const extended = await call('extendMovement', { ...longer, durationException: exception });
+    expect(extended).toMatchObject({ plannedEndDate: '2031-01-10', durationException: exception });
+    expect((await c.movements.doc(m.id).get()).data()!.durationException).toEqual(exception);
+    const audited = (await c.audit.where('target', '==', `movements/${m.id}`).get()).docs
+      .map((d) => d.data())
+      .filter((e) => e.action === 'movement.extend' && e.after?.plannedEndDate === '2031-01-10');
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.before!.durationException).toBeNull();
+    expect(audited[0]!.after!.durationException).toEqual(exception);
     const done = await call('completeMovement', {
       movementId: m.id,
       endDate: '2028-06-30',
@@ -339,11 +361,34 @@ describe('what the proposal records is what later steps check', () => {
       startDate: '2027-01-10',
       plannedEndDate: '2027-12-31',
       reason: 'Hỗ trợ theo nguyện vọng',
-      personRequest: { note: 'Đơn đề nghị ngày 01/11/2026' },
+      personRequest: { note: 'Đơn đề nghị ngày 01/11/2026', date: '2026-11-01' },
     });
-    expect(m.personRequest).toMatchObject({ recordedBy: 'u-admin', note: 'Đơn đề nghị ngày 01/11/2026' });
+    // The date is a field of its own, not folded into the note.
+    expect(m.personRequest).toEqual({
+      recordedBy: 'u-admin',
+      at: '2027-01-05T02:00:00.000Z',
+      note: 'Đơn đề nghị ngày 01/11/2026',
+      date: '2026-11-01',
+    });
     expect(m.checks.find((x: { code: string }) => x.code === 'prohibited_situations').outcome).toBe('pass');
     await call('cancelMovement', { movementId: m.id, reason: 'Dọn dữ liệu thử' });
+  });
+
+  test('the legacy requestedByCadre flag is refused: only a personRequest records a request', async () => {
+    const err = await failure(
+      call('proposeMovement', {
+        type: 'secondment',
+        cadreId: 'c-pregnant',
+        toUnitCode: '18100',
+        startDate: '2027-01-10',
+        plannedEndDate: '2027-12-31',
+        reason: 'Hỗ trợ theo nguyện vọng',
+        requestedByCadre: true,
+      }),
+    );
+    expect(err.code).toBe('invalid-argument');
+    expect(err.details!.fields!.map((f) => f.path)).toEqual(['']);
+    expect(err.details!.fields![0]!.message).toContain('requestedByCadre');
   });
 
   test('a start before the approved date needs a reason, which is recorded', async () => {

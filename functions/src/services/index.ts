@@ -23,6 +23,7 @@ import { setUserScope, type ScopeDeps } from './scopes/set-user-scope';
 import { reconcileAllClaims, reconcileClaims, type ReconcileReport } from './scopes/reconcile-claims';
 import { Idempotency } from './idempotency';
 import { allocateQuota, carryOverQuotas } from './quotas';
+import { recordRestrictions } from './profiles';
 
 export { defaultDeps, type ServiceDeps } from '../lib/deps';
 export { useCaseDeps, type UseCaseDeps } from './deps';
@@ -44,6 +45,7 @@ export interface UseCases {
   reconcileClaims: Bound<typeof reconcileClaims>;
   allocateQuota: Bound<typeof allocateQuota>;
   carryOverQuotas: Bound<typeof carryOverQuotas>;
+  recordRestrictions: Bound<typeof recordRestrictions>;
 }
 
 export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDeps = defaultDeps): UseCases {
@@ -61,6 +63,7 @@ export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDe
     reconcileClaims: (actor, input) => reconcileClaims(scope, actor, input),
     allocateQuota: (actor, input) => allocateQuota(d, actor, input),
     carryOverQuotas: (actor, input) => carryOverQuotas(d, actor, input),
+    recordRestrictions: (actor, input) => recordRestrictions(d, actor, input),
   };
 }
 

@@ -7,6 +7,7 @@ import { Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
 import { CheckCode } from './checks';
 import { DurationException, MovementType } from './movements';
+import { CadrePrivate, HeadRestriction } from './cadres';
 import { RequestId } from './idempotency';
 import { message, oneLine } from './messages';
 
@@ -38,15 +39,11 @@ export const ZProposeMovementInput = z
     decision: Decision.optional(),
     reason: z.string().trim().min(3).max(2000),
     /**
-     * @deprecated use `personRequest`. `true` records a request whose note is
-     * the proposal's reason.
-     */
-    requestedByCadre: z.boolean().optional(),
-    /**
      * The person's own written request for the move (đơn đề nghị): what it is
-     * and when it was made. Stored on the movement with who recorded it and
+     * and the date it bears. Stored on the movement with who recorded it and
      * when; it lifts the pregnancy, young-child and hardship prohibitions at
-     * every later check (docs/legal-basis.md §2).
+     * every later check (docs/legal-basis.md §2). The only way to record a
+     * request: the proposal's reason is the office's, not the person's.
      */
     personRequest: z
       .strictObject({ note: z.string().trim().min(3).max(1000), date: IsoDate.optional() })
@@ -108,6 +105,12 @@ export const ZExtendMovementInput = z.strictObject({
   plannedEndDate: IsoDate,
   decisionNo: z.string().min(1).max(60).optional(),
   reason: z.string().trim().min(3).max(2000),
+  /**
+   * A specialised law that allows this secondment beyond 3 years: its basis
+   * and a note. Stored on the movement with the extension (replacing one the
+   * proposal recorded) and honoured by the length check (docs/legal-basis.md §4).
+   */
+  durationException: DurationException.optional(),
 });
 export type TExtendMovementInput = z.infer<typeof ZExtendMovementInput>;
 
@@ -171,3 +174,29 @@ export const ZCarryOverQuotasInput = z.strictObject({
   requestId,
 });
 export type TCarryOverQuotasInput = z.infer<typeof ZCarryOverQuotasInput>;
+
+// ── The facts that forbid a transfer or secondment (recordRestrictions): docs/api.md, docs/legal-basis.md §2 ──
+
+/**
+ * Some of a profile's `restrictions` (the others are kept): each field as the
+ * profile's schema has it (null clears `youngestChildBirthDate`,
+ * `fatherCondition` or `headRestriction`). At least one field.
+ */
+const RestrictionsPatch = z
+  .strictObject({
+    ...CadrePrivate.shape.restrictions.shape,
+    headRestriction: z.strictObject(HeadRestriction.shape).nullable(),
+  })
+  .partial()
+  .refine((x) => Object.keys(x).length > 0, {
+    message: oneLine(message('error.restrictionsEmpty')),
+  });
+
+export const ZRecordRestrictionsInput = z.strictObject({
+  cadreId: DocId,
+  restrictions: RestrictionsPatch,
+  /** Why it is recorded now (the document it rests on); kept in the audit entry. */
+  reason: z.string().trim().min(3).max(2000),
+  requestId,
+});
+export type TRecordRestrictionsInput = z.infer<typeof ZRecordRestrictionsInput>;

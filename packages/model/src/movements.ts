@@ -73,7 +73,10 @@ export type CheckResult = z.infer<typeof CheckResult>;
 export const PersonRequest = z.object({
   recordedBy: z.string().min(1),
   at: IsoDateTime,
+  /** What the written request says (or which document it is). */
   note: z.string().min(1),
+  /** The date the request bears, when given (absent on older records, whose note may carry it). */
+  date: IsoDate.optional(),
 });
 export type PersonRequest = z.infer<typeof PersonRequest>;
 

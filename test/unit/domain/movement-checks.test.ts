@@ -11,6 +11,13 @@ import { type Cadre, CHECK_RULES, type OpenMovement } from '@canbo/model';
 import { person, profile } from '../../helpers/province';
 
 const START = '2027-01-01';
+/** The person's own written request, as a movement records it (docs/legal-basis.md §2). */
+const ASKED = {
+  recordedBy: 'u-admin',
+  at: '2026-12-01T08:00:00.000Z',
+  note: 'Đơn đề nghị',
+  date: '2026-11-30',
+};
 
 /** The person under test: a justice officer of 18073 from Nghệ An, as in the shared fixtures. */
 const cadre = (overrides: Partial<Cadre> = {}): Cadre =>
@@ -28,7 +35,7 @@ function context(
       toPositionId: 'xa_tu_phap_ho_tich',
       startDate: START,
       plannedEndDate: addMonths(START, 12),
-      requestedByCadre: false,
+      personRequest: null,
       ...request,
     },
     cadre: cadre(),
@@ -114,19 +121,19 @@ describe('the seven situations that forbid transfer and secondment', () => {
     ).toBe('pass');
   });
 
-  test('pregnancy, a young child and hardship do not forbid it when the person asks for the move (legacy flag)', () => {
+  test('pregnancy, a young child and hardship do not forbid it when the person asks for the move', () => {
     const p = profile({
       pregnantOrMaternity: true,
       youngestChildBirthDate: addMonths(START, -6),
       specialHardship: true,
     });
     expect(
-      outcome(context({ profile: p, request: { requestedByCadre: true } }), 'prohibited_situations')!.outcome,
+      outcome(context({ profile: p, request: { personRequest: ASKED } }), 'prohibited_situations')!.outcome,
     ).toBe('pass');
     // The other four apply even then.
     const q = profile({ underInvestigation: true });
     expect(
-      outcome(context({ profile: q, request: { requestedByCadre: true } }), 'prohibited_situations')!.outcome,
+      outcome(context({ profile: q, request: { personRequest: ASKED } }), 'prohibited_situations')!.outcome,
     ).toBe('fail');
   });
 

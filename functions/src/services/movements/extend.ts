@@ -1,7 +1,8 @@
 /**
  * extendMovement: a later planned end for an approved or active movement; a
  * secondment stays within 3 years of its start unless a specialised law
- * allows more (docs/legal-basis.md §4).
+ * allows more: that exception (its basis and a note) is recorded on the
+ * movement at proposal or with an extension (docs/legal-basis.md §4).
  */
 import { checkExtension } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
@@ -26,13 +27,22 @@ export async function extendMovement(
     if (!m.plannedEndDate || input.plannedEndDate <= m.plannedEndDate) {
       throw ValidationFailed.field('plannedEndDate', 'error.endMustBeLater');
     }
-    // A secondment stays within its legal maximum from its start (or a recorded exception).
-    const check = checkExtension(m, input.plannedEndDate);
+    // A specialised law's exception to the 3-year limit is a secondment's only
+    // (docs/legal-basis.md §4); given here, it is recorded with the extension
+    // (and audited with it, in the movement's before and after).
+    if (input.durationException && m.type !== 'secondment') {
+      throw ValidationFailed.field('durationException', 'error.durationExceptionSecondmentOnly');
+    }
+    const durationException = input.durationException ?? m.durationException ?? null;
+    // A secondment stays within its legal maximum from its start, unless the
+    // movement records (or this extension brings) the exception.
+    const check = checkExtension({ ...m, durationException }, input.plannedEndDate);
     if (check?.outcome === 'fail') throw new RulesViolated([check]);
     const now = deps.clock.now().toISOString();
     const extended: Movement = {
       ...m,
       plannedEndDate: input.plannedEndDate,
+      ...(input.durationException ? { durationException: input.durationException } : {}),
       decision: input.decisionNo ? { number: input.decisionNo, date: today(deps.clock) } : m.decision,
       history: [
         ...m.history,

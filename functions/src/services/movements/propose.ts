@@ -14,15 +14,12 @@ import { communeOf, type Movement, type PersonRequest, type TProposeMovementInpu
 
 /**
  * The person's own request as the movement records it: who recorded it and
- * when. The legacy `requestedByCadre: true` records one whose note is the
- * proposal's reason.
+ * when, its note and, as a field of its own, the date it bears.
  */
 function personRequestOf(input: TProposeMovementInput, actor: Actor, at: string): PersonRequest | null {
-  if (input.personRequest) {
-    const { note, date } = input.personRequest;
-    return { recordedBy: actor.uid, at, note: date ? `${note} (${date})` : note };
-  }
-  return input.requestedByCadre ? { recordedBy: actor.uid, at, note: input.reason } : null;
+  if (!input.personRequest) return null;
+  const { note, date } = input.personRequest;
+  return { recordedBy: actor.uid, at, note, ...(date ? { date } : {}) };
 }
 
 export async function proposeMovement(

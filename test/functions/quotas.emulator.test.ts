@@ -427,6 +427,57 @@ describe('movements across the year boundary', () => {
   });
 });
 
+/*
+ * Review of issue 9: an approval read the clock twice, once for the year its
+ * checks read and once for the year its quota effects land in. With a clock
+ * that ticks past midnight of 31 December (Vietnam) between the two reads, it
+ * checked 2027's full quota and refused, although it reserves in 2026's, which
+ * has room. Now one `at` decides both.
+ */
+describe('an approval at midnight of 31 December checks the quota of the year it reserves in', () => {
+  const h = harness('quota-midnight');
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      [
+        quota('18073', 32, 30, { year: 2026 }),
+        quota('18100', 32, 30, { year: 2026 }),
+        quota('18100', 32, 32, { year: 2027 }),
+      ],
+      [{ cadre: person('c-midnight', '18073', 'xa_van_hoa_xa_hoi') }],
+    );
+  });
+
+  test('the clock ticks into 2027 during the approval: checked and reserved in 2026', async () => {
+    h.at('2026-12-31T10:00:00.000Z');
+    const m = await proposeMovement(h.deps, admin, {
+      type: 'transfer',
+      cadreId: 'c-midnight',
+      toUnitCode: '18100',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-20',
+      reason: 'Điều động theo yêu cầu nhiệm vụ',
+    });
+    // 23:59:59 on 31 December in Vietnam for the first reading, 00:00:01 on 1 January after.
+    let readings = 0;
+    const ticking: Clock = {
+      now: () => new Date(++readings === 1 ? '2026-12-31T16:59:59.000Z' : '2026-12-31T17:00:01.000Z'),
+    };
+    let n = 0;
+    const deps = useCaseDeps(h.db, { clock: ticking, newId: (p) => `${p}-midnight-${++n}` });
+    const approved = await decideMovement(deps, admin, {
+      movementId: m.id,
+      decision: 'approve',
+      note: 'Đồng ý',
+    });
+    expect(approved.status).toBe('approved');
+    expect(approved.checks.find((c) => c.code === 'target_quota')).toMatchObject({ outcome: 'pass' });
+    expect(await stored(h.c, '18100', 2026)).toMatchObject({ filled: 30, incoming: 1 });
+    expect(await stored(h.c, '18100', 2027)).toMatchObject({ filled: 32, incoming: 0 });
+  });
+});
+
 describe('a random sequence across the year boundary keeps every quota equal to its headcount', () => {
   const h = harness('quota-years-property');
   const UNITS = ['18073', '18100', '18115'];

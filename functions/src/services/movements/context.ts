@@ -35,6 +35,11 @@ export function yearOf(date: string): number {
   return quotaYearOf(date);
 }
 
+/** The quota year of a change recorded at `at` (ISO instant): its day's year in Vietnam. */
+export function quotaYearAt(at: string): number {
+  return quotaYearOf(vietnamDay(new Date(at)));
+}
+
 /**
  * Relatives in the system and post holders: advisory context, read without
  * locks (other people's documents and staff lists; locking them would make
@@ -92,6 +97,12 @@ export async function loadAdvisory(
  * approval re-checks. The request (with the person's own request and any
  * duration exception) comes from the movement, so an approval re-checks what
  * the proposal recorded.
+ *
+ * `at` is the instant the use case records its change: the quota year the
+ * checks read is `at`'s year in Vietnam, the same year quotaChanges reserves
+ * in for that `at`, so an approval at midnight of 31 December cannot check
+ * one year's quota and reserve in the next. Every use case passes its own
+ * `at`; without it (a caller not yet updated) the clock is read here.
  */
 export async function loadCheckContext(
   tx: Transaction,
@@ -100,13 +111,14 @@ export async function loadCheckContext(
   m: MovementDraft,
   advisory: Advisory,
   targetUnit: Unit,
-  { lockTargetQuota }: { lockTargetQuota: boolean },
+  { lockTargetQuota, at: recordedAt }: { lockTargetQuota: boolean; at?: string },
 ): Promise<{ context: CheckContext; open: OpenMovement[] }> {
   // Quotas by year (docs/legal-basis.md §9): the checks read the quota where
   // the approval's incoming lands, this year's (opened from last year's when
   // the carry-over has not run), and whether the start year, when later, has
   // an allocation yet.
-  const { at, year } = repos.quotas.now();
+  const at = recordedAt ?? repos.quotas.now().at;
+  const year = quotaYearAt(at);
   const startYear = yearOf(m.startDate);
   const targetKey = { unitCode: m.toUnitCode, block: cadre.block, year };
   // The sending quota only feeds the norm warning: read without a lock, so

@@ -70,7 +70,7 @@ export async function decideMovement(
       // into the unit wait. A refusal by the checks is reported before any
       // error of the quota arithmetic.
       const [loaded, changes] = await Promise.all([
-        loadCheckContext(tx, repos, person, m, advisory, targetUnit, { lockTargetQuota: true }),
+        loadCheckContext(tx, repos, person, m, advisory, targetUnit, { lockTargetQuota: true, at: now }),
         quotaChanges(tx, repos, m, 'approve', now).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),

@@ -421,7 +421,7 @@ describe('claims that cannot be confirmed stay pending for the reconciler', () =
     let calls = 0;
     const auth: ScopeDeps['auth'] = {
       getUser: async (uid) => ({ uid, customClaims: undefined }) as UserRecord,
-      setCustomUserClaims: async (uid, claims) => {
+      setCustomUserClaims: async (_uid, claims) => {
         calls += 1;
         if (calls === 1) {
           // While version 1's claims are in flight, version 2 commits and applies its own…

@@ -5,6 +5,7 @@
  */
 import { runChecks } from '../../domain/movement-checks';
 import { newMovement } from '../../domain/movement-lifecycle';
+import { POSITION_BY_ID, targetPostProblem } from '../../domain/positions';
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { Forbidden, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
@@ -47,6 +48,7 @@ export async function proposeMovement(
     // places people (appointments and concurrent posts included) only in its
     // own communes; moves elsewhere are the province's (issue 9).
     requireScope(actor, target.provinceCode, communeOf(target.code));
+    if (input.toPositionId) refuseTargetPost(input.toPositionId, target.code);
     const advisory = await loadAdvisory(repos, person, input.toUnitCode, input.toPositionId ?? null);
     const draft = {
       id: deps.newId(`mv-${cadre.provinceCode}`),
@@ -92,4 +94,20 @@ export async function proposeMovement(
   });
   log.info('movement.proposed', { movementId: movement.id, type: movement.type, by: actor.uid });
   return movement;
+}
+
+/** A target post outside the catalogue, or of another level than the unit, is refused before any check. */
+function refuseTargetPost(positionId: string, unitCode: string): void {
+  const problem = targetPostProblem(positionId, unitCode);
+  if (problem === 'unknown')
+    throw ValidationFailed.field('toPositionId', 'error.unknownPosition', { positionId });
+  if (problem === 'level') {
+    const level = POSITION_BY_ID.get(positionId)!.level;
+    throw ValidationFailed.field('toPositionId', 'error.positionLevel', {
+      positionId,
+      unitCode,
+      level: level === 'commune' ? 'xã' : 'tỉnh',
+      levelEn: level,
+    });
+  }
 }

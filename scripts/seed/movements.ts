@@ -28,14 +28,14 @@ import {
   type Transition,
   transitionMovement,
 } from '../../functions/src/domain/movement-lifecycle';
-import { communeNorm, DEFAULT_NORMS } from '../../functions/src/domain/norms';
+import { countHolders, holdersNeeded, sendingNormFor } from '../../functions/src/domain/check-inputs';
+import { DEFAULT_NORMS } from '../../functions/src/domain/norms';
 import { POSITION_BY_ID, POSITIONS } from '../../functions/src/domain/positions';
 import { applyQuotaDelta } from '../../functions/src/domain/quota';
 import { relativesInSystem } from '../../functions/src/domain/relatives';
 import {
   type Cadre,
   type CadrePrivate,
-  communeOf,
   type Movement,
   type MovementStatus,
   type MovementType,
@@ -121,10 +121,13 @@ class State {
 /** What the checks see, gathered from the seed's state the way the service gathers it. */
 function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement): CheckContext {
   const profile = state.privates.get(cadre.id)!;
-  const mainPost = cadre.posts.find((p) => !p.concurrent)?.positionId;
   const target = m.toPositionId ? POSITION_BY_ID.get(m.toPositionId) : undefined;
   const year = ctx.year;
-  const homeCommune = communeOf(cadre.homeUnitCode);
+  // The same rule as the loader: holders only where a check uses them.
+  const holders = countHolders(
+    holdersNeeded(cadre, m.toUnitCode, m.toPositionId, POSITION_BY_ID),
+    ({ unitCode, positionId }) => state.holders(unitCode, positionId),
+  );
   return {
     request: requestOf(m, ctx.province.code),
     cadre,
@@ -145,11 +148,9 @@ function checkContext(ctx: SeedContext, state: State, cadre: Cadre, m: Movement)
     targetQuota: state.quotas.get(quotaId(m.toUnitCode, cadre.block, year)),
     quotaYear: year,
     sendingQuota: state.quotas.get(quotaId(cadre.homeUnitCode, cadre.block, year)),
-    sendingNorm: homeCommune ? communeNorm(ctx.options.norms ?? DEFAULT_NORMS, cadre.block) : undefined,
-    holdersOfCadrePost:
-      mainPost && POSITION_BY_ID.get(mainPost)?.keyPost ? state.holders(cadre.homeUnitCode, mainPost) : 2,
-    holdersOfTargetPost:
-      target && target.holdersPerUnit !== null ? state.holders(m.toUnitCode, target.id) : 0,
+    sendingNorm: sendingNormFor(cadre.homeUnitCode, cadre.block, ctx.options.norms ?? DEFAULT_NORMS),
+    holdersOfCadrePost: holders.home,
+    holdersOfTargetPost: holders.target,
     params: DEFAULT_CHECK_PARAMS,
   };
 }

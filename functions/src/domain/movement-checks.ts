@@ -32,6 +32,7 @@ import {
   type Position,
   type Quota,
 } from '@canbo/model';
+import { mainPostOf } from './check-inputs';
 import { addMonths, retirementDate, yearsBetween } from './dates';
 import { quotaStatus, type QuotaCounts, type QuotaStatus } from './quota';
 import { moverRelatives, type RelativeInSystem } from './relatives';
@@ -688,7 +689,8 @@ function checkSendingNorm(ctx: CheckContext): CheckResult {
 }
 
 function checkSoleKeyPostHolder(ctx: CheckContext): CheckResult {
-  const post = ctx.positions.get(ctx.cadre.posts[0]?.positionId ?? '');
+  // The main post (not a concurrent one), as the loader counts its holders (check-inputs.ts).
+  const post = ctx.positions.get(mainPostOf(ctx.cadre) ?? '');
   if (post?.keyPost && ctx.holdersOfCadrePost <= 1) {
     return checkResult(
       'sole_key_post_holder',

@@ -6,6 +6,13 @@ import {
   runChecks,
   type CheckContext,
 } from '../../../functions/src/domain/movement-checks';
+import {
+  countHolders,
+  holdersNeeded,
+  mainPostOf,
+  sendingNormFor,
+} from '../../../functions/src/domain/check-inputs';
+import { DEFAULT_NORMS } from '../../../functions/src/domain/norms';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
 import { type Cadre, CHECK_RULES, type OpenMovement } from '@canbo/model';
 import { person, profile } from '../../helpers/province';
@@ -337,6 +344,53 @@ describe('quotas and warnings', () => {
     );
   });
 
+  // Review of issue 9: the check read posts[0], which may be a concurrent post (kiêm nhiệm), while the
+  // loader counts the holders of the main post. Failed before the fix (pass on the concurrent post).
+  test('the key post is the main post, even when a concurrent post is listed first', () => {
+    const chairAlsoClerk = cadre({
+      posts: [
+        {
+          positionId: 'xa_tu_phap_ho_tich',
+          unitCode: '18073',
+          concurrent: true,
+          since: '2023-01-01',
+          decisionNo: null,
+        },
+        {
+          positionId: 'xa_chu_tich_ubnd',
+          unitCode: '18073',
+          concurrent: false,
+          since: '2020-01-01',
+          decisionNo: null,
+        },
+      ],
+    });
+    expect(
+      outcome(context({ cadre: chairAlsoClerk, holdersOfCadrePost: 1 }), 'sole_key_post_holder')!.outcome,
+    ).toBe('warn');
+    const clerkAlsoChair = cadre({
+      posts: [
+        {
+          positionId: 'xa_chu_tich_ubnd',
+          unitCode: '18073',
+          concurrent: true,
+          since: '2023-01-01',
+          decisionNo: null,
+        },
+        {
+          positionId: 'xa_tu_phap_ho_tich',
+          unitCode: '18073',
+          concurrent: false,
+          since: '2020-01-01',
+          decisionNo: null,
+        },
+      ],
+    });
+    expect(
+      outcome(context({ cadre: clerkAlsoChair, holdersOfCadrePost: 1 }), 'sole_key_post_holder')!.outcome,
+    ).toBe('pass');
+  });
+
   test('an overridable failure stops blocking once overridden; a prohibition never does', () => {
     const ctx = context({
       request: { type: 'transfer', toPositionId: 'xa_bi_thu' },
@@ -377,4 +431,74 @@ test('every check result carries the basis of the one table and its message in b
       expect(c.messageEn).not.toBe(c.message);
     }
   }
+});
+
+/*
+ * The inputs a rule decides for the checks' context, shared by the server's
+ * loader and the seed (functions/src/domain/check-inputs.ts).
+ */
+describe('check inputs decided by rule', () => {
+  const chair = cadre({
+    posts: [
+      {
+        positionId: 'xa_tu_phap_ho_tich',
+        unitCode: '18073',
+        concurrent: true,
+        since: '2023-01-01',
+        decisionNo: null,
+      },
+      {
+        positionId: 'xa_chu_tich_ubnd',
+        unitCode: '18073',
+        concurrent: false,
+        since: '2020-01-01',
+        decisionNo: null,
+      },
+    ],
+  });
+
+  test('the main post is the first one not held concurrently', () => {
+    expect(mainPostOf(chair)).toBe('xa_chu_tich_ubnd');
+    expect(mainPostOf(cadre())).toBe('xa_tu_phap_ho_tich');
+    expect(mainPostOf({ posts: [] })).toBeUndefined();
+  });
+
+  test('holders are counted only for a key main post and a target post with a fixed number of holders', () => {
+    expect(holdersNeeded(chair, '18100', 'xa_chu_tich_ubnd', POSITION_BY_ID)).toEqual({
+      home: { unitCode: '18073', positionId: 'xa_chu_tich_ubnd' },
+      target: { unitCode: '18100', positionId: 'xa_chu_tich_ubnd' },
+    });
+    expect(holdersNeeded(cadre(), '18100', 'xa_tu_phap_ho_tich', POSITION_BY_ID)).toEqual({
+      home: null,
+      target: null,
+    });
+    expect(holdersNeeded(chair, '18100', null, POSITION_BY_ID)).toEqual({
+      home: { unitCode: '18073', positionId: 'xa_chu_tich_ubnd' },
+      target: null,
+    });
+  });
+
+  test('uncounted lists read as two holders at home and none at the target', () => {
+    const asked: string[] = [];
+    const count = (q: { unitCode: string; positionId: string }) => {
+      asked.push(`${q.unitCode}/${q.positionId}`);
+      return 1;
+    };
+    expect(countHolders({ home: null, target: null }, count)).toEqual({ home: 2, target: 0 });
+    expect(
+      countHolders({ home: { unitCode: '18073', positionId: 'xa_chu_tich_ubnd' }, target: null }, count),
+    ).toEqual({ home: 1, target: 0 });
+    expect(asked).toEqual(['18073/xa_chu_tich_ubnd']);
+  });
+
+  test('a commune is held to the per-commune norm of its block; another unit to none', () => {
+    const norms = {
+      ...DEFAULT_NORMS,
+      communeGovernmentPosts: 32,
+      communePartyPosts: { min: 4, max: 7 },
+    };
+    expect(sendingNormFor('18073', 'government', norms)).toBe(32);
+    expect(sendingNormFor('18073', 'party', norms)).toBe(6);
+    expect(sendingNormFor('42', 'government', norms)).toBeUndefined();
+  });
 });

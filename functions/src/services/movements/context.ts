@@ -7,7 +7,8 @@
 import type { Transaction } from 'firebase-admin/firestore';
 import { DEFAULT_CHECK_PARAMS, requestOf, type CheckContext } from '../../domain/movement-checks';
 import { openMovementsAfter, quotaEffects, type Transition } from '../../domain/movement-lifecycle';
-import { communeNorm, DEFAULT_NORMS } from '../../domain/norms';
+import { countHolders, holdersNeeded, sendingNormFor } from '../../domain/check-inputs';
+import { DEFAULT_NORMS } from '../../domain/norms';
 import { POSITION_BY_ID } from '../../domain/positions';
 import { applyQuotaDelta, quotaStatus } from '../../domain/quota';
 import { familyCadreIds, relativesInSystem } from '../../domain/relatives';
@@ -20,8 +21,8 @@ import { readYearQuotas, type QuotaKey } from '../quotas/years';
 import {
   type Cadre,
   type CadrePrivate,
+  type CheckCode,
   type CheckResult,
-  communeOf,
   type Movement,
   type MovementDraft,
   type OpenMovement,
@@ -67,19 +68,18 @@ export async function loadAdvisory(
   toUnitCode: string,
   toPositionId: string | null,
 ): Promise<Advisory> {
-  const mainPost = cadre.posts.find((p) => !p.concurrent)?.positionId;
-  // Holders are only counted where a check uses them: a key post left with no
-  // holder (warning), or a target post with a fixed number of holders. Other
-  // moves read no staff list at all.
-  const needsHome = mainPost !== undefined && POSITION_BY_ID.get(mainPost)?.keyPost === true;
-  const needsTarget = toPositionId !== null && POSITION_BY_ID.get(toPositionId)?.holdersPerUnit != null;
+  // Holders are only counted where a check uses them (holdersNeeded).
+  const holders = countHolders(
+    holdersNeeded(cadre, toUnitCode, toPositionId, POSITION_BY_ID),
+    ({ unitCode, positionId }) => repos.cadres.holdersOf(unitCode, positionId),
+  );
   // Relatives from both records (docs/legal-basis.md §8): those the mover's
   // family list names, and those whose own family list names the mover.
   const [named, namingMover, holdersOfCadrePost, holdersOfTargetPost] = await Promise.all([
     repos.cadres.findMany(familyCadreIds(profile.family)),
     repos.cadres.namingInFamily(cadre.id),
-    needsHome && mainPost ? repos.cadres.holdersOf(cadre.homeUnitCode, mainPost) : 2,
-    needsTarget && toPositionId ? repos.cadres.holdersOf(toUnitCode, toPositionId) : 0,
+    holders.home,
+    holders.target,
   ]);
   const cadresById = new Map(named.map((c) => [c.id, c] as const));
   return {
@@ -154,7 +154,7 @@ export async function loadCheckContext(
       quotaYear: year,
       quotaYearAhead: startYear > year ? { year: startYear, quota: ahead } : undefined,
       sendingQuota,
-      sendingNorm: communeOf(cadre.homeUnitCode) ? communeNorm(DEFAULT_NORMS, cadre.block) : undefined,
+      sendingNorm: sendingNormFor(cadre.homeUnitCode, cadre.block, DEFAULT_NORMS),
       holdersOfCadrePost: advisory.holdersOfCadrePost,
       holdersOfTargetPost: advisory.holdersOfTargetPost,
       params: DEFAULT_CHECK_PARAMS,
@@ -211,7 +211,7 @@ export function quotaKeysOf(m: Movement, transition: Transition, at: string): Qu
 }
 
 /** The code of the check on the target unit's quota. */
-const TARGET_QUOTA = 'target_quota';
+const TARGET_QUOTA: CheckCode = 'target_quota';
 
 /**
  * Refuses with the blocking checks. When the target quota is among them the

@@ -14,6 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
+import { mainPostOf } from '../../functions/src/domain/check-inputs';
+import { isOverAllocated, takenPosts } from '../../functions/src/domain/quota';
+import { quotaYearOf } from '../../functions/src/domain/quota-years';
 import { collections } from '../../functions/src/data/refs';
 import type { Actor } from '../../functions/src/lib/actor';
 import { systemClock, today } from '../../functions/src/lib/clock';
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const c = collections(db);
   // Today in Vietnam: quota effects land in the quota of the year they are recorded.
   const asOf = today(systemClock);
-  const year = Number(asOf.slice(0, 4));
+  const year = quotaYearOf(asOf);
   const seeded = await seedProvince(db, { provinceCode: '42', scale: 0.5, seed: 11, asOf });
   console.log(
     `seeded Hà Tĩnh at scale 0.5: ${seeded.counts.cadres} people in ${seeded.seconds.toFixed(1)} s`,
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
   for (const code of targets) {
     const ref = c.quotas.doc(quotaId(code, 'government', year));
     const q = (await ref.get()).data()!;
-    await ref.set({ ...q, allocated: q.filled + q.reservedForReturn + q.incoming + FREE_POSTS });
+    await ref.set({ ...q, allocated: takenPosts(q) + FREE_POSTS });
   }
   // Candidates: active government staff of other communes in ordinary posts.
   const pool = (await c.cadres.where('block', '==', 'government').where('status', '==', 'active').get()).docs
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
         x.communeCode &&
         !targets.includes(x.communeCode) &&
         ['xa_van_hoa_xa_hoi', 'xa_tu_phap_ho_tich', 'xa_lao_dong_xa_hoi', 'xa_tiep_nhan_tthc'].includes(
-          x.posts[0]!.positionId,
+          mainPostOf(x) ?? '',
         ),
     );
   // Counts every attempt of a transaction's function: more attempts than
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
   let oversubscribed = 0;
   for (const code of targets) {
     const q = (await c.quotas.doc(quotaId(code, 'government', year)).get()).data()!;
-    if (q.filled + q.reservedForReturn + q.incoming > q.allocated) oversubscribed++;
+    if (isOverAllocated(q)) oversubscribed++;
   }
   const ops = (await (await fetch(opsUrl)).json()) as Record<string, number>;
   const movements = proposeTimes.length + refusedAtProposal;

@@ -3,7 +3,7 @@
  * unknown fields are refused, so a misspelt field is an error, not ignored.
  */
 import { z } from 'zod';
-import { Role } from './roles';
+import { COMMUNE_ROLES, Role } from './roles';
 import { Block, CommuneCode, DocId, IsoDate, ProvinceCode, UnitCode } from './common';
 import { CheckCode } from './checks';
 import { DurationException, MovementType } from './movements';
@@ -130,14 +130,11 @@ export const ZSetUserScopeInput = z
     cadreId: DocId.optional(),
     requestId,
   })
-  .refine(
-    (x) =>
-      !['area_monitor', 'commune_admin', 'commune_viewer'].includes(x.role) || (x.communes?.length ?? 0) > 0,
-    {
-      message: oneLine(message('error.communeRoleNeedsCommunes')),
-      path: ['communes'],
-    },
-  )
+  // The roles scoped to communes (roles.ts) need at least one.
+  .refine((x) => !COMMUNE_ROLES.includes(x.role) || (x.communes?.length ?? 0) > 0, {
+    message: oneLine(message('error.communeRoleNeedsCommunes')),
+    path: ['communes'],
+  })
   .refine((x) => x.role !== 'cadre' || x.cadreId !== undefined, {
     message: oneLine(message('error.cadreRoleNeedsCadreId')),
     path: ['cadreId'],

@@ -13,6 +13,7 @@ export type LogEvent =
   | 'movement.cancelled'
   | 'movement.extended'
   | 'scope.set'
+  | 'profile.restrictionsRecorded'
   | 'scope.claimsPending'
   | 'claims.reconciled'
   | 'quota.allocated'

@@ -17,6 +17,7 @@
  */
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { Forbidden, ValidationFailed } from '../../lib/errors';
+import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { CadrePrivate, communeOf, type TRecordRestrictionsInput } from '@canbo/model';
 
@@ -44,7 +45,7 @@ export async function recordRestrictions(
   if (actor.role !== 'province_admin' && input.restrictions.headRestriction !== undefined) {
     throw new Forbidden('error.headRestrictionProvinceOnly');
   }
-  return db.runTransaction(async (tx) => {
+  const recorded = await db.runTransaction(async (tx) => {
     const { cadre, profile } = await repos.cadres.getWithProfile(input.cadreId, tx);
     requireScope(actor, cadre.provinceCode, communeOf(cadre.homeUnitCode));
     const before = profile.restrictions;
@@ -69,4 +70,11 @@ export async function recordRestrictions(
     });
     return { cadreId: cadre.id, restrictions: after, updatedAt: now };
   });
+  // Which facts changed, not their values: the log is not a place for personal data.
+  log.info('profile.restrictionsRecorded', {
+    cadreId: recorded.cadreId,
+    fields: Object.keys(input.restrictions),
+    by: actor.uid,
+  });
+  return recorded;
 }

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { collections } from '../functions/src/data/refs';
-import { validateCadreRows, type Cell } from './import/cadres';
+import { mergeWithExisting, validateCadreRows, type Cell } from './import/cadres';
 import { loadOfficialUnits } from './seed/official';
 
 /** Reads the first sheet of an .xlsx or a .csv into rows of plain cells. */
@@ -88,14 +88,26 @@ async function main(): Promise<void> {
   const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-canbo' }, 'import');
   const db = getFirestore(app);
   const c = collections(db);
+  // People already in the system keep what the system recorded since (mergeWithExisting).
+  const ids = result.valid.map((r) => r.cadre.id);
+  const [cadres, profiles] = await Promise.all([
+    Promise.all(ids.map((id) => c.cadres.doc(id).get())),
+    Promise.all(ids.map((id) => c.cadrePrivate(id).get())),
+  ]);
   const writer = db.bulkWriter({ throttling: false });
-  for (const { cadre, profile } of result.valid) {
+  let updated = 0;
+  result.valid.forEach((row, i) => {
+    const existing = { cadre: cadres[i]?.data(), profile: profiles[i]?.data() };
+    if (existing.cadre) updated++;
+    const { cadre, profile } = mergeWithExisting(row, existing);
     void writer.set(c.cadres.doc(cadre.id), cadre);
     void writer.set(c.cadrePrivate(cadre.id), profile);
-  }
+  });
   await writer.close();
   await deleteApp(app);
-  console.log(`Đã ghi ${result.valid.length} cán bộ. / Wrote ${result.valid.length} cadres.`);
+  console.log(
+    `Đã ghi ${result.valid.length} cán bộ (${updated} đã có, giữ nguyên công tác và hạn chế). / Wrote ${result.valid.length} cadres (${updated} already present, their posts and restrictions kept).`,
+  );
 }
 
 if (require.main === module) {

@@ -297,3 +297,41 @@ export function validateCadreRows(
   });
   return { valid, issues, rows: Math.max(0, rows.length - 1) };
 }
+
+/**
+ * What a re-import writes for a person already in the system: the sheet
+ * corrects who they are and what they hold on paper (name, dates,
+ * qualifications, party, ID, phone), but never undoes what the system has
+ * recorded since: where they work and on whose quota, their posts, planning,
+ * status and open movements (changed only by movements), and the family,
+ * discipline and restrictions of their profile (changed only by callables
+ * that audit them). Nothing is lost by importing the same list again.
+ */
+export function mergeWithExisting(
+  imported: { cadre: Cadre; profile: CadrePrivate },
+  existing: { cadre?: Cadre; profile?: CadrePrivate },
+): { cadre: Cadre; profile: CadrePrivate } {
+  const cadre: Cadre = existing.cadre
+    ? {
+        ...imported.cadre,
+        provinceCode: existing.cadre.provinceCode,
+        communeCode: existing.cadre.communeCode,
+        homeUnitCode: existing.cadre.homeUnitCode,
+        homeCommuneCode: existing.cadre.homeCommuneCode,
+        currentUnitCode: existing.cadre.currentUnitCode,
+        posts: existing.cadre.posts,
+        planning: existing.cadre.planning,
+        status: existing.cadre.status,
+        ...(existing.cadre.openMovements ? { openMovements: existing.cadre.openMovements } : {}),
+      }
+    : imported.cadre;
+  const profile: CadrePrivate = existing.profile
+    ? {
+        ...existing.profile,
+        nationalId: imported.profile.nationalId,
+        phone: imported.profile.phone,
+        updatedAt: imported.profile.updatedAt,
+      }
+    : imported.profile;
+  return { cadre, profile };
+}

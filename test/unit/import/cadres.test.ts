@@ -4,7 +4,8 @@
  * in Vietnamese and English, and the valid rows become valid documents.
  */
 import * as path from 'node:path';
-import { validateCadreRows, importedCadreId } from '../../../scripts/import/cadres';
+import { importedCadreId, mergeWithExisting, validateCadreRows } from '../../../scripts/import/cadres';
+import { person, profile } from '../../helpers/province';
 import { readSheet } from '../../../scripts/import';
 import { loadOfficialUnits } from '../../../scripts/seed/official';
 
@@ -98,4 +99,53 @@ test('a sheet without the required columns is refused before any row is read', (
   expect(result.valid).toHaveLength(0);
   expect(result.issues.every((i) => i.row === 1 && i.en === 'Required column missing')).toBe(true);
   expect(result.issues.map((i) => i.column)).toContain('số cccd');
+});
+
+describe('importing the same list again', () => {
+  const imported = {
+    cadre: person('18073-x1', '18073', 'xa_van_thu', {
+      fullName: 'Nguyễn Văn Mới',
+      politicalTheory: 'advanced',
+    }),
+    profile: profile(),
+  };
+
+  test('a new person is written as the sheet says', () => {
+    expect(mergeWithExisting(imported, {})).toEqual(imported);
+  });
+
+  test('a person already in the system keeps what movements and callables recorded', () => {
+    const moved = person('18073-x1', '18100', 'xa_ke_toan', {
+      fullName: 'Nguyễn Văn Cũ',
+      status: 'seconded_out',
+      homeUnitCode: '18073',
+      homeCommuneCode: '18073',
+      openMovements: [{ id: 'mv-42-1', type: 'secondment', status: 'active' }],
+    });
+    const recorded = profile(
+      { headRestriction: { decisionNo: '12/QĐ', decidedOn: '2026-10-01', note: 'Chờ kết luận' } },
+      [{ relation: 'spouse', fullName: 'Lê Thị B', birthYear: 1987, cadreId: 'c-b' }],
+    );
+    const merged = mergeWithExisting(
+      { ...imported, profile: { ...imported.profile, phone: '0912345678' } },
+      { cadre: moved, profile: recorded },
+    );
+    expect(merged.cadre).toMatchObject({
+      fullName: 'Nguyễn Văn Mới',
+      politicalTheory: 'advanced',
+      status: 'seconded_out',
+      homeUnitCode: '18073',
+      currentUnitCode: '18100',
+      communeCode: '18100',
+      posts: moved.posts,
+      openMovements: [{ id: 'mv-42-1', type: 'secondment', status: 'active' }],
+    });
+    expect(merged.profile).toMatchObject({
+      phone: '0912345678',
+      family: [{ relation: 'spouse', fullName: 'Lê Thị B', birthYear: 1987, cadreId: 'c-b' }],
+      restrictions: {
+        headRestriction: { decisionNo: '12/QĐ', decidedOn: '2026-10-01', note: 'Chờ kết luận' },
+      },
+    });
+  });
 });

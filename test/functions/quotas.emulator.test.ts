@@ -280,6 +280,52 @@ describe('the carry-over', () => {
   });
 });
 
+/*
+ * Review of issue 9: the callable wrote its audit entry after the job, outside
+ * any transaction, so a failure there left a carry-over made and recorded as
+ * succeeded without its audit entry. Now the entry is written in the last
+ * batch's transaction: when it cannot be written, nothing of that batch is.
+ */
+describe('the carry-over and its audit entry commit together', () => {
+  const h = harness('quota-carry-audit');
+
+  beforeAll(async () => {
+    await writeProvince(h.db, [quota('18073', 32, 30, { year: 2026 })], []);
+  });
+
+  test('an audit entry that cannot be written leaves no carry-over and a failed job', async () => {
+    h.at('2027-01-01T02:00:00.000Z');
+    // The id the audit entry will get is taken: its create() fails, as any write of it might.
+    await h.db.doc('audit/audit-taken').set({ taken: true });
+    const taken = useCaseDeps(h.db, {
+      clock: { now: () => new Date('2027-01-01T02:00:00.000Z') },
+      newId: (p) => `${p}-taken`,
+    });
+    await expect(carryOverQuotas(taken, admin, { year: 2027 })).rejects.toBeDefined();
+    expect(await stored(h.c, '18073', 2027)).toBeUndefined();
+    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
+      state: 'failed',
+      progress: { done: 0, total: 1 },
+    });
+    expect((await h.c.audit.where('action', '==', 'quota.carryOver').get()).size).toBe(0);
+
+    // With the audit log writable, the run makes the change and its entry together.
+    expect(await carryOverQuotas(h.deps, admin, { year: 2027 })).toMatchObject({ closing: 1, created: 1 });
+    expect(await stored(h.c, '18073', 2027)).toMatchObject({ allocated: 32, filled: 30 });
+    const audit = (await h.c.audit.where('action', '==', 'quota.carryOver').get()).docs.map((d) => d.data());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      target: 'jobs/quota-carry-over-2027-42',
+      after: { closing: 1, created: 1, refreshed: 0, kept: 0 },
+    });
+    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
+      state: 'succeeded',
+      progress: { done: 1, total: 1 },
+      result: { closing: 1, created: 1, refreshed: 0, kept: 0 },
+    });
+  });
+});
+
 describe('movements across the year boundary', () => {
   const h = harness('quota-years-movements');
 
@@ -499,18 +545,47 @@ describe('a random sequence across the year boundary keeps every quota equal to 
     );
   });
 
-  /** The counts the data describes: people at home, people away, approved arrivals. */
+  /**
+   * The counts the data describes: people at home plus people rotated in,
+   * people away (seconded or rotated out), approved arrivals that take a post
+   * (transfer, rotation, appointment from another unit). A concurrent post
+   * takes none.
+   */
   async function headcount(unit: string): Promise<Pick<Quota, 'filled' | 'reservedForReturn' | 'incoming'>> {
     const cadres = (await h.c.cadres.where('homeUnitCode', '==', unit).get()).docs.map((d) => d.data());
-    const arriving = (await h.c.movements.where('toUnitCode', '==', unit).get()).docs
+    const into = (await h.c.movements.where('toUnitCode', '==', unit).get()).docs
       .map((d) => d.data())
-      .filter((m) => m.status === 'approved' && m.type === 'transfer');
+      .filter((m) => m.fromUnitCode !== unit);
+    const takesPost = (type: string) => ['transfer', 'rotation', 'appointment'].includes(type);
     return {
-      filled: cadres.filter((c) => c.status === 'active').length,
+      filled:
+        cadres.filter((c) => c.status === 'active').length +
+        into.filter((m) => m.type === 'rotation' && m.status === 'active').length,
       reservedForReturn: cadres.filter((c) => c.status === 'seconded_out').length,
-      incoming: arriving.length,
+      incoming: into.filter((m) => m.status === 'approved' && takesPost(m.type)).length,
     };
   }
+
+  /** Every kind of move, transfers twice as often; each kind's target post (a rotation takes a leadership post). */
+  const KINDS = [
+    'transfer',
+    'transfer',
+    'secondment',
+    'termination',
+    'rotation',
+    'appointment',
+    'concurrent',
+  ] as const;
+  const TARGET_POST: Partial<Record<(typeof KINDS)[number], string>> = {
+    transfer: 'xa_van_hoa_xa_hoi',
+    appointment: 'xa_van_hoa_xa_hoi',
+    concurrent: 'xa_van_hoa_xa_hoi',
+    rotation: 'xa_pho_chu_tich_ubnd',
+  };
+  const PLANNED_END: Partial<Record<(typeof KINDS)[number], string>> = {
+    secondment: '2027-12-31',
+    rotation: '2030-06-30',
+  };
 
   /** The quota that describes `year` now: its document, or the one it will open from. */
   async function quotaNow(unit: string, year: number): Promise<Quota> {
@@ -538,7 +613,8 @@ describe('a random sequence across the year boundary keeps every quota equal to 
         await carryOverQuotaYear(h.deps, 2027, null);
         carried = true;
       }
-      const op = rnd(6);
+      // Two in seven steps propose, one cancels, four move an open movement on.
+      const op = rnd(7);
       try {
         const open = (
           await h.c.movements.where('status', 'in', ['proposed', 'approved', 'active']).get()
@@ -547,15 +623,16 @@ describe('a random sequence across the year boundary keeps every quota equal to 
           const who = people[rnd(people.length)]!;
           const cadre = (await h.c.cadres.doc(who.id).get()).data()!;
           const to = UNITS.filter((u) => u !== cadre.homeUnitCode)[rnd(2)]!;
-          const kind = rnd(5);
-          const type = kind < 3 ? 'transfer' : kind < 4 ? 'secondment' : 'termination';
+          const type = KINDS[rnd(KINDS.length)]!;
+          const post = TARGET_POST[type];
+          const end = PLANNED_END[type];
           await proposeMovement(h.deps, admin, {
             type,
             cadreId: who.id,
             toUnitCode: type === 'termination' ? cadre.homeUnitCode : to,
-            ...(type === 'transfer' ? { toPositionId: 'xa_van_hoa_xa_hoi' } : {}),
+            ...(post ? { toPositionId: post } : {}),
             startDate: day,
-            ...(type === 'secondment' ? { plannedEndDate: '2027-12-31' } : {}),
+            ...(end ? { plannedEndDate: end } : {}),
             reason: 'Thử chuỗi ngẫu nhiên',
           });
         } else {
@@ -563,7 +640,19 @@ describe('a random sequence across the year boundary keeps every quota equal to 
           const id = m.id;
           if (m.status === 'proposed') {
             if (op === 2) await cancelMovement(h.deps, admin, { movementId: id, reason: 'Không thực hiện' });
-            else await decideMovement(h.deps, admin, { movementId: id, decision: 'approve', note: 'Đồng ý' });
+            else {
+              // The approver overrides what may be overridden (a rotation's planning, rank, standards…);
+              // a legal prohibition or a full quota still refuses.
+              const overrides = m.checks
+                .filter((c) => c.outcome !== 'pass' && c.overridable)
+                .map((c) => ({ code: c.code, reason: 'Chấp thuận theo đề nghị của cấp ủy' }));
+              await decideMovement(h.deps, admin, {
+                movementId: id,
+                decision: 'approve',
+                note: 'Đồng ý',
+                overrides,
+              });
+            }
           } else if (m.status === 'approved') {
             if (op === 2) await cancelMovement(h.deps, admin, { movementId: id, reason: 'Không thực hiện' });
             else await startMovement(h.deps, admin, { movementId: id, startDate: day });
@@ -604,5 +693,20 @@ describe('a random sequence across the year boundary keeps every quota equal to 
     expect(moved('2026-12-31T17:00:00.000Z', '2027-01-06T17:00:00.000Z')).toBeGreaterThan(5);
     // Each quota of 2027 exists and still describes the people.
     for (const unit of UNITS) expect((await stored(h.c, unit, 2027))?.openedAt).toEqual(expect.any(String));
+    // Every kind of move was started, not only proposed: the counts held for each.
+    const started = new Set(
+      (await h.c.movements.get()).docs
+        .map((d) => d.data())
+        .filter((m) => m.status === 'active' || m.status === 'completed')
+        .map((m) => m.type),
+    );
+    expect([...started].sort()).toEqual([
+      'appointment',
+      'concurrent',
+      'rotation',
+      'secondment',
+      'termination',
+      'transfer',
+    ]);
   });
 });

@@ -280,52 +280,6 @@ describe('the carry-over', () => {
   });
 });
 
-/*
- * Review of issue 9: the callable wrote its audit entry after the job, outside
- * any transaction, so a failure there left a carry-over made and recorded as
- * succeeded without its audit entry. Now the entry is written in the last
- * batch's transaction: when it cannot be written, nothing of that batch is.
- */
-describe('the carry-over and its audit entry commit together', () => {
-  const h = harness('quota-carry-audit');
-
-  beforeAll(async () => {
-    await writeProvince(h.db, [quota('18073', 32, 30, { year: 2026 })], []);
-  });
-
-  test('an audit entry that cannot be written leaves no carry-over and a failed job', async () => {
-    h.at('2027-01-01T02:00:00.000Z');
-    // The id the audit entry will get is taken: its create() fails, as any write of it might.
-    await h.db.doc('audit/audit-taken').set({ taken: true });
-    const taken = useCaseDeps(h.db, {
-      clock: { now: () => new Date('2027-01-01T02:00:00.000Z') },
-      newId: (p) => `${p}-taken`,
-    });
-    await expect(carryOverQuotas(taken, admin, { year: 2027 })).rejects.toBeDefined();
-    expect(await stored(h.c, '18073', 2027)).toBeUndefined();
-    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
-      state: 'failed',
-      progress: { done: 0, total: 1 },
-    });
-    expect((await h.c.audit.where('action', '==', 'quota.carryOver').get()).size).toBe(0);
-
-    // With the audit log writable, the run makes the change and its entry together.
-    expect(await carryOverQuotas(h.deps, admin, { year: 2027 })).toMatchObject({ closing: 1, created: 1 });
-    expect(await stored(h.c, '18073', 2027)).toMatchObject({ allocated: 32, filled: 30 });
-    const audit = (await h.c.audit.where('action', '==', 'quota.carryOver').get()).docs.map((d) => d.data());
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
-      target: 'jobs/quota-carry-over-2027-42',
-      after: { closing: 1, created: 1, refreshed: 0, kept: 0 },
-    });
-    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
-      state: 'succeeded',
-      progress: { done: 1, total: 1 },
-      result: { closing: 1, created: 1, refreshed: 0, kept: 0 },
-    });
-  });
-});
-
 describe('movements across the year boundary', () => {
   const h = harness('quota-years-movements');
 
@@ -708,5 +662,51 @@ describe('a random sequence across the year boundary keeps every quota equal to 
       'termination',
       'transfer',
     ]);
+  });
+});
+
+/*
+ * Review of issue 9: the callable wrote its audit entry after the job, outside
+ * any transaction, so a failure there left a carry-over made and recorded as
+ * succeeded without its audit entry. Now the entry is written in the last
+ * batch's transaction: when it cannot be written, nothing of that batch is.
+ */
+describe('the carry-over and its audit entry commit together', () => {
+  const h = harness('quota-carry-audit');
+
+  beforeAll(async () => {
+    await writeProvince(h.db, [quota('18073', 32, 30, { year: 2026 })], []);
+  });
+
+  test('an audit entry that cannot be written leaves no carry-over and a failed job', async () => {
+    h.at('2027-01-01T02:00:00.000Z');
+    // The id the audit entry will get is taken: its create() fails, as any write of it might.
+    await h.db.doc('audit/audit-taken').set({ taken: true });
+    const taken = useCaseDeps(h.db, {
+      clock: { now: () => new Date('2027-01-01T02:00:00.000Z') },
+      newId: (p) => `${p}-taken`,
+    });
+    await expect(carryOverQuotas(taken, admin, { year: 2027 })).rejects.toBeDefined();
+    expect(await stored(h.c, '18073', 2027)).toBeUndefined();
+    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
+      state: 'failed',
+      progress: { done: 0, total: 1 },
+    });
+    expect((await h.c.audit.where('action', '==', 'quota.carryOver').get()).size).toBe(0);
+
+    // With the audit log writable, the run makes the change and its entry together.
+    expect(await carryOverQuotas(h.deps, admin, { year: 2027 })).toMatchObject({ closing: 1, created: 1 });
+    expect(await stored(h.c, '18073', 2027)).toMatchObject({ allocated: 32, filled: 30 });
+    const audit = (await h.c.audit.where('action', '==', 'quota.carryOver').get()).docs.map((d) => d.data());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      target: 'jobs/quota-carry-over-2027-42',
+      after: { closing: 1, created: 1, refreshed: 0, kept: 0 },
+    });
+    expect((await h.c.jobs.doc('quota-carry-over-2027-42').get()).data()).toMatchObject({
+      state: 'succeeded',
+      progress: { done: 1, total: 1 },
+      result: { closing: 1, created: 1, refreshed: 0, kept: 0 },
+    });
   });
 });

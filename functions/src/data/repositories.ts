@@ -289,6 +289,11 @@ export class JobRepository {
   async save(job: Job): Promise<void> {
     await this.c.jobs.doc(job.id).set(job);
   }
+
+  /** Records a run inside `tx`, with the change it reports (and its audit entry). */
+  saveIn(tx: Transaction, job: Job): void {
+    tx.set(this.c.jobs.doc(job.id), job);
+  }
 }
 
 // Account scopes and idempotency keys.

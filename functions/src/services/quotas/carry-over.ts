@@ -6,7 +6,10 @@
  * moment (which may open a document itself) is never overwritten, and
  * records its progress in `jobs/quota-carry-over-{year}-{province|all}`.
  * Running it again changes nothing: the documents it wrote are open and kept.
+ * The last batch's transaction also records the job as succeeded and, for a
+ * callable run, its audit entry: the carry-over is never complete without it.
  */
+import type { Transaction } from 'firebase-admin/firestore';
 import { planCarryOver } from '../../domain/quota-years';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../../lib/actor';
@@ -30,11 +33,15 @@ export interface CarryOverResult {
   kept: number;
 }
 
-/** The worker: every province (`provinceCode` null) or one. */
+/** Writes the audit entry of a run inside the transaction of its last batch. */
+export type CarryOverAudit = (tx: Transaction, result: CarryOverResult) => void;
+
+/** The worker: every province (`provinceCode` null) or one; `audit` for a run someone asked for. */
 export async function carryOverQuotaYear(
   deps: UseCaseDeps,
   year: number,
   provinceCode: string | null,
+  audit?: CarryOverAudit,
 ): Promise<CarryOverResult> {
   const { db, repos } = deps;
   const { year: currentYear, at: startedAt } = repos.quotas.now();
@@ -56,7 +63,12 @@ export async function carryOverQuotaYear(
     refreshed: 0,
     kept: 0,
   };
-  const job = (state: Job['state'], done: number, error: string | null = null): Job => ({
+  const job = (
+    state: Job['state'],
+    done: number,
+    error: string | null = null,
+    counts: CarryOverResult = result,
+  ): Job => ({
     id: jobId,
     kind: 'quota_carry_over',
     provinceCode,
@@ -66,19 +78,27 @@ export async function carryOverQuotaYear(
     params: { year },
     error,
     result: {
-      closing: result.closing,
-      created: result.created,
-      refreshed: result.refreshed,
-      kept: result.kept,
+      closing: counts.closing,
+      created: counts.created,
+      refreshed: counts.refreshed,
+      kept: counts.kept,
     },
     startedAt,
     updatedAt: repos.quotas.now().at,
   });
   await repos.jobs.save(job('running', 0));
   let done = 0;
+  /** In the last transaction: the job's success and the audit entry, with the final counts. */
+  const finish = (tx: Transaction, counts: CarryOverResult): void => {
+    repos.jobs.saveIn(tx, job('succeeded', closing.length, null, counts));
+    audit?.(tx, counts);
+  };
   try {
+    // Nothing to carry over: the run is recorded (and audited) all the same.
+    if (closing.length === 0) await db.runTransaction(async (tx) => finish(tx, result));
     for (let i = 0; i < closing.length; i += BATCH) {
       const keys = closing.slice(i, i + BATCH).map((q) => ({ unitCode: q.unitCode, block: q.block }));
+      const last = i + BATCH >= closing.length;
       const counts = await db.runTransaction(async (tx) => {
         const { at } = repos.quotas.now();
         // Re-read in the transaction: the closing counts as they stand, next year's as stored.
@@ -101,19 +121,27 @@ export async function carryOverQuotaYear(
           at,
         );
         for (const q of [...plan.create, ...plan.refresh]) repos.quotas.save(tx, q);
-        return { created: plan.create.length, refreshed: plan.refresh.length, kept: plan.kept };
+        const batch = { created: plan.create.length, refreshed: plan.refresh.length, kept: plan.kept };
+        if (last) {
+          finish(tx, {
+            ...result,
+            created: result.created + batch.created,
+            refreshed: result.refreshed + batch.refreshed,
+            kept: result.kept + batch.kept,
+          });
+        }
+        return batch;
       });
       result.created += counts.created;
       result.refreshed += counts.refreshed;
       result.kept += counts.kept;
       done += keys.length;
-      await repos.jobs.save(job('running', done));
+      if (!last) await repos.jobs.save(job('running', done));
     }
   } catch (err) {
     await repos.jobs.save(job('failed', done, err instanceof Error ? err.message : String(err)));
     throw err;
   }
-  await repos.jobs.save(job('succeeded', done));
   log.info('quota.carriedOver', { ...result });
   return result;
 }
@@ -125,14 +153,14 @@ export async function carryOverQuotas(
   input: TCarryOverQuotasInput,
 ): Promise<CarryOverResult> {
   requireRole(actor, 'province_admin');
-  const result = await carryOverQuotaYear(deps, input.year, actor.province);
-  await deps.repos.audit.write({
-    actor,
-    action: 'quota.carryOver',
-    target: `jobs/${result.jobId}`,
-    before: null,
-    after: result,
-    reason: oneLine(message('audit.carryOver', { year: input.year })),
-  });
-  return result;
+  return carryOverQuotaYear(deps, input.year, actor.province, (tx, result) =>
+    deps.repos.audit.append(tx, {
+      actor,
+      action: 'quota.carryOver',
+      target: `jobs/${result.jobId}`,
+      before: null,
+      after: result,
+      reason: oneLine(message('audit.carryOver', { year: input.year })),
+    }),
+  );
 }

@@ -11,7 +11,13 @@ import { Forbidden, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
 import { loadAdvisory, loadCheckContext, refusal, withOpenMovements } from './context';
-import { communeOf, type Movement, type PersonRequest, type TProposeMovementInput } from '@canbo/model';
+import {
+  communeOf,
+  message,
+  type Movement,
+  type PersonRequest,
+  type TProposeMovementInput,
+} from '@canbo/model';
 
 /**
  * The person's own request as the movement records it: who recorded it and
@@ -106,8 +112,8 @@ function refuseTargetPost(positionId: string, unitCode: string): void {
     throw ValidationFailed.field('toPositionId', 'error.positionLevel', {
       positionId,
       unitCode,
-      level: level === 'commune' ? 'xã' : 'tỉnh',
-      levelEn: level,
+      level: message(`level.${level}`).vi,
+      levelEn: message(`level.${level}`).en,
     });
   }
 }

@@ -310,6 +310,8 @@ export const CHECK_MESSAGES = {
   'status.completed': { vi: 'đã kết thúc', en: 'completed' },
   'status.cancelled': { vi: 'đã hủy', en: 'cancelled' },
   'status.rejected': { vi: 'bị từ chối', en: 'rejected' },
+  'level.commune': { vi: 'xã', en: 'commune' },
+  'level.province': { vi: 'tỉnh', en: 'province' },
   'transition.approve': { vi: 'phê duyệt', en: 'approve' },
   'transition.reject': { vi: 'từ chối', en: 'reject' },
   'transition.start': { vi: 'bắt đầu', en: 'start' },

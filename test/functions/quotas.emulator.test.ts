@@ -9,6 +9,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
+import { failedWrites } from '../../functions/src/data/repositories';
 import type { Actor } from '../../functions/src/lib/actor';
 import type { Clock } from '../../functions/src/lib/clock';
 import { useCaseDeps, type UseCaseDeps } from '../../functions/src/services';
@@ -708,5 +709,32 @@ describe('the carry-over and its audit entry commit together', () => {
       progress: { done: 1, total: 1 },
       result: { closing: 1, created: 1, refreshed: 0, kept: 0 },
     });
+  });
+});
+
+/*
+ * Review of issue 9: a flag write queued on a BulkWriter was `void`ed, so a
+ * failure was an unhandled rejection nobody reported. It is now kept for the
+ * job that closes the writer (failedWrites).
+ */
+describe('flag writes that fail are reported, not lost', () => {
+  const h = harness('quota-flags');
+
+  beforeAll(async () => {
+    await writeProvince(h.db, [quota('18073', 32, 30, { year: 2026 })], []);
+  });
+
+  test('a flag on a missing document is listed by failedWrites after close; the others are written', async () => {
+    const writer = h.db.bulkWriter({ throttling: false });
+    const [kept] = await h.deps.repos.quotas.ofYear(2026);
+    h.deps.repos.quotas.setFlags(writer, kept!, ['over_allocation']);
+    h.deps.repos.quotas.setFlags(writer, { ...kept!, unitCode: '18999' }, ['over_allocation']);
+    h.deps.repos.movements.setFlags(writer, 'mv-missing', ['overdue_return']);
+    await writer.close();
+    expect(failedWrites(writer).map((f) => f.split(':')[0])).toEqual([
+      'quotas/18999_government_2026',
+      'movements/mv-missing',
+    ]);
+    expect((await stored(h.c, '18073', 2026))?.flags).toEqual(['over_allocation']);
   });
 });

@@ -32,6 +32,26 @@ import { NotFound } from '../lib/errors';
 import { AuditLog } from './audit-log';
 import { collections, type Collections } from './refs';
 
+/**
+ * The writes of a BulkWriter that failed (after its own retries), by writer.
+ * A queued write's promise is always handled here, so a failure is never an
+ * unhandled rejection; the job that closed the writer reports them.
+ */
+const writeFailures = new WeakMap<BulkWriter, string[]>();
+
+function track(writer: BulkWriter, path: string, write: Promise<unknown>): void {
+  write.catch((err: unknown) => {
+    const failures = writeFailures.get(writer) ?? [];
+    failures.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+    writeFailures.set(writer, failures);
+  });
+}
+
+/** The writes queued by `setFlags` on `writer` that failed ("path: reason"); read after `writer.close()`. */
+export function failedWrites(writer: BulkWriter): readonly string[] {
+  return writeFailures.get(writer) ?? [];
+}
+
 export class UnitRepository {
   constructor(private readonly c: Collections) {}
 
@@ -110,8 +130,10 @@ export class QuotaRepository {
     tx.set(this.c.quotas.doc(quotaId(quota.unitCode, quota.block, quota.year)), quota);
   }
 
+  /** Queues the new flags of a quota on `writer`; a failure is kept for `failedWrites(writer)`. */
   setFlags(writer: BulkWriter, quota: Quota, flags: NonNullable<Quota['flags']>): void {
-    void writer.update(this.c.quotas.doc(quotaId(quota.unitCode, quota.block, quota.year)), { flags });
+    const ref = this.c.quotas.doc(quotaId(quota.unitCode, quota.block, quota.year));
+    track(writer, ref.path, writer.update(ref, { flags }));
   }
 }
 
@@ -240,7 +262,7 @@ export class MovementRepository {
 
   /**
    * The first read of a decision on a movement, in one round trip: the
-   * quotas it will change (locked first, see lockQuotasOf in
+   * quotas it will change (locked first, see quotaKeysOf in
    * services/movements/context.ts), the movement and its person with their
    * private profile, all locked in `tx`.
    */
@@ -277,8 +299,10 @@ export class MovementRepository {
     tx.set(this.c.movements.doc(movement.id), movement);
   }
 
+  /** Queues the new flags of a movement on `writer`; a failure is kept for `failedWrites(writer)`. */
   setFlags(writer: BulkWriter, id: string, flags: NonNullable<Movement['flags']>): void {
-    void writer.update(this.c.movements.doc(id), { flags });
+    const ref = this.c.movements.doc(id);
+    track(writer, ref.path, writer.update(ref, { flags }));
   }
 }
 

@@ -73,7 +73,8 @@ test('sets the claims and records the change through the audit log', async () =>
     target: 'users/u-new',
     before: { role: 'cadre' },
     after: { role: 'commune_admin', province: '42', communes: ['18073'] },
-    reason: 'Phân quyền tài khoản',
+    // Bilingual since issue 8 (the audit reason comes from the message catalogue, audit.setScope).
+    reason: 'Phân quyền tài khoản / account scope set',
     at: '2026-11-25T08:00:00.000Z',
   });
 });

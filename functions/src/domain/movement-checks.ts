@@ -445,6 +445,12 @@ function checkRotationWorkingLife(ctx: CheckContext): CheckResult {
 function checkRotationPost(ctx: CheckContext): CheckResult {
   const id = ctx.request.toPositionId;
   if (!id) return checkResult('rotation_post', 'fail', message('check.rotation_post.missing'));
+  // A rotation moves the person to another agency or place (its point is the
+  // experience elsewhere), so the home unit is not a destination; its quota
+  // effects also assume two units (docs/legal-basis.md §5).
+  const unit = ctx.request.toUnitCode;
+  if (unit === ctx.cadre.homeUnitCode)
+    return checkResult('rotation_post', 'fail', message('check.rotation_post.same_unit', { unit }));
   const p = ctx.targetPosition;
   if (!p) return checkResult('rotation_post', 'fail', message('check.rotation_post.unknown', { id }));
   const names = { post: p.name, postEn: p.nameEn };

@@ -294,6 +294,28 @@ describe('a rotation is a move to a leadership post of equivalent rank', () => {
     expect(result.messageEn).toBe('A rotation needs a target post in the receiving unit.');
   });
 
+  test("a rotation to the person's own unit fails and cannot be overridden", () => {
+    const own = context({
+      cadre: cadre({
+        planning: [
+          { positionId: 'xa_chu_tich_ubnd', unitCode: '18073', term: '2025-2030', addedOn: '2025-10-15' },
+        ],
+      }),
+      request: {
+        type: 'rotation',
+        toUnitCode: '18073',
+        toPositionId: 'xa_pho_chu_tich_ubnd',
+        plannedEndDate: addMonths(START, 36),
+      },
+    });
+    expect(check(own, 'rotation_post')).toMatchObject({
+      outcome: 'fail',
+      overridable: false,
+      messageEn:
+        "A rotation cannot be to the person's own unit (18073): it moves them to another agency or place.",
+    });
+  });
+
   test('a post that is not a leadership post fails', () => {
     expect(check(rotation('xa_ke_toan'), 'rotation_post')!.outcome).toBe('fail');
     expect(check(rotation('xa_pho_chu_tich_ubnd'), 'rotation_post')!.outcome).toBe('pass');

@@ -154,6 +154,10 @@ export const CHECK_MESSAGES = {
     vi: 'Luân chuyển phải có chức vụ đến (vị trí ở đơn vị nhận).',
     en: 'A rotation needs a target post in the receiving unit.',
   },
+  'check.rotation_post.same_unit': {
+    vi: 'Không thể luân chuyển về chính đơn vị của cán bộ ({unit}): luân chuyển là đến cơ quan, địa phương khác.',
+    en: "A rotation cannot be to the person's own unit ({unit}): it moves them to another agency or place.",
+  },
   'check.rotation_post.unknown': {
     vi: 'Chức vụ đến {id} không có trong danh mục.',
     en: 'The target post {id} is not in the catalogue.',

@@ -13,8 +13,17 @@ const { call, firestore, cleanup } = callableHarness('movements');
 
 // The use cases' clock, fixed: quota effects land in the quota of the year a
 // transition is recorded (docs/legal-basis.md §9), so the fixtures' 2027
-// quotas are the ones every step reads and writes, whatever today is.
-jest.spyOn(systemClock, 'now').mockImplementation(() => new Date('2027-01-05T02:00:00.000Z'));
+// quotas are the ones every step reads and writes, whatever today is; and a
+// start or an end is recorded on or before today (§11), so the movements'
+// 10 January start lies behind it.
+const TODAY = '2027-01-12T02:00:00.000Z';
+let clock = TODAY;
+jest.spyOn(systemClock, 'now').mockImplementation(() => new Date(clock));
+/** Moves the use cases' clock, for a test whose steps happen later in the year. */
+const setClock = (iso: string) => {
+  clock = iso;
+};
+afterEach(() => setClock(TODAY));
 
 let c: ReturnType<typeof collections>;
 const q = async (unitCode: string) =>
@@ -52,7 +61,16 @@ beforeAll(async () => {
         cadre: person(`c-race-${i}`, '18073', 'xa_van_hoa_xa_hoi'),
       })),
       // One open movement at a time (issue 9): each test has its own people.
-      ...['c-track', 'c-reject', 'c-double', 'c-same', 'c-term-away', 'c-term-order', 'c-own'].map((id) => ({
+      ...[
+        'c-track',
+        'c-reject',
+        'c-double',
+        'c-same',
+        'c-term-away',
+        'c-term-order',
+        'c-own',
+        'c-future',
+      ].map((id) => ({
         cadre: person(id, '18073', 'xa_van_hoa_xa_hoi'),
       })),
       { cadre: person('c-commune', '18073', 'xa_pho_chu_tich_ubnd') },
@@ -335,12 +353,13 @@ describe('lifecycle and quotas', () => {
     expect(audited).toHaveLength(1);
     expect(audited[0]!.before!.durationException).toBeNull();
     expect(audited[0]!.after!.durationException).toEqual(exception);
+    setClock('2027-07-01T02:00:00.000Z');
     const done = await call('completeMovement', {
       movementId: m.id,
-      endDate: '2028-06-30',
+      endDate: '2027-06-30',
       note: 'Trở về đơn vị',
     });
-    expect(done).toMatchObject({ status: 'completed', actualEndDate: '2028-06-30' });
+    expect(done).toMatchObject({ status: 'completed', actualEndDate: '2027-06-30' });
     expect(await q('18073')).toMatchObject({
       reservedForReturn: home.reservedForReturn - 1,
       filled: home.filled + 1,
@@ -366,7 +385,7 @@ describe('what the proposal records is what later steps check', () => {
     // The date is a field of its own, not folded into the note.
     expect(m.personRequest).toEqual({
       recordedBy: 'u-admin',
-      at: '2027-01-05T02:00:00.000Z',
+      at: '2027-01-12T02:00:00.000Z',
       note: 'Đơn đề nghị ngày 01/11/2026',
       date: '2026-11-01',
     });
@@ -682,6 +701,7 @@ describe('terminations never leave a reserved slot behind (issue 9)', () => {
     });
 
   test('a seconded person cannot be terminated until the secondment is completed; then the slot is freed', async () => {
+    setClock('2027-06-02T02:00:00.000Z');
     const s = await secondment('c-term-away');
     await call('decideMovement', { movementId: s.id, decision: 'approve', note: 'Đồng ý' });
     const before = await home();
@@ -787,6 +807,37 @@ describe('dates and destinations through the callables (issue 9)', () => {
     expect(backwards.code).toBe('invalid-argument');
     expect(backwards.details!.fields!.map((f) => f.path)).toEqual(['plannedEndDate']);
     expect((await c.movements.where('cadreId', '==', 'c-own').get()).size).toBe(0);
+  });
+
+  test('a start or an end dated after today is refused: only what happened is recorded', async () => {
+    const m = await call('proposeMovement', {
+      type: 'secondment',
+      cadreId: 'c-future',
+      toUnitCode: '18100',
+      startDate: '2027-01-10',
+      plannedEndDate: '2027-12-31',
+      reason: 'Biệt phái ngắn',
+    });
+    await call('decideMovement', { movementId: m.id, decision: 'approve', note: 'Đồng ý' });
+    const early = await failure(call('startMovement', { movementId: m.id, startDate: '2031-01-01' }));
+    expect(early.code).toBe('invalid-argument');
+    expect(early.details!.fields).toEqual([
+      {
+        path: 'startDate',
+        message:
+          'Ngày 2031-01-01 chưa đến (hôm nay 2027-01-12): chỉ ghi nhận việc đã diễn ra / date 2031-01-01 is after today (2027-01-12): only what has happened can be recorded',
+      },
+    ]);
+    expect((await c.movements.doc(m.id).get()).data()!.status).toBe('approved');
+    await call('startMovement', { movementId: m.id, startDate: '2027-01-10' });
+    const late = await failure(
+      call('completeMovement', { movementId: m.id, endDate: '2027-01-13', note: 'Kết thúc' }),
+    );
+    expect(late.code).toBe('invalid-argument');
+    expect(late.details!.fields!.map((f) => f.path)).toEqual(['endDate']);
+    expect(
+      await call('completeMovement', { movementId: m.id, endDate: '2027-01-12', note: 'Kết thúc' }),
+    ).toMatchObject({ status: 'completed', actualEndDate: '2027-01-12' });
   });
 
   test('a completion on the start day is accepted, the day before is not', async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../domain/movement-lifecycle';
 import { checkOpenMovement } from '../../domain/movement-checks';
 import { requireRole, type Actor } from '../../lib/actor';
-import { RulesViolated } from '../../lib/errors';
+import { RulesViolated, ValidationFailed } from '../../lib/errors';
 import { today } from '../../lib/clock';
 import { log, type LogEvent } from '../../log';
 import type { UseCaseDeps } from '../deps';
@@ -54,6 +54,15 @@ export async function runTransition(
   const { db, repos } = deps;
   const { movementId, transition, note } = request;
   requireRole(actor, 'province_admin');
+  // A start or an end records what happened: it cannot be dated after today
+  // (docs/legal-basis.md §11); the quota effect lands today either way.
+  const day = today(deps.clock);
+  if (request.on && request.on > day) {
+    throw ValidationFailed.field(transition === 'complete' ? 'endDate' : 'startDate', 'error.dateInFuture', {
+      date: request.on,
+      today: day,
+    });
+  }
   const next = await db.runTransaction(async (tx) => {
     const m = await movementFor(tx, repos, actor, movementId);
     const now = deps.clock.now().toISOString();
@@ -61,7 +70,7 @@ export async function runTransition(
       at: now,
       by: actor.uid,
       note,
-      on: request.on ?? today(deps.clock),
+      on: request.on ?? day,
       earlyStartReason: request.earlyStartReason ?? null,
     });
     // The person and the quotas the transition moves, read together; the

@@ -132,6 +132,11 @@ export const ERROR_MESSAGES = {
     vi: 'Mã yêu cầu {requestId} đã dùng cho một yêu cầu khác',
     en: 'request id {requestId} was already used for a different request',
   },
+  // Actual dates of a start or an end (invalid-argument)
+  'error.dateInFuture': {
+    vi: 'Ngày {date} chưa đến (hôm nay {today}): chỉ ghi nhận việc đã diễn ra',
+    en: 'date {date} is after today ({today}): only what has happened can be recorded',
+  },
   // The target post of a proposal (invalid-argument on toPositionId)
   'error.unknownPosition': {
     vi: 'Không có vị trí {positionId} trong danh mục vị trí việc làm',

@@ -738,3 +738,48 @@ describe('flag writes that fail are reported, not lost', () => {
     expect((await stored(h.c, '18073', 2026))?.flags).toEqual(['over_allocation']);
   });
 });
+
+/*
+ * Review of issue 9: a rejection silently dropped the overrides sent with it.
+ * They only mean something on an approval: refused, in both languages.
+ */
+describe('overrides on a rejection', () => {
+  const h = harness('quota-reject-overrides');
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      [quota('18073', 32, 30, { year: 2026 }), quota('18100', 32, 30, { year: 2026 })],
+      [{ cadre: person('c-reject', '18073', 'xa_van_hoa_xa_hoi') }],
+    );
+  });
+
+  test('are invalid-argument on their field; the movement stays proposed', async () => {
+    h.at('2026-12-10T03:00:00.000Z');
+    const m = await proposeMovement(h.deps, admin, {
+      type: 'transfer',
+      cadreId: 'c-reject',
+      toUnitCode: '18100',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-15',
+      reason: 'Điều động theo yêu cầu nhiệm vụ',
+    });
+    const err = await refused(
+      decideMovement(h.deps, admin, {
+        movementId: m.id,
+        decision: 'reject',
+        note: 'Không đồng ý',
+        overrides: [{ code: 'non_local', reason: 'Theo đề nghị của cấp ủy' }],
+      }),
+    );
+    expect(err).toMatchObject({ code: 'invalid-argument', key: 'error.overridesOnReject' });
+    expect((await h.c.movements.doc(m.id).get()).data()?.status).toBe('proposed');
+    // Without overrides the rejection is recorded.
+    const rejected = await decideMovement(h.deps, admin, {
+      movementId: m.id,
+      decision: 'reject',
+      note: 'Không đồng ý',
+    });
+    expect(rejected.status).toBe('rejected');
+  });
+});

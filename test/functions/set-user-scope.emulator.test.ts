@@ -146,6 +146,20 @@ describe('scopes stay inside the granting province', () => {
     expect(set).toEqual([]);
   });
 
+  // Review of issue 9: an agency of the admin's own province was reported as "commune outside province".
+  test('a unit of the province that is not a commune is invalid-argument on its field, in both languages', async () => {
+    await collections(db)
+      .units.doc('18998')
+      .set({ ...unit('18998', 'Trung tâm dịch vụ công'), type: 'tinh', level: 'agency' });
+    const { auth, set } = fakeAuth();
+    const err = await refused(auth, { ...input, uid: 'u-x4', communes: ['18073', '18998'] });
+    expect(err.code).toBe('invalid-argument');
+    expect(err.message).toBe('Đơn vị 18998 không phải là xã, phường, đặc khu / unit 18998 is not a commune');
+    expect((err.details as { fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(['communes.1']);
+    expect(set).toEqual([]);
+    expect((await collections(db).userScopes.doc('u-x4').get()).exists).toBe(false);
+  });
+
   test('a cadre of another province is permission-denied; an unknown cadre is not-found', async () => {
     const { auth, set } = fakeAuth();
     const other = await refused(auth, { uid: 'u-x3', role: 'cadre', province: '42', cadreId: 'c-40' });

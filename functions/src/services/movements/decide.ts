@@ -31,6 +31,12 @@ export async function decideMovement(
   const { db, repos } = deps;
   requireRole(actor, 'province_admin');
   const approving = input.decision === 'approve';
+  // An override lifts a failed check so that an approval can go ahead; a
+  // rejection runs no checks, so overrides sent with it would be dropped
+  // without a word. Refused instead.
+  if (!approving && (input.overrides?.length ?? 0) > 0) {
+    throw ValidationFailed.field('overrides', 'error.overridesOnReject');
+  }
   // Read first without a lock: which quotas an approval reserves (a
   // movement's person and units never change; the transaction reads it
   // again), and the advisory context, which locks nothing.

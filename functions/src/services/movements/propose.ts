@@ -70,6 +70,7 @@ export async function proposeMovement(
     // and its approval re-checks the quota in the transaction that reserves it.
     const { context, open } = await loadCheckContext(tx, repos, person, draft, advisory, target, {
       lockTargetQuota: false,
+      at: now,
     });
     // Includes open_movement: one move of a person at a time, read from the
     // person's document, which this transaction locks and rewrites, so two

@@ -48,15 +48,20 @@ function isUserNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === USER_NOT_FOUND;
 }
 
-/** Every commune must be a commune unit of the province (units are read, not trusted from the input). */
+/**
+ * Every commune must be a commune unit of the province (units are read, not
+ * trusted from the input): a unit of another province is not the admin's to
+ * grant (permission-denied); a unit of their own province that is not a
+ * commune (an agency) is a wrong value of the field (invalid-argument).
+ */
 async function requireCommunesOf(deps: UseCaseDeps, province: string, communes: string[]): Promise<void> {
   const units = await Promise.all(communes.map((code) => deps.repos.units.findByCode(code)));
   communes.forEach((code, i) => {
     const unit = units[i];
     if (!unit) throw new NotFound('error.unknownUnit', { code });
-    if (unit.level !== 'commune' || unit.provinceCode !== province) {
-      throw new Forbidden('error.communeOutsideProvince', { code });
-    }
+    if (unit.provinceCode !== province) throw new Forbidden('error.communeOutsideProvince', { code });
+    if (unit.level !== 'commune')
+      throw ValidationFailed.field(`communes.${i}`, 'error.notACommune', { code });
   });
 }
 

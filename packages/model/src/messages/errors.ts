@@ -132,6 +132,15 @@ export const ERROR_MESSAGES = {
     vi: 'Mã yêu cầu {requestId} đã dùng cho một yêu cầu khác',
     en: 'request id {requestId} was already used for a different request',
   },
+  // Scopes and decisions given a value of the wrong kind (invalid-argument)
+  'error.notACommune': {
+    vi: 'Đơn vị {code} không phải là xã, phường, đặc khu',
+    en: 'unit {code} is not a commune',
+  },
+  'error.overridesOnReject': {
+    vi: 'Từ chối đề xuất không cần bỏ qua điều kiện nào: bỏ danh sách overrides',
+    en: 'a rejection overrides no check: leave out overrides',
+  },
   // Actual dates of a start or an end (invalid-argument)
   'error.dateInFuture': {
     vi: 'Ngày {date} chưa đến (hôm nay {today}): chỉ ghi nhận việc đã diễn ra',

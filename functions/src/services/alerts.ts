@@ -6,7 +6,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { getConfig } from '../config';
-import { repositories } from '../data/repositories';
+import { failedWrites, repositories } from '../data/repositories';
 import { addDays } from '../domain/dates';
 import { isOverAllocated } from '../domain/quota';
 import { systemClock, type Clock } from '../lib/clock';
@@ -67,20 +67,24 @@ export async function flagAlerts(
     }
   }
   await writer.close();
+  // A flag that could not be written is reported, not lost: the job fails
+  // with the paths, and the next day's run writes them again.
+  const failed = failedWrites(writer);
   const total = active.length + quotas.length;
   await repos.jobs.save({
     id: `movement-alerts-${today}`,
     kind: 'movement_alerts',
-    state: 'succeeded',
-    progress: { done: total, total },
+    state: failed.length === 0 ? 'succeeded' : 'failed',
+    progress: { done: total - failed.length, total },
     leases: {},
     params: { today },
-    error: null,
+    error: failed.length === 0 ? null : failed.join('; '),
     provinceCode: null,
     result: counts,
     startedAt: started,
     updatedAt: clock.now().toISOString(),
   });
-  log.info('alerts.flagged', { today, ...counts });
+  if (failed.length > 0) log.error('alerts.flagged', { today, ...counts, failed });
+  else log.info('alerts.flagged', { today, ...counts });
   return counts;
 }

@@ -138,6 +138,16 @@ describe('scopes stay inside the granting province', () => {
     expect((await collections(db).userScopes.doc('u-x1').get()).exists).toBe(false);
   });
 
+  test('an admin cannot change their own scope', async () => {
+    const { auth, set } = fakeAuth();
+    const err = await refused(auth, { ...input, uid: admin.uid });
+    expect(err.code).toBe('permission-denied');
+    expect(err.message).toBe(
+      'Không tự thay đổi phạm vi của chính mình: nhờ một quản trị khác của tỉnh / you cannot change your own scope: ask another administrator of the province',
+    );
+    expect(set).toEqual([]);
+  });
+
   test('a commune that is not a unit is not-found', async () => {
     const { auth, set } = fakeAuth();
     const err = await refused(auth, { ...input, uid: 'u-x2', communes: ['18999'] });

@@ -88,6 +88,9 @@ export async function setUserScope(
 ): Promise<SetUserScopeResult> {
   requireRole(actor, 'province_admin');
   if (input.province !== actor.province) throw new Forbidden('error.ownProvinceOnly');
+  // Another admin changes an admin's scope: a province cannot lock out its
+  // only administrator by mistake, and a grant is always someone else's act.
+  if (input.uid === actor.uid) throw new Forbidden('error.ownScope');
   const communes = [...new Set(input.communes ?? [])];
   const requested = {
     role: input.role,

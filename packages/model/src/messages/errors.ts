@@ -124,6 +124,10 @@ export const ERROR_MESSAGES = {
     vi: 'Tài khoản {uid} thuộc tỉnh khác',
     en: 'account {uid} belongs to another province',
   },
+  'error.ownScope': {
+    vi: 'Không tự thay đổi phạm vi của chính mình: nhờ một quản trị khác của tỉnh',
+    en: 'you cannot change your own scope: ask another administrator of the province',
+  },
   'error.requestInProgress': {
     vi: 'Yêu cầu {requestId} đang được xử lý, hãy chờ kết quả',
     en: 'request {requestId} is still being processed, wait for its result',

@@ -681,7 +681,7 @@ describe('the carry-over and its audit entry commit together', () => {
 
   test('an audit entry that cannot be written leaves no carry-over and a failed job', async () => {
     h.at('2027-01-01T02:00:00.000Z');
-    // The id the audit entry will get is taken: its create() fails, as any write of it might.
+    // The id the audit entry will get is already taken: its create() fails, like any failed write of it.
     await h.db.doc('audit/audit-taken').set({ taken: true });
     const taken = useCaseDeps(h.db, {
       clock: { now: () => new Date('2027-01-01T02:00:00.000Z') },

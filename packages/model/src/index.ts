@@ -22,3 +22,4 @@ export * from './api';
 export * from './messages';
 export * from './scopes';
 export * from './idempotency';
+export * from './stats';

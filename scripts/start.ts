@@ -21,7 +21,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { collections } from '../functions/src/data/refs';
 import { demoAccounts, DEMO_PASSWORD } from './start/accounts';
-import { build } from './start/build';
+import { build, buildClient, CLIENT_OUT } from './start/build';
 import { seedProvince } from './seed/seed';
 
 const root = path.resolve(__dirname, '..');
@@ -164,6 +164,11 @@ async function main(): Promise<void> {
       `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${built.output}`,
     );
 
+  // The web client, served by the Hosting emulator from hosting/dist (firebase.json).
+  const client = buildClient(root);
+  if (!client.ok)
+    console.error(`Không dựng được giao diện web. / The web client did not build:\n${client.output}`);
+
   // The scheduler loads the functions while firebase-tools starts; its runs wait for the emulators.
   const scheduler = start(
     'scheduler',
@@ -235,12 +240,25 @@ async function main(): Promise<void> {
     });
   }
   await deleteApp(app);
+  // The sign-in page lists the demo accounts when it talks to the emulators (hosting/src/pages/SignIn.tsx).
+  fs.mkdirSync(path.join(root, CLIENT_OUT), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, CLIENT_OUT, 'demo-accounts.json'),
+    `${JSON.stringify({
+      password: DEMO_PASSWORD,
+      accounts: accounts.map((a) => ({
+        email: a.email,
+        displayName: a.displayName,
+        description: a.description,
+      })),
+    })}\n`,
+  );
 
   await scheduler;
 
   console.log(`
 canbo đang chạy / canbo is running (project ${PROJECT}, province ${province})
-  Web            ${HOSTING_URL}
+  Web            ${HOSTING_URL}   (giao diện web / web client: hosting/dist, đăng nhập bằng tài khoản mẫu dưới đây / sign in with a demo login below)
   Firestore      ${firestoreHost}   (gRPC + REST, rules: firestore.rules, data: ${path.join(dataDir, 'firestore.json')})
   Auth           http://127.0.0.1:9099
   Functions      http://127.0.0.1:5001/${PROJECT}/asia-southeast1/<name>

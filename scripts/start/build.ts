@@ -9,6 +9,10 @@
  * `services/movements.ts` became `services/movements/index.ts`, a stale
  * `lib/services/movements.js` is what `require('./movements')` finds first.
  * So outputs whose source is gone are removed first.
+ *
+ * Then the web client (`buildClient`): Vite builds hosting/ into hosting/dist,
+ * which the Hosting emulator serves (firebase.json `hosting.public`), the same
+ * build `firebase deploy` would upload.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -75,4 +79,25 @@ export function build(root: string): { ok: boolean; pruned: string[]; output: st
     pruned,
     output: `${tsc.stdout}${tsc.stderr}${bundle.stdout}${bundle.stderr}`,
   };
+}
+
+/** The web client's build output, served by Hosting (firebase.json). */
+export const CLIENT_OUT = 'hosting/dist';
+
+/**
+ * Builds the web client with Vite (hosting/vite.config.mts) into hosting/dist.
+ * A failed build leaves the previous output in place only if Vite had not yet
+ * emptied it; the caller reports the output either way.
+ */
+export function buildClient(root: string): { ok: boolean; output: string } {
+  const vite = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(root, 'hosting'),
+      encoding: 'utf8',
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
+  return { ok: vite.status === 0, output: `${vite.stdout}${vite.stderr}` };
 }

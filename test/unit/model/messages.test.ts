@@ -52,8 +52,8 @@ describe('the message catalogue', () => {
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'format.ts')
       .map((f) => f.replace(/\.ts$/, ''))
       .sort();
-    expect(files).toEqual(['checks', 'errors', 'fields', 'records']);
-    expect(Object.keys(MESSAGE_AREAS).sort()).toEqual(['checks', 'errors', 'fields', 'records']);
+    expect(files).toEqual(['checks', 'errors', 'fields', 'records', 'ui']);
+    expect(Object.keys(MESSAGE_AREAS).sort()).toEqual(['checks', 'errors', 'fields', 'records', 'ui']);
   });
 
   test('every {param} of the Vietnamese text also appears in the English one, and the reverse', () => {

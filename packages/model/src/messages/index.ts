@@ -8,10 +8,11 @@ import { CHECK_MESSAGES } from './checks';
 import { ERROR_MESSAGES } from './errors';
 import { FIELD_MESSAGES } from './fields';
 import { RECORD_MESSAGES } from './records';
+import { UI_MESSAGES } from './ui';
 import { fillBoth, type Bilingual, type MessageParams } from './format';
 
 export * from './format';
-export { CHECK_MESSAGES, ERROR_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES };
+export { CHECK_MESSAGES, ERROR_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES, UI_MESSAGES };
 
 /** Every area, for checks that must see each key where it is defined (a key in two areas would let the spread keep one). */
 export const MESSAGE_AREAS = {
@@ -19,6 +20,7 @@ export const MESSAGE_AREAS = {
   checks: CHECK_MESSAGES,
   fields: FIELD_MESSAGES,
   records: RECORD_MESSAGES,
+  ui: UI_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -26,6 +28,7 @@ export const MESSAGES = {
   ...CHECK_MESSAGES,
   ...FIELD_MESSAGES,
   ...RECORD_MESSAGES,
+  ...UI_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -1,0 +1,5 @@
+import { Loading } from '../components/ErrorView';
+
+export default function Commune() {
+  return <Loading />;
+}

@@ -1,0 +1,5 @@
+import { Loading } from '../components/ErrorView';
+
+export default function Me() {
+  return <Loading />;
+}

@@ -1,0 +1,5 @@
+import { Loading } from '../components/ErrorView';
+
+export default function Monitor() {
+  return <Loading />;
+}

@@ -8,6 +8,8 @@ import { CHECK_MESSAGES } from './checks';
 import { ERROR_MESSAGES } from './errors';
 import { FIELD_MESSAGES } from './fields';
 import { RECORD_MESSAGES } from './records';
+// Movement pages and audit log of the web client (H3)
+import { MOVEMENT_UI_MESSAGES } from './movements-ui';
 import { UI_MESSAGES } from './ui';
 import { fillBoth, type Bilingual, type MessageParams } from './format';
 
@@ -20,6 +22,7 @@ export const MESSAGE_AREAS = {
   checks: CHECK_MESSAGES,
   fields: FIELD_MESSAGES,
   records: RECORD_MESSAGES,
+  movementsUi: MOVEMENT_UI_MESSAGES,
   ui: UI_MESSAGES,
 } as const;
 
@@ -28,6 +31,7 @@ export const MESSAGES = {
   ...CHECK_MESSAGES,
   ...FIELD_MESSAGES,
   ...RECORD_MESSAGES,
+  ...MOVEMENT_UI_MESSAGES,
   ...UI_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;

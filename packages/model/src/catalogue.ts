@@ -88,7 +88,8 @@ export type CommuneTemplate = z.infer<typeof CommuneTemplate>;
 export const Certainty = z.enum(['confirmed', 'unconfirmed']);
 export type Certainty = z.infer<typeof Certainty>;
 
-const norm = <T extends z.ZodType>(value: T) =>
+/** A configurable parameter: its value, the instrument it rests on, how sure that is, and a note. */
+export const sourced = <T extends z.ZodType>(value: T) =>
   z.object({ value, basis: z.string().min(1), certainty: Certainty, note: z.string().min(1) });
 const count = z.number().int().nonnegative();
 const average = z.number().positive();
@@ -96,14 +97,14 @@ const average = z.number().positive();
 export const StaffingNormsCatalogue = z.object({
   about: CatalogueAbout,
   norms: z.object({
-    communeGovernmentPosts: norm(count),
-    communePartyPosts: norm(z.object({ min: count, max: count, withPoliticalCentre: count })),
-    communeMilitaryPosts: norm(count),
-    communePublicServicePosts: norm(count),
-    averageViceChairsPerCommune: norm(average),
-    averageBodiesPerCommune: norm(average),
-    averageBodiesPerCommuneLargeCities: norm(average),
-    averageDeputiesPerBody: norm(average),
+    communeGovernmentPosts: sourced(count),
+    communePartyPosts: sourced(z.object({ min: count, max: count, withPoliticalCentre: count })),
+    communeMilitaryPosts: sourced(count),
+    communePublicServicePosts: sourced(count),
+    averageViceChairsPerCommune: sourced(average),
+    averageBodiesPerCommune: sourced(average),
+    averageBodiesPerCommuneLargeCities: sourced(average),
+    averageDeputiesPerBody: sourced(average),
   }),
 });
 export type StaffingNormsCatalogue = z.infer<typeof StaffingNormsCatalogue>;

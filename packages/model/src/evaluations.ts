@@ -11,6 +11,7 @@ import { message, oneLine } from './messages';
 export const Period = z.string().regex(/^\d{4}(-Q[1-4])?$/, oneLine(message('field.evaluation_period')));
 
 export const Level = z.enum(['HTXS', 'HTT', 'HT', 'KHT']);
+export type Level = z.infer<typeof Level>;
 export const LEVEL_LABELS: Record<z.infer<typeof Level>, string> = {
   HTXS: 'Hoàn thành xuất sắc nhiệm vụ',
   HTT: 'Hoàn thành tốt nhiệm vụ',

@@ -15,7 +15,11 @@ export * from './quotas';
 export * from './cadres';
 export * from './movements';
 export * from './evaluations';
+export * from './evaluation-rules';
 export * from './ratings';
+// Issue 11: receipts, ratings and satisfaction (H8)
+export * from './receipts';
+export * from './satisfaction';
 export * from './jobs';
 export * from './audit';
 export * from './api';

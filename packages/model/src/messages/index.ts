@@ -6,6 +6,7 @@
  */
 import { CHECK_MESSAGES } from './checks';
 import { ERROR_MESSAGES } from './errors';
+import { EVALUATION_MESSAGES } from './evaluation';
 import { FIELD_MESSAGES } from './fields';
 import { RECORD_MESSAGES } from './records';
 // Movement pages and audit log of the web client (H3)
@@ -14,7 +15,7 @@ import { UI_MESSAGES } from './ui';
 import { fillBoth, type Bilingual, type MessageParams } from './format';
 
 export * from './format';
-export { CHECK_MESSAGES, ERROR_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES, UI_MESSAGES };
+export { CHECK_MESSAGES, ERROR_MESSAGES, EVALUATION_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES, UI_MESSAGES };
 
 /** Every area, for checks that must see each key where it is defined (a key in two areas would let the spread keep one). */
 export const MESSAGE_AREAS = {
@@ -24,6 +25,7 @@ export const MESSAGE_AREAS = {
   records: RECORD_MESSAGES,
   movementsUi: MOVEMENT_UI_MESSAGES,
   ui: UI_MESSAGES,
+  evaluation: EVALUATION_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -33,6 +35,7 @@ export const MESSAGES = {
   ...RECORD_MESSAGES,
   ...MOVEMENT_UI_MESSAGES,
   ...UI_MESSAGES,
+  ...EVALUATION_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 

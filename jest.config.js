@@ -4,7 +4,11 @@
 // `e2e` starts the whole local stack (`npm start`) on its fixed ports.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 // The model package is read from its sources, so tests never see a stale build.
-const moduleNameMapper = { '^@canbo/model$': '<rootDir>/packages/model/src' };
+// The web client imports the model's zod-free modules by subpath (`@canbo/model/messages`).
+const moduleNameMapper = {
+  '^@canbo/model$': '<rootDir>/packages/model/src',
+  '^@canbo/model/(.*)$': '<rootDir>/packages/model/src/$1',
+};
 
 module.exports = {
   testTimeout: 60000,

@@ -78,13 +78,17 @@ function unimplemented(name: string): grpc.UntypedHandleCall {
 }
 
 /** Creates a gRPC server exposing the service (not yet bound to a port). */
-export function createGrpcServer(service: FirestoreService): grpc.Server {
+export function createGrpcServer(
+  service: FirestoreService,
+  channelOptions: grpc.ServerOptions = {},
+): grpc.Server {
   const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
     google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
   };
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 100 * 1024 * 1024,
     'grpc.max_send_message_length': 100 * 1024 * 1024,
+    ...channelOptions,
   });
   const handlers: grpc.UntypedServiceImplementation = {
     getDocument: unary((req: Req<'getDocument'>, who) => service.getDocument(req, who)),

@@ -2,13 +2,19 @@
  * One TCP port for both protocols, as the official emulator does: a connection
  * that opens with the HTTP/2 preface (`PRI * HTTP/2.0`, gRPC with prior
  * knowledge) goes to the gRPC server, anything else to the HTTP/1.1 handler.
+ *
+ * Connections do not live forever (emulator/README.md, "Connections"): a
+ * socket that sends nothing is closed before it is even classified; HTTP/1.1
+ * has keep-alive, header, request and inactivity timeouts; gRPC connections
+ * are pinged (a half-open peer that does not answer is dropped) and closed
+ * when idle. Every socket also has TCP keep-alive.
  */
 import * as grpc from '@grpc/grpc-js';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { createGrpcServer } from './grpc';
-import { DataFileSaver, loadDataFile } from './persistence';
+import { DataJournal, loadDataFile, type JournalStats } from './persistence';
 import { createRestHandler } from './rest';
 import { RulesAccessControl } from './rules/access';
 import { FirestoreService, type ServiceOptions } from './service';
@@ -20,12 +26,41 @@ export interface EmulatorOptions {
   port?: number;
   /** Path of a rules file to load at start. */
   rules?: string;
-  /** Path of the data file (load at start, save after changes and at stop). */
+  /**
+   * Path of the data file: loaded at start with its journal; every commit is
+   * journalled and fsynced before it is answered; compacted in the background
+   * and at stop.
+   */
   dataFile?: string;
   service?: ServiceOptions;
+  connections?: ConnectionOptions;
   /** Where to report rules loading (default: stderr). */
   log?: (line: string) => void;
 }
+
+/** Timeouts of connections (milliseconds). */
+export interface ConnectionOptions {
+  /** A socket with no traffic for this long is closed (HTTP/1.1 and unclassified sockets). */
+  idleTimeoutMs?: number;
+  /** HTTP/1.1: idle time allowed between requests on a kept-alive socket. */
+  keepAliveTimeoutMs?: number;
+  /** HTTP/1.1: time allowed to receive a request's headers (the whole request: 6×). */
+  headersTimeoutMs?: number;
+  /** gRPC: a connection without calls for this long is closed (GOAWAY). */
+  grpcIdleTimeoutMs?: number;
+  /** gRPC: interval of keep-alive pings, and how long an answer may take. */
+  grpcKeepaliveTimeMs?: number;
+  grpcKeepaliveTimeoutMs?: number;
+}
+
+const CONNECTION_DEFAULTS: Required<ConnectionOptions> = {
+  idleTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  headersTimeoutMs: 20_000,
+  grpcIdleTimeoutMs: 300_000,
+  grpcKeepaliveTimeMs: 60_000,
+  grpcKeepaliveTimeoutMs: 20_000,
+};
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -34,6 +69,10 @@ export interface RunningEmulator {
   service: FirestoreService;
   /** Loaded security rules (also settable through the `:securityRules` endpoint). */
   rules: RulesAccessControl;
+  /** Figures of the data journal (with `dataFile`). */
+  journal?: { stats: JournalStats; drain(): Promise<void> };
+  /** Number of open client sockets. */
+  openConnections(): number;
   /** Stops listening, closes connections and saves the data file. */
   stop(): Promise<void>;
 }
@@ -48,31 +87,59 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
   const service = new FirestoreService({ ...options.service, access: rules });
   let stopWatching = () => undefined as void;
   if (options.rules) stopWatching = watchRules(options.rules, rules, log);
-  let saver: DataFileSaver | undefined;
+  let journal: DataJournal | undefined;
   if (options.dataFile) {
-    loadDataFile(service, options.dataFile);
-    saver = new DataFileSaver(service, options.dataFile);
-    service.onChange = () => saver!.changed();
+    const loaded = loadDataFile(service, options.dataFile);
+    journal = new DataJournal(service, options.dataFile, loaded.nextGeneration, loaded.replayedBytes, {
+      log,
+    });
+    service.durability = journal;
   }
 
-  const grpcServer = createGrpcServer(service);
+  const limits = { ...CONNECTION_DEFAULTS, ...options.connections };
+  const grpcServer = createGrpcServer(service, {
+    'grpc.max_connection_idle_ms': limits.grpcIdleTimeoutMs,
+    'grpc.keepalive_time_ms': limits.grpcKeepaliveTimeMs,
+    'grpc.keepalive_timeout_ms': limits.grpcKeepaliveTimeoutMs,
+  });
   const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
-  const httpServer = http.createServer(createRestHandler(service, rules));
-  httpServer.keepAliveTimeout = 5000;
+  const httpServer = http.createServer(
+    {
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.headersTimeoutMs * 6,
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    createRestHandler(service, rules),
+  );
+  // Inactivity timeout of every HTTP/1.1 socket (Node closes it when no
+  // 'timeout' listener is installed).
+  httpServer.timeout = limits.idleTimeoutMs;
+  // The HTTP server never listens itself (sockets are handed to it), so start
+  // the tracking that enforces headersTimeout/requestTimeout, which Node
+  // starts on 'listening'.
+  httpServer.emit('listening');
   const sockets = new Set<net.Socket>();
 
   const tcp = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // A peer that vanished without a FIN is found by TCP keep-alive probes.
+    socket.setKeepAlive(true, 30_000);
+    // A socket that never says which protocol it speaks is closed.
+    socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
     let buffered = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
       if (buffered.length < PREFACE.length && PREFACE.startsWith(buffered.toString('latin1'))) return;
       socket.off('data', onData);
+      socket.setTimeout(0);
+      socket.removeAllListeners('timeout');
       socket.pause();
       socket.unshift(buffered);
       // Both servers pick up the unshifted bytes from the paused socket.
       if (buffered.subarray(0, PREFACE.length).toString('latin1') === PREFACE) {
+        // gRPC: idle connections and unanswered keep-alive pings close it.
         injector.injectConnection(socket);
       } else {
         httpServer.emit('connection', socket);
@@ -95,16 +162,20 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
     port: address.port,
     service,
     rules,
+    ...(journal ? { journal } : {}),
+    openConnections: () => sockets.size,
     stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        tcp.close(() => resolve());
+      stopped ??= (async () => {
+        const closed = new Promise<void>((resolve) => tcp.close(() => resolve()));
         injector.destroy();
         grpcServer.forceShutdown();
         httpServer.closeAllConnections();
+        httpServer.close();
         for (const s of sockets) s.destroy();
         stopWatching();
-        saver?.flush();
-      });
+        await journal?.close();
+        await closed;
+      })();
       return stopped;
     },
   };

@@ -18,8 +18,9 @@ import {
   type DatabaseId,
 } from './paths';
 import { aggregate, executeQuery, prepareQuery, selectFields, validateAggregations } from './query';
-import { Database, emptyCounts, type OperationCounts, type StoredDoc } from './store';
+import { Database, emptyCounts, VERSION_RETENTION_MS, type OperationCounts, type StoredDoc } from './store';
 import {
+  isTransactionId,
   TransactionManager,
   type LockTarget,
   type Transaction,
@@ -36,7 +37,7 @@ import type {
   StructuredQuery,
   TransactionOptions as ProtoTransactionOptions,
 } from './types';
-import { microsToTimestamp } from './values';
+import { microsToTimestamp, timestampToMicros } from './values';
 import type { AccessControl } from './rules/access';
 import { applyWrites, checkVerifyConflicts, installStaged, resolveWrite, stageWrites } from './writes';
 
@@ -70,6 +71,8 @@ export interface CommitResponseShape {
 
 export interface ServiceOptions {
   transactions?: Partial<TransactionOptions>;
+  /** How long replaced versions stay readable (ms, at least the 60 s default). */
+  versionRetentionMs?: number;
   /** Security rules for non-owner principals; without it every request is allowed. */
   access?: AccessControl;
 }
@@ -95,11 +98,37 @@ function maskFields(fields: Fields, mask: { fieldPaths?: string[] } | undefined)
   return projectFields(fields, (mask.fieldPaths ?? []).map(parseFieldPath));
 }
 
+/** Changes of one commit, in the order they were installed (for the journal). */
+export interface CommitRecord {
+  db: DatabaseId;
+  changes: [path: string, doc: StoredDoc | undefined][];
+}
+
+/** Where the emulator reads: a database, possibly as it was at an earlier time. */
+interface ReadScope {
+  txn: Transaction | undefined;
+  /** The transaction begun by this request (`newTransaction`), ended if the request fails. */
+  begun: Transaction | undefined;
+  /** The database to read: the state itself, or a view at a read time. */
+  view: DatabaseState;
+  /** The read time to answer with, in microseconds (undefined: now). */
+  at: number | undefined;
+}
+
 /** The emulated Firestore service. */
 export class FirestoreService {
   private readonly databases = new Map<string, DatabaseState>();
-  /** Called after every change, for persistence. */
-  onChange: (() => void) | undefined;
+  /**
+   * Persistence: called with the changes of every commit, before it is
+   * answered; the answer waits for the returned promise (the journal's fsync).
+   * `clear` records that a project's databases were cleared.
+   */
+  durability:
+    | {
+        commit(record: CommitRecord): Promise<void> | void;
+        clear(project: string): Promise<void> | void;
+      }
+    | undefined;
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -126,7 +155,52 @@ export class FirestoreService {
       state.txns.reset();
       state.db.clear();
     }
-    this.onChange?.();
+    void this.durability?.clear(project);
+  }
+
+  /**
+   * Installs a commit's changes (synchronously, in `install`), then waits
+   * until they are durable. Versions older than the retention that no
+   * read-only transaction still reads are forgotten here.
+   */
+  private async installDurably<T>(state: DatabaseState, install: () => T): Promise<T> {
+    const changes: [string, StoredDoc | undefined][] = [];
+    state.db.onPut = (path, doc) => changes.push([path, doc]);
+    let result: T;
+    try {
+      result = install();
+    } finally {
+      state.db.onPut = undefined;
+    }
+    this.prune(state);
+    if (changes.length > 0 && this.durability) await this.durability.commit({ db: state.db.id, changes });
+    return result;
+  }
+
+  private get retentionMicros(): number {
+    return Math.max(VERSION_RETENTION_MS, this.options.versionRetentionMs ?? 0) * 1000;
+  }
+
+  private prune(state: DatabaseState): void {
+    let horizon = Date.now() * 1000 - this.retentionMicros;
+    for (const t of state.txns.activeSnapshots()) if (t < horizon) horizon = t;
+    state.db.prune(horizon);
+  }
+
+  /**
+   * Validates a requested read time (microseconds): not in the future, and
+   * not older than the versions kept (answers as the official emulator does).
+   */
+  private checkReadTime(state: DatabaseState, micros: number): number {
+    const now = Date.now() * 1000;
+    if (micros > Math.max(now, state.db.readTime())) {
+      throw invalid("The requested 'read_time' cannot be in the future.");
+    }
+    const keptSince = Math.max(now - this.retentionMicros, state.db.keptSince);
+    if (micros < keptSince) {
+      throw new EmulatorError(Code.FAILED_PRECONDITION, "The requested 'read_time' is too old.");
+    }
+    return micros;
   }
 
   /** Operation counts of a project, summed over its databases. */
@@ -145,28 +219,43 @@ export class FirestoreService {
     }
   }
 
-  /** Resolves the transaction a read runs in: an existing one, a new one, or none. */
-  private readTransaction(
-    state: DatabaseState,
-    sel: ConsistencySelector,
-  ): { txn: Transaction | undefined; begun: Buffer | undefined } {
+  /**
+   * Resolves where a read runs: in an existing transaction, a new one, or
+   * none; and at which time (a read-only transaction's snapshot, a requested
+   * `readTime`, or now).
+   */
+  private readScope(state: DatabaseState, sel: ConsistencySelector): ReadScope {
+    let txn: Transaction | undefined;
+    let begun: Transaction | undefined;
+    let at: number | undefined;
     if (sel.newTransaction) {
-      const txn = this.beginIn(state, sel.newTransaction);
-      return { txn, begun: txn.id };
+      txn = begun = this.beginIn(state, sel.newTransaction);
+    } else if (sel.transaction && sel.transaction.length > 0) {
+      txn = state.txns.get(sel.transaction);
+    } else if (sel.readTime) {
+      at = this.checkReadTime(state, timestampToMicros(sel.readTime));
     }
-    if (sel.transaction && sel.transaction.length > 0) {
-      return { txn: state.txns.get(sel.transaction), begun: undefined };
-    }
-    return { txn: undefined, begun: undefined };
+    if (txn?.readOnly) at = txn.readTime;
+    const view = at === undefined ? state : { ...state, db: state.db.at(at) };
+    return { txn, begun, view, at };
+  }
+
+  /** Ends a transaction begun by a request that then failed: its id was never given out. */
+  private abandon(state: DatabaseState, scope: ReadScope): void {
+    if (scope.begun) state.txns.end(scope.begun);
   }
 
   private beginIn(state: DatabaseState, options: ProtoTransactionOptions | undefined): Transaction {
     const readOnly = Boolean(options?.readOnly);
-    return state.txns.begin(readOnly, options?.readWrite?.retryTransaction);
+    const readTime = options?.readOnly?.readTime;
+    const at = readTime ? this.checkReadTime(state, timestampToMicros(readTime)) : undefined;
+    const txn = state.txns.begin(readOnly, options?.readWrite?.retryTransaction);
+    if (readOnly) txn.readTime = at ?? state.db.readTime();
+    return txn;
   }
 
-  private readTime(state: DatabaseState): ProtoTimestamp {
-    return microsToTimestamp(state.db.readTime());
+  private readTime(state: DatabaseState, at?: number): ProtoTimestamp {
+    return microsToTimestamp(at ?? state.db.readTime());
   }
 
   async batchGetDocuments(
@@ -186,22 +275,30 @@ export class FirestoreService {
         throw invalid(`Document "${name}" is not in ${databaseName(id)}.`);
       return parsed.segments.join('/');
     });
-    const { txn, begun } = this.readTransaction(state, req);
-    if (txn && !txn.readOnly) {
-      await state.txns.acquire(
-        txn,
-        paths.map((p) => docTarget(p)),
-      );
+    const scope = this.readScope(state, req);
+    const { txn, view } = scope;
+    try {
+      // Rules first: a denied request takes no lock (deny before lock).
+      this.options.access?.checkGets(view, principal, paths);
+      if (txn && !txn.readOnly) {
+        await state.txns.acquire(
+          txn,
+          paths.map((p) => docTarget(p)),
+          txn.readMode,
+        );
+      }
+    } catch (err) {
+      this.abandon(state, scope);
+      throw err;
     }
-    this.options.access?.checkGets(state, principal, paths);
     const root = documentsRoot(id);
     const results = paths.map((path, i): BatchGetResult => {
-      const doc = state.db.get(path);
+      const doc = view.db.get(path);
       state.db.counts.documentReads++;
       if (!doc) return { missing: names[i]! };
       return { found: toProtoDoc(root, doc, maskFields(doc.fields, req.mask)) };
     });
-    return { transaction: begun, readTime: this.readTime(state), results };
+    return { transaction: scope.begun?.id, readTime: this.readTime(state, scope.at), results };
   }
 
   async getDocument(
@@ -215,6 +312,7 @@ export class FirestoreService {
         documents: [req.name!],
         mask: req.mask,
         transaction: req.transaction,
+        readTime: req.readTime,
       },
       principal,
     );
@@ -236,14 +334,21 @@ export class FirestoreService {
   ) {
     const prepared = prepareQuery(parent, query);
     const state = this.database(parseName(parent).db);
-    const { txn, begun } = this.readTransaction(state, sel);
-    if (txn && !txn.readOnly) {
-      await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }]);
+    const scope = this.readScope(state, sel);
+    const { txn, view } = scope;
+    try {
+      // Rules first: a denied query takes no lock (deny before lock).
+      this.options.access?.checkList(view, principal, prepared, query);
+      if (txn && !txn.readOnly) {
+        await state.txns.acquire(txn, [{ collection: prepared.lockedCollectionId ?? '' }], txn.readMode);
+      }
+    } catch (err) {
+      this.abandon(state, scope);
+      throw err;
     }
-    this.options.access?.checkList(state, principal, prepared, query);
-    const { docs, skipped } = executeQuery(state.db, prepared);
+    const { docs, skipped } = executeQuery(view.db, prepared);
     state.db.counts.queries++;
-    return { state, prepared, begun, docs, skipped };
+    return { state, prepared, begun: scope.begun?.id, at: scope.at, docs, skipped };
   }
 
   async runQuery(
@@ -253,7 +358,7 @@ export class FirestoreService {
     } & ConsistencySelector,
     principal: Principal = OWNER,
   ): Promise<ReadEnvelope & { documents: ProtoDocument[]; skipped: number }> {
-    const { state, prepared, begun, docs, skipped } = await this.query(
+    const { state, prepared, begun, at, docs, skipped } = await this.query(
       req.parent ?? '',
       req.structuredQuery ?? {},
       req,
@@ -264,7 +369,7 @@ export class FirestoreService {
     const root = documentsRoot(state.db.id);
     return {
       transaction: begun,
-      readTime: this.readTime(state),
+      readTime: this.readTime(state, at),
       documents: docs.map((d) => toProtoDoc(root, d, selectFields(d, prepared))),
       skipped,
     };
@@ -280,7 +385,7 @@ export class FirestoreService {
     const saq = req.structuredAggregationQuery ?? {};
     const aggregations = saq.aggregations ?? [];
     validateAggregations(aggregations);
-    const { state, begun, docs } = await this.query(
+    const { state, begun, at, docs } = await this.query(
       req.parent ?? '',
       saq.structuredQuery ?? {},
       req,
@@ -290,7 +395,7 @@ export class FirestoreService {
     state.db.counts.documentReads += Math.max(1, Math.ceil(docs.length / 1000));
     return {
       transaction: begun,
-      readTime: this.readTime(state),
+      readTime: this.readTime(state, at),
       aggregateFields: aggregate(docs, aggregations),
     };
   }
@@ -302,7 +407,7 @@ export class FirestoreService {
 
   rollback(req: { database?: string; transaction?: Buffer }): void {
     const state = this.database(parseDatabaseName(req.database));
-    if (!req.transaction || req.transaction.length !== 9 || req.transaction[0] !== 0x11) {
+    if (!isTransactionId(req.transaction)) {
       throw invalid('Invalid transaction.');
     }
     try {
@@ -327,30 +432,36 @@ export class FirestoreService {
     // Invalid writes fail at once and leave the transaction open (as Firestore does).
     const resolved = writes.map((w) => resolveWrite(id, w));
     checkVerifyConflicts(resolved);
+    if (this.options.access && !principal.owner && resolved.length > 0) {
+      // Deny before lock: judge the writes against the current data before
+      // waiting for (or wounding) anyone; they are judged again once locked.
+      this.precheckWrites(state, principal, resolved, txn);
+    }
     await state.txns.acquire(
       txn,
       resolved.map((w) => docTarget(w.path)),
     );
-    let outcomes;
-    let commitTime: number;
-    try {
-      commitTime = state.db.nextTime();
-      const staged = stageWrites(state.db, resolved, commitTime);
-      // request.time equals the server timestamps this commit writes (milliseconds).
-      this.options.access?.checkWrites(state, principal, staged, Math.floor(commitTime / 1000) * 1000);
-      outcomes = installStaged(state.db, staged);
-    } catch (err) {
-      if (txn) {
-        state.txns.end(txn);
-        state.db.counts.transactionsAborted++;
+    let commitTime = 0;
+    const outcomes = await this.installDurably(state, () => {
+      try {
+        commitTime = state.db.nextTime();
+        const staged = stageWrites(state.db, resolved, commitTime);
+        // request.time equals the server timestamps this commit writes (milliseconds).
+        this.options.access?.checkWrites(state, principal, staged, Math.floor(commitTime / 1000) * 1000);
+        const installed = installStaged(state.db, staged);
+        if (txn) {
+          state.txns.end(txn);
+          state.db.counts.transactionsCommitted++;
+        }
+        return installed;
+      } catch (err) {
+        if (txn) {
+          state.txns.end(txn);
+          state.db.counts.transactionsAborted++;
+        }
+        throw err;
       }
-      throw err;
-    }
-    if (txn) {
-      state.txns.end(txn);
-      state.db.counts.transactionsCommitted++;
-    }
-    if (resolved.length > 0) this.onChange?.();
+    });
     return {
       writeResults: outcomes.map((o) => ({
         ...(o.updateTime !== undefined ? { updateTime: microsToTimestamp(o.updateTime) } : {}),
@@ -358,6 +469,37 @@ export class FirestoreService {
       })),
       commitTime: microsToTimestamp(commitTime),
     };
+  }
+
+  /**
+   * Rules on writes before any lock: stages them against the current data
+   * (without a commit time) and throws PERMISSION_DENIED if the rules deny
+   * them; the denial ends the transaction, which releases what it held. A
+   * write that cannot be staged yet (a failing precondition) is left to the
+   * locked attempt, which reports it as the official emulator does.
+   */
+  private precheckWrites(
+    state: DatabaseState,
+    principal: Principal,
+    resolved: ReturnType<typeof resolveWrite>[],
+    txn: Transaction | undefined,
+  ): void {
+    const now = state.db.readTime();
+    let staged;
+    try {
+      staged = stageWrites(state.db, resolved, now);
+    } catch {
+      return;
+    }
+    try {
+      this.options.access?.checkWrites(state, principal, staged, Math.floor(now / 1000) * 1000);
+    } catch (err) {
+      if (txn) {
+        state.txns.end(txn);
+        state.db.counts.transactionsAborted++;
+      }
+      throw err;
+    }
   }
 
   /** Non-atomic writes: each applied on its own, with its own status. */
@@ -379,7 +521,7 @@ export class FirestoreService {
         seen.add(w.path);
         await state.txns.acquire(undefined, [docTarget(w.path)]);
         const commitTime = state.db.nextTime();
-        const [o] = applyWrites(state.db, [w], commitTime);
+        const [o] = await this.installDurably(state, () => applyWrites(state.db, [w], commitTime));
         writeResults.push({
           updateTime: microsToTimestamp(o!.updateTime ?? commitTime),
           ...(o!.transformResults ? { transformResults: o!.transformResults } : {}),
@@ -391,7 +533,6 @@ export class FirestoreService {
         status.push({ code: e.code, message: e.message });
       }
     }
-    if (writeResults.length > 0) this.onChange?.();
     return { writeResults, status };
   }
 
@@ -474,12 +615,14 @@ export class FirestoreService {
       pageToken?: string;
       mask?: { fieldPaths?: string[] };
       showMissing?: boolean;
+      transaction?: Buffer;
+      readTime?: ProtoTimestamp;
     },
     principal: Principal = OWNER,
   ): { documents: ProtoDocument[]; nextPageToken?: string } {
     const parent = parseName(req.parent ?? '');
     if (parent.segments.length % 2 !== 0) throw invalid(`Invalid parent: ${req.parent}`);
-    const state = this.database(parent.db);
+    const database = this.database(parent.db);
     const root = documentsRoot(parent.db);
     const parentPath = parent.segments.join('/');
     const prefix = parentPath === '' ? '' : parentPath + '/';
@@ -487,12 +630,19 @@ export class FirestoreService {
     if (collectionId) validateCollectionId(collectionId);
     if (req.showMissing && !collectionId) throw invalid('show_missing requires a collection id.');
     if (req.showMissing) this.options.access?.requireOwner(principal, 'Metadata operations');
+    const scope = this.readScope(database, { transaction: req.transaction, readTime: req.readTime });
+    const state = scope.view;
     this.options.access?.checkList(
       state,
       principal,
       { parentPath, collectionId: collectionId || undefined, allDescendants: false },
       {},
     );
+    // As recorded: in a read-write transaction, ListDocuments locks every
+    // collection with that id, like a query (after the rules allowed it).
+    if (scope.txn && !scope.txn.readOnly && collectionId) {
+      database.txns.acquireSharedNow(scope.txn, [{ collection: collectionId }]);
+    }
 
     type Entry = { segments: readonly string[]; doc?: StoredDoc; name: string };
     const entries = new Map<string, Entry>();
@@ -521,7 +671,7 @@ export class FirestoreService {
     }
     const pageSize = req.pageSize && req.pageSize > 0 ? req.pageSize : Infinity;
     const page = sorted.slice(0, pageSize);
-    state.db.counts.documentReads += Math.max(1, page.length);
+    database.db.counts.documentReads += Math.max(1, page.length);
     const documents = page.map((e) =>
       e.doc ? toProtoDoc(root, e.doc, maskFields(e.doc.fields, req.mask)) : { name: `${root}/${e.name}` },
     );

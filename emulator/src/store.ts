@@ -2,6 +2,12 @@
  * In-memory documents of one database, with lazily built per-field equality
  * indexes so that equality, `in` and `array-contains` queries over large
  * collections touch only matching documents instead of scanning.
+ *
+ * Versions: every write also records the version it replaced (or that the
+ * document was missing) with the commit time that ended it, for at least
+ * `retentionMs` (60 s) and for as long as a read-only transaction reads at an
+ * older time. `at(time)` is a read-only view of the database as it was at
+ * that time (read-only transactions, `readTime` reads).
  */
 import { getField } from './fieldpath';
 import { compareSegmentLists, type DatabaseId } from './paths';
@@ -92,9 +98,44 @@ function removeFrom(map: Map<string, Set<string>>, key: string, path: string): v
   if (set.size === 0) map.delete(key);
 }
 
+/** A replaced version: the document (or its absence) that was current until `until`. */
+interface PastVersion {
+  readonly until: number;
+  readonly doc: StoredDoc | undefined;
+}
+
+/** How long replaced versions are kept (microseconds are used inside; this is in ms). */
+export const VERSION_RETENTION_MS = 60_000;
+
+/** Whether a document matches an index probe, as FieldIndex would file it. */
+function matchesProbe(
+  doc: StoredDoc,
+  segments: readonly string[],
+  keys: ReadonlySet<string>,
+  mode: 'equal' | 'contains',
+): boolean {
+  const v = getField(doc.fields, segments);
+  if (v === undefined) return false;
+  if (mode === 'equal') return keys.has(indexKey(v));
+  return (v.arrayValue?.values ?? []).some((e) => keys.has(indexKey(e)));
+}
+
 /** All documents of one (project, database). */
 export class Database {
   private readonly docs = new Map<string, StoredDoc>();
+  /** path -> replaced versions, oldest first. */
+  private readonly history = new Map<string, PastVersion[]>();
+  /** Every replacement in commit order, for pruning and for finding what changed after a time. */
+  private changeLog: { time: number; path: string }[] = [];
+  private changeLogStart = 0;
+  /**
+   * Versions are complete from this time on (microseconds): raised by pruning,
+   * and to the load time when documents come from a data file whose history
+   * is unknown. Reads at earlier times are refused as too old.
+   */
+  keptSince = 0;
+  /** Called with every installed version (persistence). */
+  onPut: ((path: string, doc: StoredDoc | undefined) => void) | undefined;
   /** collection path -> documents directly in it. */
   private readonly collections = new Map<string, Map<string, StoredDoc>>();
   /** collection id -> collection paths with that id (for collection groups). */
@@ -129,11 +170,97 @@ export class Database {
     return this.docs.get(path);
   }
 
-  /** Installs a document version (or removes it with `undefined`). */
+  /**
+   * Installs a document version (or removes it with `undefined`) at the
+   * commit time last handed out by `nextTime()`, keeping the replaced version.
+   */
   put(path: string, doc: StoredDoc | undefined): void {
+    const old = this.docs.get(path);
+    this.remember(path, old, this.lastTime);
+    if (old) this.unlink(old);
+    if (doc) this.link(doc);
+    this.onPut?.(path, doc);
+  }
+
+  /** Installs a version read from the data file or journal (no history, no listener). */
+  load(path: string, doc: StoredDoc | undefined): void {
     const old = this.docs.get(path);
     if (old) this.unlink(old);
     if (doc) this.link(doc);
+    if (doc && doc.updateTime > this.lastTime) this.lastTime = doc.updateTime;
+  }
+
+  /** Raises the clock to at least `time` (after loading a journal). */
+  advanceTo(time: number): void {
+    if (time > this.lastTime) this.lastTime = time;
+  }
+
+  private remember(path: string, old: StoredDoc | undefined, until: number): void {
+    // A creation keeps no version: the new document's createTime says it was
+    // missing before (see getAt), which keeps bulk loads cheap.
+    if (old) {
+      let versions = this.history.get(path);
+      if (!versions) this.history.set(path, (versions = []));
+      versions.push({ until, doc: old });
+    }
+    this.changeLog.push({ time: until, path });
+  }
+
+  /**
+   * Forgets versions replaced before `horizon` (microseconds): nobody can read
+   * at such a time any more. Cost: the number of versions forgotten.
+   */
+  prune(horizon: number): void {
+    const log = this.changeLog;
+    let i = this.changeLogStart;
+    while (i < log.length && log[i]!.time < horizon) {
+      const { path, time } = log[i]!;
+      const versions = this.history.get(path);
+      if (versions && versions[0]!.until === time) {
+        versions.shift();
+        if (versions.length === 0) this.history.delete(path);
+      }
+      i++;
+    }
+    this.changeLogStart = i;
+    if (horizon > this.keptSince) this.keptSince = horizon;
+    if (i > 1024 && i * 2 > log.length) {
+      this.changeLog = log.slice(i);
+      this.changeLogStart = 0;
+    }
+  }
+
+  /** The oldest time whose versions are still all kept. */
+  oldestReadable(): number {
+    const first = this.changeLog[this.changeLogStart];
+    return first ? first.time : this.lastTime;
+  }
+
+  /** The version of a document current at `time` (microseconds). */
+  getAt(path: string, time: number): StoredDoc | undefined {
+    const versions = this.history.get(path);
+    if (versions) for (const v of versions) if (v.until > time) return v.doc;
+    const current = this.docs.get(path);
+    // Created (or re-created) after `time`: missing then, or an older life kept above.
+    return current && current.createTime > time ? undefined : current;
+  }
+
+  /** Paths written after `time`, newest changes last. */
+  changedAfter(time: number): Set<string> {
+    const out = new Set<string>();
+    const log = this.changeLog;
+    for (let i = log.length - 1; i >= this.changeLogStart && log[i]!.time > time; i--) out.add(log[i]!.path);
+    return out;
+  }
+
+  /**
+   * The database as it was at `time`: this database itself when nothing
+   * changed since, else a read-only view that answers from the kept versions.
+   */
+  at(time: number): Database {
+    const last = this.changeLog[this.changeLog.length - 1];
+    if (!last || last.time <= time || this.changeLog.length === this.changeLogStart) return this;
+    return new SnapshotView(this, time, this.changedAfter(time));
   }
 
   private link(doc: StoredDoc): void {
@@ -224,12 +351,95 @@ export class Database {
     return out;
   }
 
-  /** Removes every document and index (the emulator's clear endpoint). */
+  /** Removes every document, version and index (the emulator's clear endpoint). */
   clear(): void {
     this.docs.clear();
     this.collections.clear();
     this.collectionPaths.clear();
     this.indexes.clear();
+    this.history.clear();
+    this.changeLog = [];
+    this.changeLogStart = 0;
+  }
+}
+
+/**
+ * A database as it was at one time: the current documents, except those
+ * changed since, which are answered from their kept versions. Cost per read:
+ * the number of documents changed since that time. Read-only.
+ */
+class SnapshotView extends Database {
+  constructor(
+    private readonly base: Database,
+    private readonly time: number,
+    /** Paths written after `time`. */
+    private readonly changed: ReadonlySet<string>,
+  ) {
+    super(base.id);
+  }
+
+  override get size(): number {
+    return [...this.all()].length;
+  }
+
+  override nextTime(): number {
+    throw new Error('A snapshot view is read-only.');
+  }
+
+  override readTime(): number {
+    return this.time;
+  }
+
+  override get(path: string): StoredDoc | undefined {
+    return this.changed.has(path) ? this.base.getAt(path, this.time) : this.base.get(path);
+  }
+
+  override put(): void {
+    throw new Error('A snapshot view is read-only.');
+  }
+
+  /** Versions at `time` of the changed documents that existed then. */
+  private *changedDocs(): Iterable<StoredDoc> {
+    for (const path of this.changed) {
+      const doc = this.base.getAt(path, this.time);
+      if (doc) yield doc;
+    }
+  }
+
+  override *collection(collectionPath: string): Iterable<StoredDoc> {
+    for (const doc of this.base.collection(collectionPath)) if (!this.changed.has(doc.path)) yield doc;
+    for (const doc of this.changedDocs()) if (doc.collectionPath === collectionPath) yield doc;
+  }
+
+  override collectionsWithId(collectionId: string): Iterable<string> {
+    const out = new Set<string>(this.base.collectionsWithId(collectionId));
+    for (const doc of this.changedDocs()) if (doc.collectionId === collectionId) out.add(doc.collectionPath);
+    return out;
+  }
+
+  override *all(): Iterable<StoredDoc> {
+    for (const doc of this.base.all()) if (!this.changed.has(doc.path)) yield doc;
+    yield* this.changedDocs();
+  }
+
+  override collectionIdsUnder(parentPath: string): string[] {
+    return this.base.collectionIdsUnder(parentPath);
+  }
+
+  override lookup(
+    collectionId: string,
+    fieldPath: string,
+    segments: readonly string[],
+    values: readonly Value[],
+    mode: 'equal' | 'contains',
+  ): Set<string> {
+    const out = this.base.lookup(collectionId, fieldPath, segments, values, mode);
+    for (const path of this.changed) out.delete(path);
+    const keys = new Set(values.map(indexKey));
+    for (const doc of this.changedDocs()) {
+      if (doc.collectionId === collectionId && matchesProbe(doc, segments, keys, mode)) out.add(doc.path);
+    }
+    return out;
   }
 }
 

@@ -1,5 +1,10 @@
-import { Loading } from '../components/ErrorView';
+/** A person's record, opened from a commune, an alert or a movement. */
+import { useRoute } from 'preact-iso';
+import { useClaims } from '../lib/session';
+import { CadreRecord } from './cadre-record';
 
 export default function Cadre() {
-  return <Loading />;
+  const { params } = useRoute();
+  const claims = useClaims();
+  return <CadreRecord claims={claims} id={params.id ?? ''} title="ui.page.cadre" />;
 }

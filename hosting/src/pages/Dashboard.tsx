@@ -1,5 +1,8 @@
-import { Loading } from '../components/ErrorView';
+/** The province dashboard (province admins, auditors): the whole province at a glance. */
+import { useClaims } from '../lib/session';
+import { Overview } from './overview';
 
 export default function Dashboard() {
-  return <Loading />;
+  const claims = useClaims();
+  return <Overview claims={claims} title="ui.page.dashboard" />;
 }

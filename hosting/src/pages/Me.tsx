@@ -1,5 +1,12 @@
-import { Loading } from '../components/ErrorView';
+/** A cadre's own record (claims.cadreId). */
+import { Notice } from '../components/ErrorView';
+import { useI18n } from '../lib/i18n';
+import { useClaims } from '../lib/session';
+import { CadreRecord } from './cadre-record';
 
 export default function Me() {
-  return <Loading />;
+  const claims = useClaims();
+  const { t } = useI18n();
+  if (!claims.cadreId) return <Notice>{t('ui.noRole')}</Notice>;
+  return <CadreRecord claims={claims} id={claims.cadreId} title="ui.page.me" />;
 }

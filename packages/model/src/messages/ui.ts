@@ -107,10 +107,22 @@ export const UI_MESSAGES = {
     en: 'Below norm: fewer than {percent}% of the allocated posts are filled.',
   },
 
+  'ui.quota.tightest': {
+    vi: '{count} xã, phường còn ít chỗ trống nhất',
+    en: 'The {count} communes with the fewest free posts',
+  },
+  'ui.quota.fromQuotas': {
+    vi: 'Số liệu lấy từ biên chế được giao; cơ cấu đội ngũ hiện khi có số liệu thống kê theo đơn vị.',
+    en: 'Figures from the quota documents; the workforce structure appears once per-unit statistics exist.',
+  },
+  'ui.quota.provinceLevel': { vi: 'Cấp tỉnh', en: 'Province level' },
+  'ui.quota.year': { vi: 'Năm', en: 'Year' },
+
   // Alerts and key posts
   'ui.alerts.title': { vi: 'Cảnh báo', en: 'Alerts' },
   'ui.alerts.endingSoon': { vi: 'Sắp hết hạn (trong 60 ngày)', en: 'Ending within 60 days' },
   'ui.alerts.overdue': { vi: 'Quá hạn trở về', en: 'Overdue returns' },
+  'ui.alerts.flag': { vi: 'Cảnh báo', en: 'Alert' },
   'ui.alerts.none': { vi: 'Không có cảnh báo.', en: 'No alerts.' },
   'ui.alerts.note': {
     vi: 'Theo lượt quét hằng ngày.',
@@ -135,7 +147,12 @@ export const UI_MESSAGES = {
   'ui.structure.comparison': { vi: 'So sánh đồng bằng và miền núi', en: 'Lowland and mountain compared' },
   'ui.structure.province': { vi: 'Toàn tỉnh', en: 'Province' },
 
+  'ui.structure.measure': { vi: 'Chỉ tiêu', en: 'Measure' },
+  'ui.structure.age': { vi: 'Tuổi {band}', en: 'Age {band}' },
+  'ui.structure.share': { vi: '{count} ({percent})', en: '{count} ({percent})' },
+
   // Commune, cadre, people
+  'ui.monitor.compare': { vi: 'So sánh các xã', en: 'Communes side by side' },
   'ui.commune.units': { vi: 'Cơ quan, đơn vị', en: 'Units' },
   'ui.commune.people': { vi: 'Cán bộ, công chức', en: 'People' },
   'ui.commune.movements': { vi: 'Điều động, biệt phái', en: 'Movements' },

@@ -1,0 +1,129 @@
+/**
+ * What the pages load, through the scoped queries of data/scope.ts.
+ */
+import type { Cadre, Claims, Movement, Region, Unit } from '@canbo/model';
+import { toAppError } from '../lib/errors';
+import {
+  quotasFromDocs,
+  quotasFromStats,
+  type CommuneInfo,
+  type QuotaDoc,
+  type QuotaRecord,
+  type StatsDoc,
+} from './figures';
+import { readDoc, runQueries, runQuery } from './reads';
+import {
+  alertQueries,
+  communesOfProvince,
+  movementsOfCadre,
+  movementsOfCommune,
+  peopleOfCommune,
+  quotaQueries,
+  unitStatsQueries,
+  evaluationsOfCadre,
+  type QuerySpec,
+} from './scope';
+
+/** The communes of the province (public reference data), by name. */
+export async function loadCommunes(province: string): Promise<CommuneInfo[]> {
+  const units = await runQuery<Unit>(communesOfProvince(province));
+  return units
+    .filter((u) => u.validTo === null || u.validTo === undefined)
+    .map((u) => ({ code: u.code, name: u.name, region: (u.region ?? null) as Region | null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+export interface Figures {
+  /** Where the quota figures came from: the per-unit statistics, or the quota documents while those are not readable. */
+  source: 'stats' | 'quotas';
+  stats: StatsDoc[];
+  records: QuotaRecord[];
+}
+
+/**
+ * The per-unit statistics of the account's scope (optionally some communes)
+ * and their quota figures for `year`; when the statistics cannot be read
+ * (not yet built, or not yet open to clients), the quota documents of the
+ * year instead, and no structure.
+ */
+export async function loadFigures(
+  claims: Claims,
+  year: number,
+  communes?: readonly string[],
+): Promise<Figures> {
+  const statsSpecs = unitStatsQueries(claims, communes);
+  if (!statsSpecs) return { source: 'quotas', stats: [], records: [] };
+  try {
+    const stats = await runQueries<StatsDoc>(statsSpecs);
+    if (stats.length > 0) return { source: 'stats', stats, records: quotasFromStats(stats, year) };
+  } catch (err) {
+    if (toAppError(err).code !== 'permission-denied') throw err;
+  }
+  const quotaSpecs = quotaQueries(claims, year, communes) ?? [];
+  const docs = await runQueries<QuotaDoc>(quotaSpecs);
+  return { source: 'quotas', stats: [], records: quotasFromDocs(docs) };
+}
+
+export type MovementRow = Movement & { _id: string };
+
+/** The movements flagged by the daily scan (ending within 60 days, overdue returns) in the account's scope. */
+export async function loadAlerts(claims: Claims): Promise<MovementRow[]> {
+  const specs = alertQueries(claims);
+  if (!specs) return [];
+  const rows = await runQueries<Movement>(specs);
+  return rows.filter((m) => (m.flags ?? []).length > 0);
+}
+
+export type CadreRow = Cadre & { _id: string };
+
+export async function loadPeople(claims: Claims, commune: string): Promise<CadreRow[] | null> {
+  const specs = peopleOfCommune(claims, commune);
+  return specs ? runQueries<Cadre>(specs) : null;
+}
+
+export async function loadMovements(spec: QuerySpec | null): Promise<MovementRow[] | null> {
+  return spec ? runQuery<Movement>(spec) : null;
+}
+
+export const communeMovements = (claims: Claims, commune: string) =>
+  loadMovements(movementsOfCommune(claims, commune));
+export const cadreMovements = (claims: Claims, cadreId: string) =>
+  loadMovements(movementsOfCadre(claims, cadreId));
+
+export interface EvaluationRow {
+  _id: string;
+  period?: string;
+  level?: string | null;
+  total?: number | null;
+  status?: string;
+}
+
+export async function loadEvaluations(claims: Claims, cadreId: string, commune: string | null) {
+  const spec = evaluationsOfCadre(claims, cadreId, commune);
+  return spec ? runQuery<EvaluationRow>(spec) : [];
+}
+
+/** The agencies and other units under a commune (public reference data). */
+export async function loadUnitsUnder(parentCode: string): Promise<(Unit & { _id: string })[]> {
+  return runQuery<Unit>({
+    collection: 'units',
+    filters: [{ field: 'parentCode', op: '==', value: parentCode }],
+  });
+}
+
+export const loadUnit = (code: string) => readDoc<Unit>({ collection: 'units', id: code });
+export const loadCadre = (id: string) => readDoc<Cadre>({ collection: 'cadres', id });
+
+export interface PositionInfo {
+  _id: string;
+  name?: string;
+  nameEn?: string;
+  keyPost?: boolean;
+}
+
+/** Positions by id (public reference data), for the names of posts. */
+export async function loadPositions(ids: readonly string[]): Promise<Map<string, PositionInfo>> {
+  const unique = [...new Set(ids)];
+  const found = await Promise.all(unique.map((id) => readDoc<PositionInfo>({ collection: 'positions', id })));
+  return new Map(found.filter((p): p is PositionInfo => p !== null).map((p) => [p._id, p]));
+}

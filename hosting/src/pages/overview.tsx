@@ -1,0 +1,296 @@
+/**
+ * The figures of a set of communes — the whole province on the province
+ * dashboard, an area monitor's communes on theirs: quotas by block and by
+ * commune (chart and sortable table, over quota and below norm highlighted),
+ * the daily alerts, vacant key posts and the structure of the workforce with
+ * lowland and mountain compared. Read from the per-unit statistics (one
+ * document per unit), never from every person's document.
+ */
+import type { Claims, Movement } from '@canbo/model';
+import type { MessageKey } from '@canbo/model/messages';
+import { BarChart } from '../components/BarChart';
+import { ErrorView, Loading, Notice } from '../components/ErrorView';
+import { Table, type Column } from '../components/Table';
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  blockRows,
+  communeRows,
+  EDUCATION_LEVELS,
+  structureByRegion,
+  type BlockRow,
+  type CommuneInfo,
+  type CommuneQuotaRow,
+  type Structure,
+} from '../data/figures';
+import { loadAlerts, loadCommunes, loadFigures, type MovementRow } from '../data/load';
+import { formatDate, formatPercent, todayInVietnam } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import { useAsync } from '../lib/use-async';
+
+interface Props {
+  claims: Claims;
+  /** Only these communes (an area monitor's); all of the province when absent. */
+  communes?: readonly string[];
+  title: MessageKey;
+}
+
+/** How many communes the chart shows (the table has them all). */
+const CHART_COMMUNES = 15;
+
+export function Overview({ claims, communes, title }: Props) {
+  const { t } = useI18n();
+  const year = Number(todayInVietnam().slice(0, 4));
+  const data = useAsync(async () => {
+    const [all, figures, alerts] = await Promise.all([
+      loadCommunes(claims.province),
+      loadFigures(claims, year, communes),
+      loadAlerts(claims),
+    ]);
+    const list = communes ? all.filter((c) => communes.includes(c.code)) : all;
+    return { communes: list, figures, alerts };
+  }, [claims, year, communes?.join()]);
+
+  if (data.loading) return <Loading />;
+  if (data.error || !data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
+  const { figures, alerts } = data.data;
+  const rows = communeRows(figures.records, data.data.communes);
+  const blocks = blockRows(figures.records);
+  const regionOf = new Map(data.data.communes.map((c) => [c.code, c.region]));
+  const structure = figures.source === 'stats' ? structureByRegion(figures.stats, regionOf, year) : null;
+
+  return (
+    <div data-ready="true">
+      <h1>{t(title)}</h1>
+      {figures.source === 'quotas' && <p class="note">{t('ui.quota.fromQuotas')}</p>}
+      <div class="grid">
+        <section class="panel" aria-labelledby="blocks-title">
+          <h2 id="blocks-title">{t('ui.quota.byBlock')}</h2>
+          <p>{t('ui.quota.title', { year })}</p>
+          <BarChart
+            title={t('ui.quota.byBlock')}
+            bars={blocks.map((b) => ({ key: b.block, label: t(`block.${b.block}`), ...b }))}
+          />
+          <BlockTable rows={blocks} caption={`${t('ui.quota.byBlock')} ${year}`} />
+        </section>
+        <AlertsPanel alerts={alerts} communes={data.data.communes} />
+      </div>
+      <section class="panel" aria-labelledby="communes-title">
+        <h2 id="communes-title">{t('ui.quota.byCommune')}</h2>
+        <p>
+          {t('ui.quota.title', { year })} · <span class="tag over">{t('ui.quota.over')}</span>{' '}
+          <span class="tag below">{t('ui.quota.belowNorm')}</span>
+        </p>
+        {rows.length > 1 && (
+          <>
+            <h3>{t('ui.quota.tightest', { count: Math.min(CHART_COMMUNES, rows.length) })}</h3>
+            <BarChart
+              title={t('ui.quota.byCommune')}
+              bars={[...rows]
+                .sort((a, b) => a.free - b.free)
+                .slice(0, CHART_COMMUNES)
+                .map((r) => ({ key: r.code, label: r.name, ...r }))}
+            />
+          </>
+        )}
+        <CommuneTable rows={rows} caption={`${t('ui.quota.byCommune')} ${year}`} />
+      </section>
+      <section class="panel" aria-labelledby="keyposts-title">
+        <h2 id="keyposts-title">{t('ui.keyPosts.title')}</h2>
+        <p>{t('ui.keyPosts.pending')}</p>
+      </section>
+      <section class="panel" aria-labelledby="structure-title">
+        <h2 id="structure-title">{t('ui.structure.title')}</h2>
+        {structure ? <StructureTable {...structure} /> : <p>{t('ui.keyPosts.pending')}</p>}
+      </section>
+    </div>
+  );
+}
+
+function BlockTable({ rows, caption }: { rows: BlockRow[]; caption: string }) {
+  const { t } = useI18n();
+  const columns: Column<BlockRow>[] = [
+    { key: 'block', label: 'ui.quota.block', value: (r) => t(`block.${r.block}`) },
+    { key: 'allocated', label: 'ui.quota.allocated', value: (r) => r.allocated, num: true },
+    { key: 'filled', label: 'ui.quota.filled', value: (r) => r.filled, num: true },
+    { key: 'reserved', label: 'ui.quota.reserved', value: (r) => r.reservedForReturn, num: true },
+    { key: 'incoming', label: 'ui.quota.incoming', value: (r) => r.incoming, num: true },
+    { key: 'free', label: 'ui.quota.free', value: (r) => r.free, num: true },
+  ];
+  return (
+    <Table
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.block}
+      rowClass={(r) => (r.free < 0 ? 'over' : undefined)}
+    />
+  );
+}
+
+function CommuneTable({ rows, caption }: { rows: CommuneQuotaRow[]; caption: string }) {
+  const { t } = useI18n();
+  const columns: Column<CommuneQuotaRow>[] = [
+    {
+      key: 'name',
+      label: 'ui.commune.name',
+      value: (r) => r.name,
+      render: (r) => <a href={`/communes/${r.code}`}>{r.name}</a>,
+    },
+    { key: 'region', label: 'ui.commune.region', value: (r) => (r.region ? t(`region.${r.region}`) : '') },
+    { key: 'allocated', label: 'ui.quota.allocated', value: (r) => r.allocated, num: true },
+    { key: 'filled', label: 'ui.quota.filled', value: (r) => r.filled, num: true },
+    { key: 'reserved', label: 'ui.quota.reserved', value: (r) => r.reservedForReturn, num: true },
+    { key: 'incoming', label: 'ui.quota.incoming', value: (r) => r.incoming, num: true },
+    { key: 'free', label: 'ui.quota.free', value: (r) => r.free, num: true },
+    {
+      key: 'status',
+      label: 'ui.quota.status',
+      value: (r) =>
+        [
+          r.over ? t('ui.quota.over') : '',
+          r.belowNorm.length
+            ? `${t('ui.quota.belowNorm')}: ${r.belowNorm.map((b) => t(`block.${b}`)).join(', ')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      render: (r) => (
+        <>
+          {r.over && <span class="tag over">{t('ui.quota.over')}</span>}{' '}
+          {r.belowNorm.length > 0 && (
+            <span class="tag below" title={r.belowNorm.map((b) => t(`block.${b}`)).join(', ')}>
+              {t('ui.quota.belowNorm')}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
+  return (
+    <Table
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.code}
+      rowClass={(r) => (r.over ? 'over' : r.belowNorm.length ? 'below' : undefined)}
+      initialSort={{ key: 'free', dir: 'asc' }}
+    />
+  );
+}
+
+function AlertsPanel({ alerts, communes }: { alerts: MovementRow[]; communes: CommuneInfo[] }) {
+  const { t } = useI18n();
+  const names = new Map(communes.map((c) => [c.code, c.name]));
+  const unitName = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
+  const flagOf = (m: Movement) =>
+    (m.flags ?? []).includes('overdue_return') ? t('ui.alerts.overdue') : t('ui.alerts.endingSoon');
+  const columns: Column<MovementRow>[] = [
+    {
+      key: 'flag',
+      label: 'ui.alerts.flag',
+      value: flagOf,
+      render: (m) => (
+        <span class={`tag ${(m.flags ?? []).includes('overdue_return') ? 'over' : 'below'}`}>
+          {flagOf(m)}
+        </span>
+      ),
+    },
+    {
+      key: 'person',
+      label: 'ui.movement.person',
+      value: (m) => m.cadreName,
+      render: (m) => <a href={`/cadres/${m.cadreId}`}>{m.cadreName || m.cadreId}</a>,
+    },
+    {
+      key: 'type',
+      label: 'ui.movement.type',
+      value: (m) => t(`movementType.${m.type}`),
+      render: (m) => <a href={`/movements/${m._id}`}>{t(`movementType.${m.type}`)}</a>,
+    },
+    { key: 'to', label: 'ui.movement.to', value: (m) => unitName(m.toUnitCode) },
+    { key: 'end', label: 'ui.movement.end', value: (m) => formatDate(m.plannedEndDate) },
+  ];
+  return (
+    <section class="panel" aria-labelledby="alerts-title">
+      <h2 id="alerts-title">{t('ui.alerts.title')}</h2>
+      <p>
+        <small>{t('ui.alerts.note')}</small>
+      </p>
+      {alerts.length === 0 ? (
+        <p>{t('ui.alerts.none')}</p>
+      ) : (
+        <Table
+          caption={t('ui.alerts.title')}
+          columns={columns}
+          rows={alerts}
+          rowKey={(m) => m._id}
+          initialSort={{ key: 'end', dir: 'asc' }}
+        />
+      )}
+    </section>
+  );
+}
+
+interface MeasureRow {
+  key: string;
+  label: string;
+  all: string | number;
+  lowland: string | number;
+  mountain: string | number;
+}
+
+function StructureTable({
+  all,
+  lowland,
+  mountain,
+}: {
+  all: Structure;
+  lowland: Structure;
+  mountain: Structure;
+}) {
+  const { t, lang } = useI18n();
+  const share = (s: Structure, part: number) =>
+    t('ui.structure.share', { count: part, percent: formatPercent(part, s.headcount, lang) });
+  const row = (key: string, label: string, f: (s: Structure) => number): MeasureRow => ({
+    key,
+    label,
+    all: share(all, f(all)),
+    lowland: share(lowland, f(lowland)),
+    mountain: share(mountain, f(mountain)),
+  });
+  const rows: MeasureRow[] = [
+    {
+      key: 'headcount',
+      label: t('ui.structure.headcount'),
+      all: all.headcount,
+      lowland: lowland.headcount,
+      mountain: mountain.headcount,
+    },
+    row('women', t('ui.structure.women'), (s) => s.women),
+    row('minorities', t('ui.structure.minorities'), (s) => s.minorities),
+    ...AGE_BANDS.map((b) =>
+      row(`age-${b}`, t('ui.structure.age', { band: AGE_BAND_LABELS[b] }), (s) => s.ages[b]),
+    ),
+    ...EDUCATION_LEVELS.map((e) => row(`edu-${e}`, t(`education.${e}`), (s) => s.education[e])),
+  ];
+  const columns: Column<MeasureRow>[] = [
+    { key: 'label', label: 'ui.structure.measure', value: (r) => r.label },
+    { key: 'all', label: 'ui.structure.province', value: (r) => r.all, num: true },
+    { key: 'lowland', label: 'ui.structure.lowland', value: (r) => r.lowland, num: true },
+    { key: 'mountain', label: 'ui.structure.mountain', value: (r) => r.mountain, num: true },
+  ];
+  return <Table caption={t('ui.structure.comparison')} columns={columns} rows={rows} rowKey={(r) => r.key} />;
+}
+
+export function OutOfScope() {
+  const { t } = useI18n();
+  return (
+    <Notice>
+      <p>{t('ui.error.outOfScope')}</p>
+      <p>
+        <a href="/">{t('ui.backHome')}</a>
+      </p>
+    </Notice>
+  );
+}

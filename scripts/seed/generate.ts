@@ -9,7 +9,7 @@
  * documents, and every document is validated against its schema.
  *
  * One generator per collection (people.ts, quotas.ts, movements.ts,
- * evaluations.ts, ratings.ts) over the catalogue (data/catalogue) and the
+ * evaluations.ts, receipts.ts) over the catalogue (data/catalogue) and the
  * seed's own tables (tables.ts). Movements are replayed through the domain's
  * lifecycle, so quota counts and people's states are ones the system reaches.
  */
@@ -24,6 +24,8 @@ import {
   type Procedure,
   Quota,
   Rating,
+  RatingComment,
+  Receipt,
   Unit,
 } from '@canbo/model';
 import { type GenerateOptions, seedContext } from './context';
@@ -31,7 +33,7 @@ import { generateEvaluations } from './evaluations';
 import { generateMovements } from './movements';
 import { generatePeople } from './people';
 import { fillFromStaff, type QuotaDoc } from './quotas';
-import { generateRatings } from './ratings';
+import { generateReceiptsAndRatings } from './receipts';
 
 export type { GenerateOptions } from './context';
 export { estimateCommune } from './estimate';
@@ -48,7 +50,11 @@ export interface GeneratedProvince {
   privates: Map<string, CadrePrivate>;
   movements: Movement[];
   evaluations: Evaluation[];
+  /** Dossier receipts of the one-stop desks, the anchors of the ratings (issue 11). */
+  receipts: Receipt[];
   ratings: Rating[];
+  /** Citizens' comments, apart from the ratings (read by the province and the commune's leadership). */
+  ratingComments: RatingComment[];
 }
 
 /** Generates the demo province. `units` are the official units (all provinces). */
@@ -58,7 +64,7 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
   fillFromStaff(quotas, cadres);
   const movements = generateMovements(ctx, cadres, quotas, privates);
   const evaluations = generateEvaluations(ctx, cadres, privates);
-  const ratings = generateRatings(ctx, cadres);
+  const { receipts, ratings, comments } = generateReceiptsAndRatings(ctx, cadres);
   return {
     positions: POSITIONS,
     procedures: PROCEDURES,
@@ -68,6 +74,8 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
     privates: new Map([...privates].map(([id, v]) => [id, CadrePrivate.parse(v)])),
     movements: movements.map((m) => Movement.parse(m)),
     evaluations: evaluations.map((e) => Evaluation.parse(e)),
+    receipts: receipts.map((r) => Receipt.parse(r)),
     ratings: ratings.map((r) => Rating.parse(r)),
+    ratingComments: comments.map((c) => RatingComment.parse(c)),
   };
 }

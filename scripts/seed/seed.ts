@@ -6,6 +6,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
+import { ratingCollections } from '../../functions/src/data/ratings';
 import { flagAlerts } from '../../functions/src/services/alerts';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
@@ -30,6 +31,7 @@ export async function seedProvince(
   progress('sinh dữ liệu / generating', 0, 0);
   const g = generateProvince(units, options);
   const c = collections(db);
+  const rc = ratingCollections(db);
 
   const batches: [string, () => void, number][] = [];
   // No ramp-up throttling: it exists to warm up production Firestore (500 ops/s at
@@ -52,7 +54,9 @@ export async function seedProvince(
     ),
     movements: g.movements.map((m) => () => writer.set(c.movements.doc(m.id), m)),
     evaluations: g.evaluations.map((e) => () => writer.set(c.evaluations.doc(e.id), e)),
+    receipts: g.receipts.map((r) => () => writer.set(rc.receipts.doc(r.id), r)),
     ratings: g.ratings.map((r) => () => writer.set(c.ratings.doc(r.id), r)),
+    ratingComments: g.ratingComments.map((x) => () => writer.set(rc.ratingComments.doc(x.id), x)),
   };
   for (const [name, writes] of Object.entries(plan)) for (const w of writes) batches.push([name, w, 0]);
   const total = batches.length;

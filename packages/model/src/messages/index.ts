@@ -9,12 +9,14 @@ import { ERROR_MESSAGES } from './errors';
 import { EVALUATION_MESSAGES } from './evaluation';
 import { FIELD_MESSAGES } from './fields';
 import { RECORD_MESSAGES } from './records';
+import { RATING_MESSAGES } from './ratings';
 // Movement pages and audit log of the web client (H3)
 import { MOVEMENT_UI_MESSAGES } from './movements-ui';
 import { UI_MESSAGES } from './ui';
 import { fillBoth, type Bilingual, type MessageParams } from './format';
 
 export * from './format';
+export { RATING_MESSAGES };
 export { CHECK_MESSAGES, ERROR_MESSAGES, EVALUATION_MESSAGES, FIELD_MESSAGES, RECORD_MESSAGES, UI_MESSAGES };
 
 /** Every area, for checks that must see each key where it is defined (a key in two areas would let the spread keep one). */
@@ -23,6 +25,7 @@ export const MESSAGE_AREAS = {
   checks: CHECK_MESSAGES,
   fields: FIELD_MESSAGES,
   records: RECORD_MESSAGES,
+  ratings: RATING_MESSAGES,
   movementsUi: MOVEMENT_UI_MESSAGES,
   ui: UI_MESSAGES,
   evaluation: EVALUATION_MESSAGES,
@@ -33,6 +36,7 @@ export const MESSAGES = {
   ...CHECK_MESSAGES,
   ...FIELD_MESSAGES,
   ...RECORD_MESSAGES,
+  ...RATING_MESSAGES,
   ...MOVEMENT_UI_MESSAGES,
   ...UI_MESSAGES,
   ...EVALUATION_MESSAGES,

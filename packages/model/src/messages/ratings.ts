@@ -1,0 +1,120 @@
+/**
+ * Messages of the citizen ratings area (issue 11, see ./index.ts): the
+ * refusals of registerReceipts, getReceiptForRating and submitRating, the
+ * per-row report of a receipt registration, and the texts of the citizen page.
+ * Vietnamese first; the citizen page shows one language at a time.
+ */
+import type { Bilingual } from './format';
+
+export const RATING_MESSAGES = {
+  // Refusals of the citizen callables. An unknown receipt and a wrong code get
+  // the same answer, so receipt numbers cannot be probed (docs/satisfaction.md).
+  'rating.invalidLink': {
+    vi: 'Đường dẫn đánh giá không hợp lệ: kiểm tra lại mã trên giấy biên nhận',
+    en: 'this rating link is not valid: check the code on your receipt',
+  },
+  'rating.alreadyRated': {
+    vi: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần',
+    en: 'this dossier has already been rated; each dossier can be rated once',
+  },
+  'rating.notReturned': {
+    vi: 'Hồ sơ chưa trả kết quả: có thể đánh giá sau khi nhận kết quả',
+    en: 'the result of this dossier has not been returned yet: you can rate it once you receive it',
+  },
+  'rating.windowClosed': {
+    vi: 'Đã hết thời hạn đánh giá ({days} ngày kể từ ngày trả kết quả {returnedOn})',
+    en: 'the rating period has ended ({days} days after the result was returned on {returnedOn})',
+  },
+  'rating.criteriaMismatch': {
+    vi: 'Cần chấm đủ các tiêu chí: {criteria}',
+    en: 'every criterion must be rated: {criteria}',
+  },
+  'rating.tooManyAttempts': {
+    vi: 'Quá nhiều lượt gửi từ thiết bị này. Vui lòng thử lại sau {seconds} giây',
+    en: 'too many attempts from this device; please try again in {seconds} seconds',
+  },
+  'rating.appCheckRequired': {
+    vi: 'Ứng dụng không được xác thực (App Check). Vui lòng mở lại đường dẫn trên giấy biên nhận',
+    en: 'this app could not be verified (App Check); please open the link on your receipt again',
+  },
+  // Format hints of the rating inputs
+  'rating.field.criterion': {
+    vi: 'tiêu chí đánh giá không có trong danh mục',
+    en: 'unknown rating criterion',
+  },
+  'rating.field.code': {
+    vi: 'mã xác minh gồm 16 ký tự (chữ in hoa và số 2–7)',
+    en: 'the verification code is 16 characters (capital letters and digits 2–7)',
+  },
+  // registerReceipts
+  'receipts.roleNotAllowed': {
+    vi: 'Chỉ hệ thống một cửa (tài khoản tích hợp) hoặc quản trị cấp tỉnh được đăng ký biên nhận',
+    en: 'only the one-stop integration account or a province administrator may register receipts',
+  },
+  'receipts.tooMany': {
+    vi: 'Mỗi lần gửi tối đa {max} biên nhận (đã gửi {count})',
+    en: 'at most {max} receipts per call ({count} sent)',
+  },
+  'receipts.row.created': { vi: 'đã đăng ký', en: 'registered' },
+  'receipts.row.unchanged': { vi: 'đã có, không thay đổi', en: 'already registered, unchanged' },
+  'receipts.row.updated': { vi: 'đã cập nhật', en: 'updated' },
+  'receipts.row.unknownProcedure': {
+    vi: 'Thủ tục {procedureId} không có trong danh mục',
+    en: 'procedure {procedureId} is not in the catalogue',
+  },
+  'receipts.row.unknownUnit': {
+    vi: 'Đơn vị {unitCode} không tồn tại',
+    en: 'unit {unitCode} does not exist',
+  },
+  'receipts.row.outsideProvince': {
+    vi: 'Đơn vị {unitCode} không thuộc tỉnh {province}',
+    en: 'unit {unitCode} is not in province {province}',
+  },
+  'receipts.row.unknownCadre': {
+    vi: 'Không có cán bộ {cadreId} trong tỉnh',
+    en: 'no cadre {cadreId} in the province',
+  },
+  'receipts.row.returnBeforeReceipt': {
+    vi: 'Ngày trả kết quả {returnedOn} trước ngày tiếp nhận {receivedOn}',
+    en: 'returned on {returnedOn}, before it was received on {receivedOn}',
+  },
+  'receipts.row.otherProvince': {
+    vi: 'Số biên nhận {receiptNo} đã được tỉnh khác đăng ký',
+    en: 'receipt number {receiptNo} was registered by another province',
+  },
+  'receipts.row.duplicate': {
+    vi: 'Số biên nhận {receiptNo} xuất hiện nhiều lần trong lần gửi này',
+    en: 'receipt number {receiptNo} appears more than once in this call',
+  },
+  'receipts.row.invalid': { vi: 'Dòng không hợp lệ: {detail}', en: 'invalid row: {detail}' },
+  // The citizen page
+  'citizen.title': { vi: 'Đánh giá mức độ hài lòng', en: 'Rate the service you received' },
+  'citizen.loading': { vi: 'Đang tải…', en: 'Loading…' },
+  'citizen.procedure': { vi: 'Thủ tục', en: 'Procedure' },
+  'citizen.office': { vi: 'Nơi tiếp nhận', en: 'Office' },
+  'citizen.officer': { vi: 'Cán bộ giải quyết', en: 'Handling officer' },
+  'citizen.receivedOn': { vi: 'Ngày tiếp nhận', en: 'Received on' },
+  'citizen.returnedOn': { vi: 'Ngày trả kết quả', en: 'Result returned on' },
+  'citizen.trips': { vi: 'Số lần phải đi lại', en: 'Number of trips you made' },
+  'citizen.trips.0': { vi: 'Không lần nào (nộp trực tuyến)', en: 'None (online)' },
+  'citizen.trips.1': { vi: '1 lần', en: 'Once' },
+  'citizen.trips.2': { vi: '2 lần trở lên', en: 'Twice or more' },
+  'citizen.comment': { vi: 'Góp ý (không bắt buộc)', en: 'Comment (optional)' },
+  'citizen.commentHint': {
+    vi: 'Không ghi họ tên, số điện thoại hay số giấy tờ của bạn',
+    en: 'Do not write your name, phone number or ID number',
+  },
+  'citizen.submit': { vi: 'Gửi đánh giá', en: 'Send rating' },
+  'citizen.thanks': { vi: 'Cảm ơn bạn đã đánh giá!', en: 'Thank you for your rating!' },
+  'citizen.rateAll': { vi: 'Vui lòng chấm tất cả tiêu chí', en: 'Please rate every criterion' },
+  'citizen.deadline': { vi: 'Hạn đánh giá: {date}', en: 'Rate by {date}' },
+  'citizen.error': { vi: 'Không gửi được, vui lòng thử lại', en: 'Could not send, please try again' },
+  'citizen.language': { vi: 'English', en: 'Tiếng Việt' },
+  'citizen.noOfficer': { vi: 'Bộ phận một cửa', en: 'One-stop desk' },
+  // The five levels portals use (5 = rất hài lòng … 1 = rất không hài lòng).
+  'likert.5': { vi: 'Rất hài lòng', en: 'Very satisfied' },
+  'likert.4': { vi: 'Hài lòng', en: 'Satisfied' },
+  'likert.3': { vi: 'Bình thường', en: 'Neutral' },
+  'likert.2': { vi: 'Không hài lòng', en: 'Dissatisfied' },
+  'likert.1': { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
+} as const satisfies Record<string, Bilingual>;

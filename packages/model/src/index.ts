@@ -20,9 +20,6 @@ export * from './ratings';
 // Issue 11: receipts, ratings and satisfaction (H8)
 export * from './receipts';
 export * from './satisfaction';
-// Issue 11: receipts, ratings and satisfaction (H8)
-export * from './receipts';
-export * from './satisfaction';
 export * from './jobs';
 export * from './audit';
 export * from './api';

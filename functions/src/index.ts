@@ -27,3 +27,5 @@ export { carryOverQuotasYearly } from './jobs/carryOverQuotas.scheduler';
 export { reconcileClaims } from './api/reconcileClaims.callable';
 export { recordRestrictions } from './api/recordRestrictions.callable';
 export { reconcileClaimsSchedule } from './jobs/reconcileClaims.scheduler';
+export { rebuildUnitStats } from './api/rebuildUnitStats.callable';
+export { rebuildUnitStatsNightly } from './jobs/unitStats.scheduler';

@@ -18,6 +18,7 @@ export type LogEvent =
   | 'claims.reconciled'
   | 'quota.allocated'
   | 'quota.carriedOver'
+  | 'unitStats.rebuilt'
   | 'request.replayed'
   | 'alerts.flagged'
   | 'request.refused'

@@ -24,6 +24,7 @@ import { reconcileAllClaims, reconcileClaims, type ReconcileReport } from './sco
 import { Idempotency } from './idempotency';
 import { allocateQuota, carryOverQuotas } from './quotas';
 import { recordRestrictions } from './profiles';
+import { rebuildEveryProvince, rebuildUnitStats, type RebuildResult } from './stats';
 
 export { defaultDeps, type ServiceDeps } from '../lib/deps';
 export { useCaseDeps, type UseCaseDeps } from './deps';
@@ -46,6 +47,7 @@ export interface UseCases {
   allocateQuota: Bound<typeof allocateQuota>;
   carryOverQuotas: Bound<typeof carryOverQuotas>;
   recordRestrictions: Bound<typeof recordRestrictions>;
+  rebuildUnitStats: Bound<typeof rebuildUnitStats>;
 }
 
 export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDeps = defaultDeps): UseCases {
@@ -64,6 +66,7 @@ export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDe
     allocateQuota: (actor, input) => allocateQuota(d, actor, input),
     carryOverQuotas: (actor, input) => carryOverQuotas(d, actor, input),
     recordRestrictions: (actor, input) => recordRestrictions(d, actor, input),
+    rebuildUnitStats: (actor, input) => rebuildUnitStats(d, actor, input),
   };
 }
 
@@ -94,4 +97,10 @@ export function getIdempotency(): Idempotency {
 export function reconcileEveryProvince(): Promise<ReconcileReport> {
   if (getApps().length === 0) initializeApp();
   return reconcileAllClaims({ ...useCaseDeps(getFirestore()), auth: getAuth() });
+}
+
+/** The nightly rebuild of the unit statistics, every province (jobs/unitStats.scheduler.ts). */
+export function rebuildAllUnitStats(): Promise<RebuildResult[]> {
+  if (getApps().length === 0) initializeApp();
+  return rebuildEveryProvince(useCaseDeps(getFirestore()));
 }

@@ -172,6 +172,12 @@ export const ZCarryOverQuotasInput = z.strictObject({
 });
 export type TCarryOverQuotasInput = z.infer<typeof ZCarryOverQuotasInput>;
 
+// ── Unit statistics (rebuildUnitStats): docs/api.md, docs/data-model.md "unitStats" ──
+
+/** rebuildUnitStats: recomputes the caller's own province (its province admin); only the idempotency key. */
+export const ZRebuildUnitStatsInput = z.strictObject({ requestId });
+export type TRebuildUnitStatsInput = z.infer<typeof ZRebuildUnitStatsInput>;
+
 // ── The facts that forbid a transfer or secondment (recordRestrictions): docs/api.md, docs/legal-basis.md §2 ──
 
 /**

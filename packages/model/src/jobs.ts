@@ -18,6 +18,8 @@ export const Job = z.object({
     'movement_alerts',
     'claims_reconcile',
     'quota_carry_over',
+    // unitStats recomputed from the people and quotas of a province (rebuildUnitStats).
+    'unit_stats_rebuild',
   ]),
   /** The province of the run; null for a national run (not readable by clients). */
   provinceCode: ProvinceCode.nullable(),

@@ -6,6 +6,7 @@
  */
 import { blockingChecks, runChecks } from '../../domain/movement-checks';
 import { nextStatus } from '../../domain/movement-lifecycle';
+import { statsDelta } from '../../domain/unit-stats';
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { today } from '../../lib/clock';
 import { ValidationFailed } from '../../lib/errors';
@@ -122,7 +123,15 @@ export async function decideMovement(
     };
     for (const q of quotas) repos.quotas.save(tx, q.after);
     repos.movements.save(tx, next);
-    repos.cadres.save(tx, withOpenMovements(cadre, open, next, now));
+    const updatedCadre = withOpenMovements(cadre, open, next, now);
+    repos.cadres.save(tx, updatedCadre);
+    // The unit statistics copy the quotas reserved (the person's figures do
+    // not change with a decision: statsDelta is then empty).
+    deps.stats.record(
+      tx,
+      { people: statsDelta(cadre, updatedCadre), quotas: quotas.map((q) => q.after) },
+      now,
+    );
     repos.audit.append(tx, {
       actor,
       action: `movement.${input.decision}`,

@@ -5,6 +5,7 @@
  */
 import { runChecks } from '../../domain/movement-checks';
 import { newMovement } from '../../domain/movement-lifecycle';
+import { statsDelta } from '../../domain/unit-stats';
 import { POSITION_BY_ID, targetPostProblem } from '../../domain/positions';
 import { requireRole, requireScope, type Actor } from '../../lib/actor';
 import { Forbidden, ValidationFailed } from '../../lib/errors';
@@ -88,7 +89,11 @@ export async function proposeMovement(
       checks,
     });
     repos.movements.create(tx, created);
-    repos.cadres.save(tx, withOpenMovements(cadre, open, created, now));
+    const updatedCadre = withOpenMovements(cadre, open, created, now);
+    repos.cadres.save(tx, updatedCadre);
+    // A proposal moves no figure today (statsDelta is empty); kept so that
+    // every write of a person goes with its statistics.
+    deps.stats.record(tx, { people: statsDelta(cadre, updatedCadre) }, now);
     repos.audit.append(tx, {
       actor,
       action: 'movement.propose',

@@ -10,6 +10,7 @@ import {
   type Transition,
 } from '../../domain/movement-lifecycle';
 import { checkOpenMovement } from '../../domain/movement-checks';
+import { statsDelta } from '../../domain/unit-stats';
 import { requireRole, type Actor } from '../../lib/actor';
 import { RulesViolated, ValidationFailed } from '../../lib/errors';
 import { today } from '../../lib/clock';
@@ -97,6 +98,13 @@ export async function runTransition(
     const updatedCadre = withOpenMovements(person, open, moved, now);
     for (const q of quotas) repos.quotas.save(tx, q.after);
     repos.cadres.save(tx, updatedCadre);
+    // The unit statistics follow the person and the quotas in the same
+    // transaction (blind writes: the statistics are not read here).
+    deps.stats.record(
+      tx,
+      { people: statsDelta(cadre, updatedCadre), quotas: quotas.map((q) => q.after) },
+      now,
+    );
     repos.movements.save(tx, moved);
     repos.audit.append(tx, {
       actor,

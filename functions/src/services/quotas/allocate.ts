@@ -78,6 +78,7 @@ export async function allocateQuota(
       at,
     );
     repos.quotas.save(tx, quota);
+    deps.stats.record(tx, { quotas: [quota] }, at);
     repos.audit.append(tx, {
       actor,
       action: 'quota.allocate',

@@ -121,6 +121,7 @@ export async function carryOverQuotaYear(
           at,
         );
         for (const q of [...plan.create, ...plan.refresh]) repos.quotas.save(tx, q);
+        deps.stats.record(tx, { quotas: [...plan.create, ...plan.refresh] }, at);
         const batch = { created: plan.create.length, refreshed: plan.refresh.length, kept: plan.kept };
         if (last) {
           finish(tx, {

@@ -20,4 +20,9 @@ export const RECORD_MESSAGES = {
     vi: 'Chưa áp dụng được quyền cho {count} tài khoản',
     en: 'claims not applied for {count} account(s)',
   },
+  // Unit statistics (unitStats, rebuildUnitStats): issue 10.
+  'audit.rebuildUnitStats': {
+    vi: 'Tính lại số liệu thống kê theo đơn vị của tỉnh {province}',
+    en: 'unit statistics of province {province} rebuilt',
+  },
 } as const satisfies Record<string, Bilingual>;

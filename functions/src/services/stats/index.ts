@@ -1,0 +1,7 @@
+export {
+  rebuildEveryProvince,
+  rebuildUnitStats,
+  rebuildUnitStatsOf,
+  type RebuildAudit,
+  type RebuildResult,
+} from './rebuild';

@@ -23,54 +23,13 @@ import {
   type CheckParams,
 } from '../../../functions/src/domain/movement-checks';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, CheckResult, OpenMovement } from '@canbo/model';
-import { movement, person, profile } from '../../helpers/province';
-
-/** A justice officer of commune 18073 (province 42), from Nghệ An (40), born 1985-06-15, in service since 2008. */
-const cadre = (overrides: Partial<Cadre> = {}): Cadre =>
-  person('18073-0010', '18073', 'xa_tu_phap_ho_tich', overrides);
+import type { Cadre, OpenMovement } from '@canbo/model';
+import { movement, profile } from '../../helpers/province';
+import { cadre, context, rows, table, type Row } from './check-context';
 
 const PLANNED_FOR_CHAIR: Cadre['planning'] = [
   { positionId: 'xa_chu_tich_ubnd', unitCode: '18073', term: '2025-2030', addedOn: '2025-10-15' },
 ];
-
-type Overrides = Omit<Partial<CheckContext>, 'request'> & { request?: Partial<CheckContext['request']> };
-
-/** A context in which every check passes: a move from 18073 to 18100, both in province 42. */
-function context(overrides: Overrides = {}): CheckContext {
-  const { request, ...rest } = overrides;
-  const toPositionId = request?.toPositionId === undefined ? 'xa_tu_phap_ho_tich' : request.toPositionId;
-  return {
-    request: {
-      type: 'transfer',
-      toUnitCode: '18100',
-      toProvinceCode: '42',
-      startDate: '2027-01-01',
-      plannedEndDate: null,
-      personRequest: null,
-      ...request,
-      toPositionId,
-    },
-    cadre: cadre(),
-    profile: profile(),
-    targetPosition: toPositionId ? POSITION_BY_ID.get(toPositionId) : undefined,
-    positions: POSITION_BY_ID,
-    openMovements: [],
-    relatives: [],
-    targetQuota: { allocated: 32, filled: 30, reservedForReturn: 0, incoming: 0 },
-    sendingQuota: { allocated: 32, filled: 32, reservedForReturn: 0, incoming: 0 },
-    sendingNorm: 30,
-    holdersOfCadrePost: 2,
-    holdersOfTargetPost: 0,
-    params: DEFAULT_CHECK_PARAMS,
-    ...rest,
-  };
-}
-
-type Row = [code: string, outcome: CheckResult['outcome'], overridable: boolean, messageEn: string];
-const rows = (results: CheckResult[]): Row[] =>
-  results.map((c) => [c.code, c.outcome, c.overridable, c.messageEn]);
-const table = (ctx: CheckContext): Row[] => rows(runChecks(ctx));
 
 // The passing rows shared by several types, written out once.
 const STATUS_PASS: Row = ['cadre_status', 'pass', false, 'The person is in service.'];

@@ -12,6 +12,8 @@ import ExcelJS from 'exceljs';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { collections } from '../functions/src/data/refs';
+import { UnitStatsStore } from '../functions/src/data/unit-stats';
+import { statsDelta, type UnitStatsDelta } from '../functions/src/domain/unit-stats';
 import { mergeWithExisting, validateCadreRows, type Cell } from './import/cadres';
 import { loadOfficialUnits } from './seed/official';
 
@@ -96,14 +98,28 @@ async function main(): Promise<void> {
   ]);
   const writer = db.bulkWriter({ throttling: false });
   let updated = 0;
+  // The unit statistics follow each person written (docs/data-model.md,
+  // "unitStats"): the increments of the people whose write succeeded, in one
+  // batch after the writer closes. A failure in between is repaired by the
+  // nightly rebuild (or `rebuildUnitStats`).
+  const statsChanges: UnitStatsDelta[][] = [];
+  const writes: Promise<unknown>[] = [];
   result.valid.forEach((row, i) => {
     const existing = { cadre: cadres[i]?.data(), profile: profiles[i]?.data() };
     if (existing.cadre) updated++;
     const { cadre, profile } = mergeWithExisting(row, existing);
-    void writer.set(c.cadres.doc(cadre.id), cadre);
+    writes.push(
+      writer
+        .set(c.cadres.doc(cadre.id), cadre)
+        .then(() => statsChanges.push(statsDelta(existing.cadre, cadre))),
+    );
     void writer.set(c.cadrePrivate(cadre.id), profile);
   });
   await writer.close();
+  await Promise.allSettled(writes);
+  const statsBatch = db.batch();
+  new UnitStatsStore(db).record(statsBatch, { people: statsChanges.flat() }, new Date().toISOString());
+  await statsBatch.commit();
   await deleteApp(app);
   console.log(
     `Đã ghi ${result.valid.length} cán bộ (${updated} đã có, giữ nguyên công tác và hạn chế). / Wrote ${result.valid.length} cadres (${updated} already present, their posts and restrictions kept).`,

@@ -8,6 +8,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
 import { ratingCollections } from '../../functions/src/data/ratings';
 import { flagAlerts } from '../../functions/src/services/alerts';
+import { useCaseDeps } from '../../functions/src/services/deps';
+import { rebuildUnitStatsOf } from '../../functions/src/services/stats';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
 
@@ -75,7 +77,13 @@ export async function seedProvince(
   // The daily alert pass, as of the seed's date, so the demo shows what is ending soon.
   progress('đánh dấu cảnh báo / flagging alerts', total, total);
   const alerts = await flagAlerts(db, options.asOf);
+  // The unit statistics of the province, by the same rebuild as the nightly job
+  // (docs/data-model.md, "unitStats"): the seed writes people and quotas
+  // directly, not through the transactions that keep the statistics.
+  progress('thống kê theo đơn vị / unit statistics', total, total);
+  const stats = await rebuildUnitStatsOf(useCaseDeps(db), options.provinceCode);
   const counts = Object.fromEntries(Object.entries(plan).map(([k, v]) => [k, v.length]));
+  counts.unitStats = stats.units;
   counts['alerts: ending soon'] = alerts.ending_soon ?? 0;
   counts['alerts: over quota'] = alerts.over_allocation ?? 0;
   return { provinceCode: options.provinceCode, counts, seconds: (Date.now() - started) / 1000 };

@@ -26,7 +26,7 @@ type Files = ReturnType<typeof files>;
 type Template = { blocks: Record<string, { positionId: string }[]>; genericPost: Record<string, string> };
 
 /** The refusal parseCatalogue throws for these files. */
-function refusal(f: Files): CatalogueInvalid {
+function refusal(f: Parameters<typeof parseCatalogue>[0]): CatalogueInvalid {
   try {
     parseCatalogue(f);
   } catch (e) {

@@ -1,5 +1,5 @@
 /** Every movement check, with dates on both sides of each boundary. */
-import { addDays, addMonths, retirementDate } from '../../../functions/src/domain/dates';
+import { retirementDate } from '../../../functions/src/domain/dates';
 import {
   blockingChecks,
   DEFAULT_CHECK_PARAMS,
@@ -41,7 +41,7 @@ function context(
       toProvinceCode: '42',
       toPositionId: 'xa_tu_phap_ho_tich',
       startDate: START,
-      plannedEndDate: addMonths(START, 12),
+      plannedEndDate: '2028-01-01',
       personRequest: null,
       ...request,
     },
@@ -69,12 +69,9 @@ const outcome = (ctx: CheckContext, code: string) => runChecks(ctx).find((c) => 
 describe('secondment (biệt phái)', () => {
   test('lasts at most 36 months: the last allowed day passes, the next fails, no end date fails', () => {
     expect(
-      outcome(context({ request: { plannedEndDate: addMonths(START, 36) } }), 'secondment_duration')!.outcome,
+      outcome(context({ request: { plannedEndDate: '2030-01-01' } }), 'secondment_duration')!.outcome,
     ).toBe('pass');
-    const tooLong = outcome(
-      context({ request: { plannedEndDate: addDays(addMonths(START, 36), 1) } }),
-      'secondment_duration',
-    )!;
+    const tooLong = outcome(context({ request: { plannedEndDate: '2030-01-02' } }), 'secondment_duration')!;
     expect(tooLong).toMatchObject({ outcome: 'fail', overridable: false });
     expect(tooLong.basis).toContain('Nghị định 170/2025');
     expect(outcome(context({ request: { plannedEndDate: null } }), 'secondment_duration')!.outcome).toBe(
@@ -112,11 +109,12 @@ describe('the seven situations that forbid transfer and secondment', () => {
   test('a child under 36 months forbids it for a mother: born the day after the limit fails, on the limit passes', () => {
     // Behaviour changed by issue 9: the person under test is now a woman; a
     // father is protected only in the conditions tested below.
-    const limit = addMonths(START, -36);
+    // Dates written out (issue 15): the limit is the day 36 months before the start.
+    const limit = '2024-01-01';
     const mother = cadre({ gender: 'female' });
     expect(
       outcome(
-        context({ cadre: mother, profile: profile({ youngestChildBirthDate: addDays(limit, 1) }) }),
+        context({ cadre: mother, profile: profile({ youngestChildBirthDate: '2024-01-02' }) }),
         'prohibited_situations',
       )!.outcome,
     ).toBe('fail');
@@ -131,7 +129,7 @@ describe('the seven situations that forbid transfer and secondment', () => {
   test('pregnancy, a young child and hardship do not forbid it when the person asks for the move', () => {
     const p = profile({
       pregnantOrMaternity: true,
-      youngestChildBirthDate: addMonths(START, -6),
+      youngestChildBirthDate: '2026-07-01',
       specialHardship: true,
     });
     expect(
@@ -165,16 +163,17 @@ describe('rotation (luân chuyển)', () => {
       request: {
         type: 'rotation',
         toPositionId: 'xa_pho_chu_tich_ubnd',
-        plannedEndDate: addMonths(START, 36),
+        plannedEndDate: '2030-01-01',
         ...request,
       },
     });
 
   test('lasts at least 36 months: exactly 36 passes, a day less fails (overridable in special cases)', () => {
     expect(outcome(rotation(), 'rotation_duration')!.outcome).toBe('pass');
-    expect(
-      outcome(rotation({ plannedEndDate: addDays(addMonths(START, 36), -1) }), 'rotation_duration'),
-    ).toMatchObject({ outcome: 'fail', overridable: true });
+    expect(outcome(rotation({ plannedEndDate: '2029-12-31' }), 'rotation_duration')).toMatchObject({
+      outcome: 'fail',
+      overridable: true,
+    });
   });
 
   test('is for cadres in planning, or for the non-local policy', () => {
@@ -195,10 +194,7 @@ describe('rotation (luân chuyển)', () => {
     expect(outcome(rotation({}, { birthDate: '1975-01-02' }), 'rotation_working_life')!.outcome).toBe('pass');
     expect(
       outcome(
-        rotation(
-          { startDate: '2027-01-02', plannedEndDate: addMonths('2027-01-02', 36) },
-          { birthDate: '1975-01-01' },
-        ),
+        rotation({ startDate: '2027-01-02', plannedEndDate: '2030-01-02' }, { birthDate: '1975-01-01' }),
         'rotation_working_life',
       )!.outcome,
     ).toBe('fail');
@@ -442,7 +438,7 @@ test('every check result carries its legal basis and its message in both languag
       request: {
         type: 'rotation',
         toPositionId: 'xa_pho_chu_tich_ubnd',
-        plannedEndDate: addMonths(START, 30),
+        plannedEndDate: '2029-07-01',
       },
     }),
     context({

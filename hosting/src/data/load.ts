@@ -94,6 +94,8 @@ export interface EvaluationRow {
   _id: string;
   period?: string;
   level?: string | null;
+  /** A reviewer's confirmation or change of the level (it is the one that counts). */
+  review?: { level?: string } | null;
   total?: number | null;
   status?: string;
 }

@@ -59,7 +59,12 @@ export default function Commune() {
       value: (c) => c.fullName,
       render: (c) => <a href={`/cadres/${c._id}`}>{c.fullName}</a>,
     },
-    { key: 'birth', label: 'ui.cadre.birthDate', value: (c) => formatDate(c.birthDate) },
+    {
+      key: 'birth',
+      label: 'ui.cadre.birthDate',
+      value: (c) => c.birthDate,
+      render: (c) => formatDate(c.birthDate),
+    },
     { key: 'gender', label: 'ui.cadre.gender', value: (c) => t(`gender.${c.gender}`) },
     { key: 'block', label: 'ui.cadre.block', value: (c) => t(`block.${c.block}`) },
     { key: 'category', label: 'ui.cadre.category', value: (c) => t(`category.${c.category}`) },
@@ -80,7 +85,7 @@ export default function Commune() {
   ];
   return (
     <div data-ready="true">
-      <h1>{t('ui.page.commune', { name: d.unit.name })}</h1>
+      <h1>{d.unit.name}</h1>
       <dl class="facts">
         <dt>{t('ui.commune.code')}</dt>
         <dd>{code}</dd>

@@ -61,7 +61,9 @@ export function CadreRecord({
   const planning = c.planning.map((p) => ({ ...p, key: `${p.positionId}-${p.term}` }));
   const evalColumns: Column<EvaluationRow>[] = [
     { key: 'period', label: 'ui.cadre.term', value: (e) => e.period ?? e._id.split('_')[0] ?? '' },
-    { key: 'level', label: 'ui.cadre.evaluations', value: (e) => e.level ?? '—' },
+    // The level that counts is the reviewer's when there is one (effectiveLevel, packages/model/src/evaluations.ts).
+    { key: 'level', label: 'ui.cadre.evaluations', value: (e) => e.review?.level ?? e.level ?? '—' },
+    { key: 'total', label: 'ui.total', value: (e) => e.total ?? null, num: true },
   ];
   return (
     <div data-ready="true">

@@ -63,18 +63,16 @@ export function Overview({ claims, communes, title }: Props) {
     <div data-ready="true">
       <h1>{t(title)}</h1>
       {figures.source === 'quotas' && <p class="note">{t('ui.quota.fromQuotas')}</p>}
-      <div class="grid">
-        <section class="panel" aria-labelledby="blocks-title">
-          <h2 id="blocks-title">{t('ui.quota.byBlock')}</h2>
-          <p>{t('ui.quota.title', { year })}</p>
-          <BarChart
-            title={t('ui.quota.byBlock')}
-            bars={blocks.map((b) => ({ key: b.block, label: t(`block.${b.block}`), ...b }))}
-          />
-          <BlockTable rows={blocks} caption={`${t('ui.quota.byBlock')} ${year}`} />
-        </section>
-        <AlertsPanel alerts={alerts} communes={data.data.communes} />
-      </div>
+      <section class="panel" aria-labelledby="blocks-title">
+        <h2 id="blocks-title">{t('ui.quota.byBlock')}</h2>
+        <p>{t('ui.quota.title', { year })}</p>
+        <BarChart
+          title={t('ui.quota.byBlock')}
+          bars={blocks.map((b) => ({ key: b.block, label: t(`block.${b.block}`), ...b }))}
+        />
+        <BlockTable rows={blocks} caption={`${t('ui.quota.byBlock')} ${year}`} />
+      </section>
+      <AlertsPanel alerts={alerts} communes={data.data.communes} />
       <section class="panel" aria-labelledby="communes-title">
         <h2 id="communes-title">{t('ui.quota.byCommune')}</h2>
         <p>
@@ -209,7 +207,12 @@ function AlertsPanel({ alerts, communes }: { alerts: MovementRow[]; communes: Co
       render: (m) => <a href={`/movements/${m._id}`}>{t(`movementType.${m.type}`)}</a>,
     },
     { key: 'to', label: 'ui.movement.to', value: (m) => unitName(m.toUnitCode) },
-    { key: 'end', label: 'ui.movement.end', value: (m) => formatDate(m.plannedEndDate) },
+    {
+      key: 'end',
+      label: 'ui.movement.end',
+      value: (m) => m.plannedEndDate ?? '',
+      render: (m) => formatDate(m.plannedEndDate),
+    },
   ];
   return (
     <section class="panel" aria-labelledby="alerts-title">

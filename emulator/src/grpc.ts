@@ -121,18 +121,22 @@ export function createGrpcServer(
     }),
     runQuery: stream(async (req: Req<'runQuery'>, write, who) => {
       const res = await service.runQuery(req, who);
-      const first = res.transaction ? { transaction: res.transaction } : {};
+      // As recorded (queries.json): a transaction begun here comes first in a
+      // message of its own; `done` rides on the last document (or on a message
+      // of its own when nothing matched); earlier documents carry the offset's
+      // `skippedResults`. Same shape as rest.ts.
+      if (res.transaction) write({ transaction: res.transaction });
       if (res.documents.length === 0) {
-        write({ ...first, readTime: res.readTime, ...(res.skipped ? { skippedResults: res.skipped } : {}) });
+        write({ readTime: res.readTime, done: true });
         return;
       }
+      const last = res.documents.length - 1;
       res.documents.forEach((document, i) => {
-        write({
-          ...(i === 0 ? first : {}),
-          document,
-          readTime: res.readTime,
-          ...(res.skipped ? { skippedResults: res.skipped } : {}),
-        });
+        write(
+          i === last
+            ? { document, readTime: res.readTime, done: true }
+            : { document, readTime: res.readTime, ...(res.skipped ? { skippedResults: res.skipped } : {}) },
+        );
       });
     }),
     runAggregationQuery: stream(async (req: Req<'runAggregationQuery'>, write, who) => {

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
    * and at stop.
    */
   dataFile?: string;
+  /** Journal size (bytes) from which a compaction may start (default 8 MiB, or the snapshot's size). */
+  minCompactBytes?: number;
   service?: ServiceOptions;
   connections?: ConnectionOptions;
   /** Where to report rules loading (default: stderr). */
@@ -92,6 +94,7 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
     const loaded = loadDataFile(service, options.dataFile);
     journal = new DataJournal(service, options.dataFile, loaded.nextGeneration, loaded.replayedBytes, {
       log,
+      ...(options.minCompactBytes !== undefined ? { minCompactBytes: options.minCompactBytes } : {}),
     });
     service.durability = journal;
   }

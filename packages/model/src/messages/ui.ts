@@ -45,7 +45,6 @@ export const UI_MESSAGES = {
   'ui.nav.commune': { vi: 'Xã của tôi', en: 'My commune' },
   'ui.nav.me': { vi: 'Hồ sơ của tôi', en: 'My record' },
   'ui.page.dashboard': { vi: 'Tổng quan toàn tỉnh', en: 'Province overview' },
-  'ui.page.commune': { vi: 'Xã, phường {name}', en: 'Commune {name}' },
   'ui.page.cadre': { vi: 'Hồ sơ cán bộ', en: 'Cadre record' },
   'ui.page.monitor': { vi: 'Các xã theo dõi', en: 'Communes monitored' },
   'ui.page.me': { vi: 'Hồ sơ của tôi', en: 'My record' },

@@ -1,19 +1,33 @@
-// The jest configuration StrykerJS runs (stryker.config.mjs): the unit tests
-// that exercise functions/src/domain, and nothing that needs a server. Same
-// transform and module mapping as the root `unit` project (jest.config.js).
+// The jest configuration StrykerJS runs (stryker.config.mjs): every unit test
+// that imports functions/src/domain (found by reading the test files, so the
+// tests of a new domain folder join on their own), and nothing that needs a
+// server. The seed's tests are left out: they check the generated data's
+// statistics, take long, and are not tests of the rules. Same transform and
+// module mapping as the root `unit` project (jest.config.js).
+const fs = require('node:fs');
 const path = require('node:path');
 
 const rootDir = path.resolve(__dirname, '../..');
+const IMPORTS_DOMAIN = /from '(?:\.\.\/)+functions\/src\/domain\//;
+const LEFT_OUT = /\.(emulator|rules|e2e)\.test\.ts$|\/test\/unit\/seed\//;
+
+function testsImportingDomain(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : testsImportingDomain(file);
+    if (!entry.name.endsWith('.test.ts') || LEFT_OUT.test(file)) return [];
+    return IMPORTS_DOMAIN.test(fs.readFileSync(file, 'utf8')) ? [file] : [];
+  });
+}
+
+const tests = testsImportingDomain(path.join(rootDir, 'test')).sort();
 
 module.exports = {
   rootDir,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(rootDir, 'tsconfig.json') }] },
   moduleNameMapper: { '^@canbo/model$': '<rootDir>/packages/model/src' },
-  testMatch: [
-    '<rootDir>/test/unit/domain/**/*.test.ts',
-    '<rootDir>/test/unit/catalogue/**/*.test.ts',
-    '<rootDir>/test/functions/errors.test.ts',
-  ],
-  testPathIgnorePatterns: ['/node_modules/', '\\.(emulator|rules|e2e)\\.test\\.ts$'],
+  // Exact paths: jest's testMatch globs, escaped.
+  testMatch: tests.map((f) => f.replace(/[()[\]{}*?!+@]/g, '\\$&')),
+  testPathIgnorePatterns: ['/node_modules/'],
 };

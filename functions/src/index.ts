@@ -29,3 +29,7 @@ export { recordRestrictions } from './api/recordRestrictions.callable';
 export { reconcileClaimsSchedule } from './jobs/reconcileClaims.scheduler';
 export { rebuildUnitStats } from './api/rebuildUnitStats.callable';
 export { rebuildUnitStatsNightly } from './jobs/unitStats.scheduler';
+// Issue 11: receipts and citizen ratings (H8)
+export { registerReceipts } from './api/registerReceipts.callable';
+export { getReceiptForRating } from './api/getReceiptForRating.callable';
+export { submitRating } from './api/submitRating.callable';

@@ -12,14 +12,20 @@ import { zodConverter } from './converter';
 import { converters } from './refs';
 
 /**
- * rateLimits/{key}: how many requests one client address made in one window
- * (a minute, or a Vietnam day). The key is a keyed hash of the address, never
- * the address; `expiresAt` carries a TTL policy (firestore.indexes.json) so
- * the counters disappear after a day.
+ * rateLimits/{clientKey}_{day}: what one client address did on one Vietnam
+ * day: requests (`count`), ratings accepted (`accepted`, which gives the next
+ * rating its `clientSeq`), and requests in the current minute (`minute`,
+ * `minuteCount`). The key is a keyed hash of the address, never the address
+ * (domain/rating-code.ts `clientKey`); `expiresAt` carries a TTL policy
+ * (firestore.indexes.json) so the counters disappear two days later.
  */
 export const RateCounter = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{8,80}$/),
+  id: z.string().regex(/^[a-f0-9]{24}_\d{8}$/),
   count: z.number().int().min(0),
+  accepted: z.number().int().min(0),
+  /** The minute `minuteCount` counts, `YYYY-MM-DDTHH:MM` (UTC). */
+  minute: z.string(),
+  minuteCount: z.number().int().min(0),
   expiresAt: z.iso.datetime(),
 });
 export type RateCounter = z.infer<typeof RateCounter>;
@@ -45,7 +51,7 @@ export type RatingCollections = ReturnType<typeof ratingCollections>;
 export interface SubmissionRead {
   receipt: Receipt | undefined;
   rated: boolean;
-  counters: (RateCounter | undefined)[];
+  counter: RateCounter | undefined;
 }
 
 export class RatingRepository {
@@ -83,28 +89,17 @@ export class RatingRepository {
     return { receipts, ratings };
   }
 
-  /** Rate counters by key, in one read (inside `tx`). */
-  async counters(tx: Transaction, keys: readonly string[]): Promise<(RateCounter | undefined)[]> {
-    const snaps = await tx.getAll(...keys.map((k) => this.c.rateLimits.doc(k).withConverter(null)));
-    return snaps.map((s) => (s.exists ? RateCounter.parse(s.data()) : undefined));
-  }
-
-  /** The receipt, whether it is rated, and the counters of the client, in one read inside `tx`. */
-  async readSubmission(
-    tx: Transaction,
-    receiptNo: string,
-    counterKeys: readonly string[],
-  ): Promise<SubmissionRead> {
-    const refs = [
+  /** The receipt, whether it is rated, and the client's counter, in one read inside `tx`. */
+  async readSubmission(tx: Transaction, receiptNo: string, counterKey: string): Promise<SubmissionRead> {
+    const [receipt, rating, counter] = await tx.getAll(
       this.c.receipts.doc(receiptNo).withConverter(null),
       this.c.ratings.doc(receiptNo).withConverter(null),
-      ...counterKeys.map((k) => this.c.rateLimits.doc(k).withConverter(null)),
-    ];
-    const [receipt, rating, ...counters] = await tx.getAll(...refs);
+      this.c.rateLimits.doc(counterKey).withConverter(null),
+    );
     return {
       receipt: receipt?.exists ? Receipt.parse(receipt.data()) : undefined,
       rated: rating?.exists ?? false,
-      counters: counters.map((s) => (s.exists ? RateCounter.parse(s.data()) : undefined)),
+      counter: counter?.exists ? RateCounter.parse(counter.data()) : undefined,
     };
   }
 

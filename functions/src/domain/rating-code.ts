@@ -58,3 +58,12 @@ export function verifyRatingCode(secret: string, receiptNo: string, code: string
 export function ratingPath(receiptNo: string, code: string): string {
   return `/rate.html?r=${encodeURIComponent(receiptNo)}&c=${code}`;
 }
+
+/**
+ * The key of a client address in the rate counters: a MAC of the address
+ * under the same secret with another label, so the counters never hold an
+ * address and one cannot be recovered from them without the secret.
+ */
+export function clientKey(secret: string, address: string): string {
+  return createHmac('sha256', secret).update(`canbo/rating-client/v1\n${address}`).digest('hex').slice(0, 24);
+}

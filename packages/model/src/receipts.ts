@@ -59,8 +59,12 @@ export type Receipt = z.infer<typeof Receipt>;
 /** At most this many receipts per registerReceipts call (one transaction, ~2 reads and 1–2 writes each). */
 export const MAX_RECEIPTS_PER_CALL = 200;
 
+/**
+ * The rows are checked one by one by the use case (ReceiptInput), so that one
+ * malformed row is reported and refused without refusing the others.
+ */
 export const ZRegisterReceiptsInput = z.strictObject({
-  receipts: z.array(ReceiptInput).min(1),
+  receipts: z.array(z.unknown()).min(1),
 });
 export type TRegisterReceiptsInput = z.infer<typeof ZRegisterReceiptsInput>;
 

@@ -55,6 +55,7 @@ export const RATING_MESSAGES = {
     vi: 'Mỗi lần gửi tối đa {max} biên nhận (đã gửi {count})',
     en: 'at most {max} receipts per call ({count} sent)',
   },
+  'receipts.audit': { vi: 'Đăng ký biên nhận hồ sơ', en: 'dossier receipts registered' },
   'receipts.row.created': { vi: 'đã đăng ký', en: 'registered' },
   'receipts.row.unchanged': { vi: 'đã có, không thay đổi', en: 'already registered, unchanged' },
   'receipts.row.updated': { vi: 'đã cập nhật', en: 'updated' },

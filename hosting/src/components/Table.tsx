@@ -8,7 +8,8 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { MessageKey } from '@canbo/model/messages';
 import { useI18n } from '../lib/i18n';
-import { exportXlsx, type CellValue } from '../lib/xlsx';
+import { compareCells, type CellValue } from '../lib/cells';
+import { exportXlsx } from '../lib/xlsx';
 import { ErrorView } from './ErrorView';
 
 export interface Column<R> {
@@ -31,14 +32,6 @@ export interface TableProps<R> {
   initialSort?: { key: string; dir: 'asc' | 'desc' };
   /** Rows shown before "show all" (long lists on slow devices). */
   pageSize?: number;
-}
-
-export function compareCells(a: CellValue, b: CellValue): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'vi', { numeric: true });
 }
 
 export function Table<R>({

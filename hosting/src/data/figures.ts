@@ -45,6 +45,12 @@ export interface StatsDoc {
     womenByBirthYear?: Record<string, number>;
   };
   quotas?: Record<string, Partial<Record<Block, Partial<QuotaCounts>>>>;
+  /**
+   * Holders in service of each key post in the unit, by position id (a
+   * missing id: none). Absent until the statistics carry it
+   * (/work/notes: asked of the unitStats owner); the dashboard then says so.
+   */
+  keyPosts?: Record<string, number>;
 }
 
 /** The fields of a quota document the fallback reads. */
@@ -277,4 +283,45 @@ export function structureByRegion(
     lowland: structureOf(group('lowland'), year),
     mountain: structureOf(group('mountain'), year),
   };
+}
+
+/** A key post of the commune level (positions with keyPost, public reference data). */
+export interface KeyPosition {
+  id: string;
+  name: string;
+  nameEn?: string;
+  holdersPerUnit: number | null;
+}
+
+export interface VacantKeyPost {
+  communeCode: string;
+  communeName: string;
+  positionId: string;
+  holders: number;
+  required: number;
+}
+
+/**
+ * The key posts of each commune held by fewer people than the post has
+ * holders (one, for every key post of the catalogue), from the statistics of
+ * the commune's own unit. Null when the statistics do not carry key posts.
+ */
+export function vacantKeyPosts(
+  stats: readonly StatsDoc[],
+  communes: readonly CommuneInfo[],
+  positions: readonly KeyPosition[],
+): VacantKeyPost[] | null {
+  const own = new Map(stats.filter((s) => s.unitCode === s.communeCode).map((s) => [s.unitCode, s]));
+  if (![...own.values()].some((s) => s.keyPosts !== undefined)) return null;
+  const out: VacantKeyPost[] = [];
+  for (const c of communes) {
+    const held = own.get(c.code)?.keyPosts ?? {};
+    for (const p of positions) {
+      const required = p.holdersPerUnit ?? 1;
+      const holders = n(held[p.id]);
+      if (holders < required)
+        out.push({ communeCode: c.code, communeName: c.name, positionId: p.id, holders, required });
+    }
+  }
+  return out;
 }

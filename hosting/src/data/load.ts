@@ -7,6 +7,7 @@ import {
   quotasFromDocs,
   quotasFromStats,
   type CommuneInfo,
+  type KeyPosition,
   type QuotaDoc,
   type QuotaRecord,
   type StatsDoc,
@@ -128,4 +129,21 @@ export async function loadPositions(ids: readonly string[]): Promise<Map<string,
   const unique = [...new Set(ids)];
   const found = await Promise.all(unique.map((id) => readDoc<PositionInfo>({ collection: 'positions', id })));
   return new Map(found.filter((p): p is PositionInfo => p !== null).map((p) => [p._id, p]));
+}
+
+/** The key posts of the commune level (public reference data: positions). */
+export async function loadKeyPositions(): Promise<KeyPosition[]> {
+  const found = await runQuery<KeyPosition>({
+    collection: 'positions',
+    filters: [
+      { field: 'keyPost', op: '==', value: true },
+      { field: 'level', op: '==', value: 'commune' },
+    ],
+  });
+  return found.map((p) => ({
+    id: p._id,
+    name: p.name,
+    nameEn: p.nameEn,
+    holdersPerUnit: p.holdersPerUnit ?? null,
+  }));
 }

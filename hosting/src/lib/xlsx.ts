@@ -2,7 +2,7 @@
  * Export of a table to an .xlsx file. write-excel-file is imported here, on
  * the click, so no page pays for it before someone exports.
  */
-export type CellValue = string | number | boolean | null | undefined;
+import type { CellValue } from './cells';
 
 /** A file name from a caption: letters, digits and dashes, with the date. */
 export function xlsxFileName(caption: string, today: string): string {

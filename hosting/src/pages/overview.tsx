@@ -21,9 +21,14 @@ import {
   type BlockRow,
   type CommuneInfo,
   type CommuneQuotaRow,
+  type KeyPosition,
+  type StatsDoc,
   type Structure,
+  structureOf,
+  vacantKeyPosts,
+  type VacantKeyPost,
 } from '../data/figures';
-import { loadAlerts, loadCommunes, loadFigures, type MovementRow } from '../data/load';
+import { loadAlerts, loadCommunes, loadFigures, loadKeyPositions, type MovementRow } from '../data/load';
 import { formatDate, formatPercent, todayInVietnam } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useAsync } from '../lib/use-async';
@@ -42,13 +47,14 @@ export function Overview({ claims, communes, title }: Props) {
   const { t } = useI18n();
   const year = Number(todayInVietnam().slice(0, 4));
   const data = useAsync(async () => {
-    const [all, figures, alerts] = await Promise.all([
+    const [all, figures, alerts, keyPositions] = await Promise.all([
       loadCommunes(claims.province),
       loadFigures(claims, year, communes),
       loadAlerts(claims),
+      loadKeyPositions(),
     ]);
     const list = communes ? all.filter((c) => communes.includes(c.code)) : all;
-    return { communes: list, figures, alerts };
+    return { communes: list, figures, alerts, keyPositions };
   }, [claims, year, communes?.join()]);
 
   if (data.loading) return <Loading />;
@@ -93,13 +99,16 @@ export function Overview({ claims, communes, title }: Props) {
         )}
         <CommuneTable rows={rows} caption={`${t('ui.quota.byCommune')} ${year}`} />
       </section>
-      <section class="panel" aria-labelledby="keyposts-title">
-        <h2 id="keyposts-title">{t('ui.keyPosts.title')}</h2>
-        <p>{t('ui.keyPosts.pending')}</p>
-      </section>
+      <KeyPostsPanel
+        vacant={vacantKeyPosts(figures.stats, data.data.communes, data.data.keyPositions)}
+        positions={data.data.keyPositions}
+      />
       <section class="panel" aria-labelledby="structure-title">
         <h2 id="structure-title">{t('ui.structure.title')}</h2>
         {structure ? <StructureTable {...structure} /> : <p>{t('ui.keyPosts.pending')}</p>}
+        {structure && communes && (
+          <CommuneStructureTable stats={figures.stats} communes={data.data.communes} year={year} />
+        )}
       </section>
     </div>
   );
@@ -284,6 +293,84 @@ function StructureTable({
     { key: 'mountain', label: 'ui.structure.mountain', value: (r) => r.mountain, num: true },
   ];
   return <Table caption={t('ui.structure.comparison')} columns={columns} rows={rows} rowKey={(r) => r.key} />;
+}
+
+function KeyPostsPanel({ vacant, positions }: { vacant: VacantKeyPost[] | null; positions: KeyPosition[] }) {
+  const { t, lang } = useI18n();
+  const names = new Map(positions.map((p) => [p.id, lang === 'en' ? (p.nameEn ?? p.name) : p.name]));
+  const columns: Column<VacantKeyPost>[] = [
+    {
+      key: 'commune',
+      label: 'ui.commune.name',
+      value: (v) => v.communeName,
+      render: (v) => <a href={`/communes/${v.communeCode}`}>{v.communeName}</a>,
+    },
+    { key: 'position', label: 'ui.cadre.position', value: (v) => names.get(v.positionId) ?? v.positionId },
+    { key: 'holders', label: 'ui.quota.filled', value: (v) => v.holders, num: true },
+  ];
+  return (
+    <section class="panel" aria-labelledby="keyposts-title">
+      <h2 id="keyposts-title">{t('ui.keyPosts.title')}</h2>
+      {vacant === null ? (
+        <p>{t('ui.keyPosts.pending')}</p>
+      ) : vacant.length === 0 ? (
+        <p>{t('ui.keyPosts.none')}</p>
+      ) : (
+        <Table
+          caption={t('ui.keyPosts.title')}
+          columns={columns}
+          rows={vacant}
+          rowKey={(v) => `${v.communeCode}-${v.positionId}`}
+          initialSort={{ key: 'commune', dir: 'asc' }}
+        />
+      )}
+    </section>
+  );
+}
+
+interface CommuneStructureRow extends Structure {
+  code: string;
+  name: string;
+}
+
+/** An area monitor's communes side by side: the structure of each. */
+function CommuneStructureTable({
+  stats,
+  communes,
+  year,
+}: {
+  stats: StatsDoc[];
+  communes: CommuneInfo[];
+  year: number;
+}) {
+  const { t, lang } = useI18n();
+  const rows: CommuneStructureRow[] = communes.map((c) => ({
+    code: c.code,
+    name: c.name,
+    ...structureOf(
+      stats.filter((s) => s.communeCode === c.code),
+      year,
+    ),
+  }));
+  const pct = (r: Structure, part: number) => formatPercent(part, r.headcount, lang);
+  const columns: Column<CommuneStructureRow>[] = [
+    { key: 'name', label: 'ui.commune.name', value: (r) => r.name },
+    { key: 'headcount', label: 'ui.structure.headcount', value: (r) => r.headcount, num: true },
+    { key: 'women', label: 'ui.structure.women', value: (r) => pct(r, r.women), num: true },
+    { key: 'minorities', label: 'ui.structure.minorities', value: (r) => pct(r, r.minorities), num: true },
+    ...AGE_BANDS.map((b): Column<CommuneStructureRow> => ({
+      key: b,
+      label: { text: t('ui.structure.age', { band: AGE_BAND_LABELS[b] }) },
+      value: (r) => pct(r, r.ages[b]),
+      num: true,
+    })),
+  ];
+  return (
+    <>
+      <h3>{t('ui.monitor.compare')}</h3>
+      <Table caption={t('ui.monitor.compare')} columns={columns} rows={rows} rowKey={(r) => r.code} />
+    </>
+  );
 }
 
 export function OutOfScope() {

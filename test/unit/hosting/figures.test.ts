@@ -14,6 +14,7 @@ import {
   quotasFromStats,
   regionGroup,
   structureByRegion,
+  vacantKeyPosts,
   type StatsDoc,
 } from '../../../hosting/src/data/figures';
 
@@ -220,5 +221,32 @@ describe('workforce structure', () => {
     });
     expect(s.mountain.minorities).toBe(5);
     expect(s.mountain.ages['60plus']).toBe(6);
+  });
+});
+
+describe('vacant key posts', () => {
+  const positions = [
+    { id: 'xa_bi_thu', name: 'Bí thư', holdersPerUnit: 1 },
+    { id: 'xa_chu_tich_ubnd', name: 'Chủ tịch UBND', holdersPerUnit: 1 },
+  ];
+  const communes = [
+    { code: '18073', name: 'Xã A', region: null },
+    { code: '18115', name: 'Xã B', region: null },
+  ];
+
+  test('unknown (null) while the statistics carry no key posts', () => {
+    expect(vacantKeyPosts(stats, communes, positions)).toBeNull();
+  });
+
+  test('each key post of a commune with fewer holders than it has places', () => {
+    const withPosts: StatsDoc[] = [
+      { unitCode: '18073', communeCode: '18073', keyPosts: { xa_bi_thu: 1, xa_chu_tich_ubnd: 1 } },
+      { unitCode: '18115', communeCode: '18115', keyPosts: { xa_bi_thu: 1 } },
+      // an agency of 18073 holding nothing does not make 18073's posts vacant
+      { unitCode: '18073-ubnd', communeCode: '18073', keyPosts: {} },
+    ];
+    expect(vacantKeyPosts(withPosts, communes, positions)).toEqual([
+      { communeCode: '18115', communeName: 'Xã B', positionId: 'xa_chu_tich_ubnd', holders: 0, required: 1 },
+    ]);
   });
 });

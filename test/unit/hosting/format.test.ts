@@ -15,6 +15,8 @@ import {
 import { pickLang, storedLang } from '../../../hosting/src/lib/lang';
 import { fieldErrorMap, splitOneLine, toAppError } from '../../../hosting/src/lib/errors';
 import { homePath, parseClaims } from '../../../hosting/src/lib/claims';
+import { compareCells } from '../../../hosting/src/lib/cells';
+import { xlsxFileName } from '../../../hosting/src/lib/xlsx';
 
 describe('dates and numbers', () => {
   test('dates are dd/mm/yyyy, without a time-zone shift for calendar dates', () => {
@@ -178,5 +180,26 @@ describe('claims', () => {
     expect(homePath({ role: 'area_monitor', province: '42', communes: ['18073'] })).toBe('/monitor');
     expect(homePath({ role: 'commune_viewer', province: '42', communes: ['18100'] })).toBe('/communes/18100');
     expect(homePath({ role: 'cadre', province: '42', cadreId: 'a' })).toBe('/me');
+  });
+});
+
+describe('table cells and export', () => {
+  test('numbers by value, text in Vietnamese order with digits by number, empty cells last', () => {
+    expect([10, 9, null, 100].sort(compareCells)).toEqual([9, 10, 100, null]);
+    expect(['Xã Đức Thọ', 'Xã An Hòa', '', 'Xã Ân Phú'].sort(compareCells)).toEqual([
+      'Xã An Hòa',
+      'Xã Ân Phú',
+      'Xã Đức Thọ',
+      '',
+    ]);
+    expect(['Khối 10', 'Khối 9'].sort(compareCells)).toEqual(['Khối 9', 'Khối 10']);
+  });
+
+  test('the file name of an export: the caption without diacritics, and the date', () => {
+    expect(xlsxFileName('Biên chế theo xã, phường 2026', '2026-12-01')).toBe(
+      'bien-che-theo-xa-phuong-2026-2026-12-01.xlsx',
+    );
+    expect(xlsxFileName('Đơn vị', '2026-12-01')).toBe('don-vi-2026-12-01.xlsx');
+    expect(xlsxFileName('…', '2026-12-01')).toBe('canbo-2026-12-01.xlsx');
   });
 });

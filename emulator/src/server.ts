@@ -108,7 +108,6 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
   const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   const httpServer = http.createServer(
     {
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.headersTimeoutMs * 6,
       connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
@@ -118,6 +117,7 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
   // Inactivity timeout of every HTTP/1.1 socket (Node closes it when no
   // 'timeout' listener is installed).
   httpServer.timeout = limits.idleTimeoutMs;
+  httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   // The HTTP server never listens itself (sockets are handed to it), so start
   // the tracking that enforces headersTimeout/requestTimeout, which Node
   // starts on 'listening'.

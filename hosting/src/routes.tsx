@@ -15,6 +15,7 @@ import type { MessageKey } from '@canbo/model/messages';
 import type { AnyComponent } from 'preact';
 import { lazy } from 'preact-iso';
 import { homePath } from './lib/claims';
+import { matchesPath } from './lib/paths';
 
 export interface RouteDef {
   path: string;
@@ -79,4 +80,4 @@ export function menuOf(claims: Claims): { href: string; label: MessageKey }[] {
   return items;
 }
 
-export { homePath };
+export { homePath, matchesPath };

@@ -25,13 +25,36 @@ import {
   type QuerySpec,
 } from './scope';
 
-/** The communes of the province (public reference data), by name. */
+/** How long the list of communes (published reference data, changed by a reform) is reused from the browser. */
+const COMMUNES_TTL_MS = 24 * 3_600_000;
+
+/**
+ * The communes of the province (public reference data), by name. Kept in
+ * localStorage for a day, so a repeat visit on a slow connection does not
+ * download the unit list again.
+ */
 export async function loadCommunes(province: string): Promise<CommuneInfo[]> {
+  const key = `canbo.communes.${province}`;
+  try {
+    const cached = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+      at: number;
+      list: CommuneInfo[];
+    } | null;
+    if (cached && Date.now() - cached.at < COMMUNES_TTL_MS && Array.isArray(cached.list)) return cached.list;
+  } catch {
+    // no storage, or a damaged entry: read the list
+  }
   const units = await runQuery<Unit>(communesOfProvince(province));
-  return units
+  const list = units
     .filter((u) => u.validTo === null || u.validTo === undefined)
     .map((u) => ({ code: u.code, name: u.name, region: (u.region ?? null) as Region | null }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  try {
+    localStorage.setItem(key, JSON.stringify({ at: Date.now(), list }));
+  } catch {
+    // storage full or unavailable: the next visit reads it again
+  }
+  return list;
 }
 
 export interface Figures {

@@ -17,6 +17,7 @@ import { fieldErrorMap, splitOneLine, toAppError } from '../../../hosting/src/li
 import { homePath, parseClaims } from '../../../hosting/src/lib/claims';
 import { compareCells } from '../../../hosting/src/lib/cells';
 import { xlsxFileName } from '../../../hosting/src/lib/xlsx';
+import { matchesPath } from '../../../hosting/src/lib/paths';
 
 describe('dates and numbers', () => {
   test('dates are dd/mm/yyyy, without a time-zone shift for calendar dates', () => {
@@ -201,5 +202,16 @@ describe('table cells and export', () => {
     );
     expect(xlsxFileName('Đơn vị', '2026-12-01')).toBe('don-vi-2026-12-01.xlsx');
     expect(xlsxFileName('…', '2026-12-01')).toBe('canbo-2026-12-01.xlsx');
+  });
+});
+
+describe('route patterns', () => {
+  test('a parameter is one non-empty segment; a trailing slash is ignored', () => {
+    expect(matchesPath('/communes/18073', '/communes/:code')).toBe(true);
+    expect(matchesPath('/communes/18073/', '/communes/:code')).toBe(true);
+    expect(matchesPath('/communes/', '/communes/:code')).toBe(false);
+    expect(matchesPath('/communes/18073/people', '/communes/:code')).toBe(false);
+    expect(matchesPath('/dashboard', '/dashboard')).toBe(true);
+    expect(matchesPath('/dashboards', '/dashboard')).toBe(false);
   });
 });

@@ -21,5 +21,12 @@ export default defineConfig({
     // Hashed file names under assets/: firebase.json caches them for a year (immutable).
     assetsDir: 'assets',
     reportCompressedSize: true,
+    // Two pages: the app, and the citizen rating page (rate.html, src/citizen/: no Firebase SDK, issue 11).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        rate: fileURLToPath(new URL('rate.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -6,6 +6,7 @@
 import { vietnamDay } from '../../../functions/src/lib/clock';
 import {
   allocate,
+  isOpenQuota,
   openQuotaYear,
   planCarryOver,
   quotaYearOf,
@@ -228,5 +229,227 @@ describe('allocation decisions', () => {
     );
     expect(r.overAllocated).toBe(true);
     expect(r.quota).toMatchObject({ allocated: 30, filled: 31, incoming: 1, flags: ['over_allocation'] });
+  });
+});
+
+describe('quota years at their edges (issue 15)', () => {
+  const AT2 = '2026-12-10T03:00:00.000Z';
+  const identity = {
+    provinceCode: '42',
+    communeCode: '18100',
+    unitCode: '18100',
+    block: 'government' as const,
+  };
+  const decision = {
+    allocated: 40,
+    status: 'final' as const,
+    decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+  };
+
+  test('the quota year is the calendar year of the day, on both sides of the new year', () => {
+    expect(quotaYearOf('2026-12-31')).toBe(2026);
+    expect(quotaYearOf('2027-01-01')).toBe(2027);
+    expect(quotaYearOf('2028-02-29')).toBe(2028);
+  });
+
+  test('a document is open unless it is a forecast (openedAt null)', () => {
+    expect(isOpenQuota({ openedAt: null })).toBe(false);
+    expect(isOpenQuota({ openedAt: '2027-01-01T00:05:00.000Z' })).toBe(true);
+    expect(isOpenQuota({})).toBe(true);
+  });
+
+  test('a flagged forecast opened from a year that fits its allocation loses the flag', () => {
+    const closing = quota('18100', 32, 30, { year: 2026 });
+    const forecast = quota('18100', 40, 45, { year: 2027, openedAt: null, flags: ['over_allocation'] });
+    expect(openQuotaYear(forecast, closing, AT)).toEqual({
+      opened: true,
+      quota: {
+        ...forecast,
+        filled: 30,
+        reservedForReturn: 0,
+        incoming: 0,
+        openedAt: AT,
+        updatedAt: AT,
+        flags: undefined,
+      },
+    });
+    expect(openQuotaYear(forecast, closing, AT)!.quota).not.toHaveProperty('flags');
+  });
+
+  test('an allocation that lifts an open year above its counts drops the flag and keeps everything else', () => {
+    const current = quota('18100', 30, 31, {
+      year: 2026,
+      incoming: 1,
+      openedAt: '2026-01-01T00:05:00.000Z',
+      flags: ['over_allocation'],
+    });
+    const r = allocate(
+      { current, previous: undefined, latestEarlier: undefined, identity: { ...identity, year: 2026 } },
+      decision,
+      2026,
+      AT2,
+    );
+    expect(r.overAllocated).toBe(false);
+    expect(r.quota).toStrictEqual({
+      ...identity,
+      year: 2026,
+      allocated: 40,
+      status: 'final',
+      decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+      filled: 31,
+      reservedForReturn: 0,
+      incoming: 1,
+      openedAt: '2026-01-01T00:05:00.000Z',
+      updatedAt: AT2,
+    });
+  });
+
+  test('an allocation at exactly the posts taken is not over-allocated', () => {
+    const current = quota('18100', 30, 31, { year: 2026, reservedForReturn: 1 });
+    const r = allocate(
+      { current, previous: undefined, latestEarlier: undefined, identity: { ...identity, year: 2026 } },
+      { ...decision, allocated: 32 },
+      2026,
+      AT2,
+    );
+    expect(r.overAllocated).toBe(false);
+    expect(r.quota).not.toHaveProperty('flags');
+    const cut = allocate(
+      { current, previous: undefined, latestEarlier: undefined, identity: { ...identity, year: 2026 } },
+      { ...decision, allocated: 31 },
+      2026,
+      AT2,
+    );
+    expect(cut.overAllocated).toBe(true);
+    expect(cut.quota.flags).toEqual(['over_allocation']);
+  });
+
+  test('the current year with nothing stored for it or the year before: open, with the latest earlier counts', () => {
+    const r = allocate(
+      {
+        current: undefined,
+        previous: undefined,
+        latestEarlier: { allocated: 20, filled: 18, reservedForReturn: 2, incoming: 1 },
+        identity: { ...identity, year: 2026 },
+      },
+      decision,
+      2026,
+      AT2,
+    );
+    expect(r).toStrictEqual({
+      overAllocated: false,
+      quota: {
+        ...identity,
+        year: 2026,
+        filled: 18,
+        reservedForReturn: 2,
+        incoming: 1,
+        allocated: 40,
+        status: 'final',
+        decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+        openedAt: AT2,
+        updatedAt: AT2,
+      },
+    });
+  });
+
+  test('the current year missing but the year before stored: opened from it by the carry-over first', () => {
+    const previous = quota('18100', 32, 29, { year: 2025, reservedForReturn: 1, incoming: 2 });
+    const r = allocate(
+      {
+        current: undefined,
+        previous,
+        latestEarlier: { allocated: 1, filled: 1, reservedForReturn: 0, incoming: 0 },
+        identity: { ...identity, year: 2026 },
+      },
+      decision,
+      2026,
+      AT2,
+    );
+    expect(r.quota).toStrictEqual({
+      ...identity,
+      year: 2026,
+      allocated: 40,
+      status: 'final',
+      decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+      filled: 29,
+      reservedForReturn: 1,
+      incoming: 2,
+      openedAt: AT2,
+      updatedAt: AT2,
+    });
+  });
+
+  test('a later year already forecast keeps its counts and stays a forecast', () => {
+    const forecast = quota('18100', 30, 20, {
+      year: 2027,
+      openedAt: null,
+      updatedAt: '2026-06-01T00:00:00.000Z',
+    });
+    const r = allocate(
+      {
+        current: forecast,
+        previous: undefined,
+        latestEarlier: { allocated: 32, filled: 31, reservedForReturn: 1, incoming: 0 },
+        identity: { ...identity, year: 2027 },
+      },
+      decision,
+      2026,
+      AT2,
+    );
+    expect(r.quota).toStrictEqual({
+      ...forecast,
+      allocated: 40,
+      status: 'final',
+      decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+      openedAt: null,
+      updatedAt: AT2,
+    });
+  });
+
+  test('a later year with nothing earlier: a forecast of zeros', () => {
+    const r = allocate(
+      {
+        current: undefined,
+        previous: undefined,
+        latestEarlier: undefined,
+        identity: { ...identity, year: 2028 },
+      },
+      { ...decision, status: 'temporary' },
+      2026,
+      AT2,
+    );
+    expect(r).toStrictEqual({
+      overAllocated: false,
+      quota: {
+        ...identity,
+        year: 2028,
+        filled: 0,
+        reservedForReturn: 0,
+        incoming: 0,
+        allocated: 40,
+        status: 'temporary',
+        decision: { number: '11/QĐ-UBND', date: '2026-12-09' },
+        openedAt: null,
+        updatedAt: AT2,
+      },
+    });
+  });
+
+  test('the carry-over plan opens next year under next year’s id and counts each kind once', () => {
+    const closing = [
+      quota('18073', 32, 33, { year: 2026 }),
+      quota('18100', 32, 30, { year: 2026, block: 'party' }),
+    ];
+    const plan = planCarryOver(closing, new Map(), AT);
+    expect(plan.kept).toBe(0);
+    expect(plan.refresh).toEqual([]);
+    expect(plan.create.map((q) => [q.unitCode, q.block, q.year, q.status, q.flags])).toEqual([
+      ['18073', 'government', 2027, 'temporary', ['over_allocation']],
+      ['18100', 'party', 2027, 'temporary', undefined],
+    ]);
+    // A document stored under this year's id (not next year's) does not count as next year.
+    const sameYear = new Map<string, Quota>([[quotaId('18073', 'government', 2026), closing[0]!]]);
+    expect(planCarryOver(closing.slice(0, 1), sameYear, AT).create).toHaveLength(1);
   });
 });

@@ -15,6 +15,8 @@ import type { MessageKey } from '@canbo/model/messages';
 import type { AnyComponent } from 'preact';
 import { lazy } from 'preact-iso';
 import { homePath } from './lib/claims';
+import { AUDIT_ROUTES } from './pages/audit/routes';
+import { MOVEMENT_ROUTES } from './pages/movements/routes';
 import { matchesPath } from './lib/paths';
 
 export interface RouteDef {
@@ -67,6 +69,8 @@ export const ROUTES: RouteDef[] = [
   },
   // The movement pages and the audit log (H3) register their routes here, one spread each:
   // ...MOVEMENT_ROUTES (pages/movements/routes.ts), ...AUDIT_ROUTES (pages/audit/routes.ts).
+  ...MOVEMENT_ROUTES,
+  ...AUDIT_ROUTES,
 ];
 
 /** The menu of an account: the routes it may open that have a menu entry, with their hrefs. */

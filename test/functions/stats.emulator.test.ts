@@ -62,7 +62,8 @@ function people(): Cadre[] {
   return units.flatMap(([unit, count], u) =>
     Array.from({ length: count }, (_, i) => {
       const [ethnicity, ethnicMinority] = ETHNIC[(i + u) % ETHNIC.length]!;
-      return person(`p-${unit}-${i}`, unit, 'xa_van_hoa_xa_hoi', {
+      // The second person of each commune chairs its People's Committee (a key post).
+      return person(`p-${unit}-${i}`, unit, i === 1 ? 'xa_chu_tich_ubnd' : 'xa_van_hoa_xa_hoi', {
         gender: i % 2 === 0 ? 'female' : 'male',
         birthDate: `${1970 + ((i * 7 + u * 3) % 30)}-0${1 + (i % 9)}-15`,
         ethnicity,
@@ -129,6 +130,7 @@ describe('rebuildUnitStats', () => {
       byBirthYear: { '1970': 1, '1977': 1, '1984': 1, '1991': 1, '1998': 1, '1975': 1, '1982': 1 },
       womenByBirthYear: { '1970': 1, '1984': 1, '1998': 1, '1982': 1 },
     });
+    expect(s.keyPosts).toEqual({ xa_chu_tich_ubnd: 1 });
     expect(s.quotas).toEqual({
       '2026': {
         government: {
@@ -206,11 +208,21 @@ describe('the figures kept by the transactions equal the rebuilt ones after a ra
   const h = harness('stats-property');
   const everyone = people();
   const UNITS = ['18073', '18100', '18115'];
-  const KINDS = ['transfer', 'transfer', 'secondment', 'rotation', 'termination', 'appointment'] as const;
+  const KINDS = [
+    'transfer',
+    'transfer',
+    'secondment',
+    'rotation',
+    'termination',
+    'appointment',
+    'concurrent',
+  ] as const;
   const TARGET_POST: Partial<Record<(typeof KINDS)[number], string>> = {
     transfer: 'xa_van_hoa_xa_hoi',
     appointment: 'xa_van_hoa_xa_hoi',
     rotation: 'xa_pho_chu_tich_ubnd',
+    // A concurrent key post in another commune (kiêm nhiệm): counted where the post is.
+    concurrent: 'xa_pho_bi_thu',
   };
   const PLANNED_END: Partial<Record<(typeof KINDS)[number], string>> = {
     secondment: '2027-06-30',
@@ -326,13 +338,13 @@ describe('the figures kept by the transactions equal the rebuilt ones after a ra
     }
     // The sequence (the same on every run) moved people, not only refusals.
     expect(done).toEqual({
-      propose: 15,
-      approve: 12,
+      propose: 19,
+      approve: 15,
       start: 10,
       complete: 10,
-      cancel: 5,
+      cancel: 6,
       allocate: 5,
-      refused: 13,
+      refused: 5,
     });
 
     const incremental = await allStats(h.db);
@@ -340,6 +352,10 @@ describe('the figures kept by the transactions equal the rebuilt ones after a ra
     expect([...incremental.values()].map(comparableFigures)).not.toEqual(
       [...before.values()].map(comparableFigures),
     );
+    // Key posts moved too (a chair transferred or retired, a concurrent key post taken).
+    const keyPosts = (m: Map<string, UnitStats>) =>
+      Object.fromEntries([...m.values()].map((x) => [x.unitCode, x.keyPosts]));
+    expect(keyPosts(incremental)).not.toEqual(keyPosts(before));
     h.at(new Date(time + 3600_000).toISOString());
     await rebuildUnitStatsOf(h.deps, '42');
     const rebuilt = await allStats(h.db);

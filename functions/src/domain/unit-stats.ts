@@ -21,6 +21,7 @@ import {
   type UnitStats,
   UnitStats as UnitStatsSchema,
 } from '@canbo/model';
+import { POSITION_BY_ID } from './positions';
 
 /** A path of field names inside a unitStats document, e.g. ["people", "byBlock", "party"]. */
 export type StatsPath = readonly string[];
@@ -53,7 +54,9 @@ const birthYearOf = (c: Pick<Cadre, 'birthDate'>): string => c.birthDate.slice(0
 /**
  * What a person adds to the figures: at their home unit (the quota they are
  * on) their status always, and every breakdown while in service; at the unit
- * where they work, when it is another, the hosted counts while in service.
+ * of each key post they hold (main or concurrent), that post while in
+ * service; at the unit where they work, when it is another, the hosted
+ * counts while in service.
  */
 export function contributions(c: Cadre): Contribution[] {
   const home = c.homeUnitCode;
@@ -74,6 +77,12 @@ export function contributions(c: Cadre): Contribution[] {
   if (c.ethnicMinority) out.push(at(['people', 'ethnicMinority']));
   if (c.partyMember) out.push(at(['people', 'partyMembers']));
   if (c.gender === 'female') out.push(at(['people', 'womenByBirthYear', year]));
+  // Key posts are counted where the post is (a concurrent post may be in another unit).
+  for (const post of c.posts) {
+    if (POSITION_BY_ID.get(post.positionId)?.keyPost) {
+      out.push({ unitCode: post.unitCode, path: ['keyPosts', post.positionId] });
+    }
+  }
   if (c.currentUnitCode !== home) {
     out.push(
       { unitCode: c.currentUnitCode, path: ['hosted', 'inService'] },
@@ -168,12 +177,12 @@ export function computeUnitStats(
   quotas: Iterable<Quota>,
   at: string,
 ): Map<string, UnitStats> {
-  type RawFigures = { people: Tree; hosted: Tree; quotas: Record<string, Tree> };
+  type RawFigures = { people: Tree; hosted: Tree; keyPosts: Tree; quotas: Record<string, Tree> };
   const raw = new Map<string, RawFigures>();
   const docOf = (unitCode: string): RawFigures => {
     const found = raw.get(unitCode);
     if (found) return found;
-    const created: RawFigures = { people: {}, hosted: {}, quotas: {} };
+    const created: RawFigures = { people: {}, hosted: {}, keyPosts: {}, quotas: {} };
     raw.set(unitCode, created);
     return created;
   };
@@ -217,5 +226,11 @@ export function comparableFigures(s: UnitStats): unknown {
       .sort(([a], [b]) => a.localeCompare(b));
     return Object.fromEntries(entries);
   };
-  return prune({ unitCode: s.unitCode, people: s.people, hosted: s.hosted, quotas: s.quotas });
+  return prune({
+    unitCode: s.unitCode,
+    people: s.people,
+    hosted: s.hosted,
+    keyPosts: s.keyPosts,
+    quotas: s.quotas,
+  });
 }

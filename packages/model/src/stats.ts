@@ -86,6 +86,12 @@ export const UnitStats = Scope.extend({
   unitCode: UnitCode,
   people: PeopleFigures.prefault({}),
   hosted: HostedFigures.prefault({}),
+  /**
+   * Holders in service of each key post (positions with `keyPost`) in this
+   * unit, main or concurrent, by position id: a key post of the unit's level
+   * missing here (or 0) is vacant.
+   */
+  keyPosts: z.record(z.string().min(1), Count).prefault({}),
   /** Quota figures by year ("2026") and block. */
   quotas: z.record(z.string().regex(/^\d{4}$/), z.partialRecord(Block, QuotaFigures)).prefault({}),
   /** UNIT_STATS_VERSION of the last rebuild; absent before the first. */

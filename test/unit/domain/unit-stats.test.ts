@@ -164,6 +164,45 @@ describe('statsDelta', () => {
     expect(home!.increments.filter((i) => i.by < 0)).toHaveLength(10);
   });
 
+  test('key posts count where the post is, main or concurrent, while the holder is in service', () => {
+    const chair = person('c9', '18073', 'xa_chu_tich_ubnd', {
+      posts: [
+        {
+          positionId: 'xa_chu_tich_ubnd',
+          unitCode: '18073',
+          concurrent: false,
+          since: '2021-01-01',
+          decisionNo: null,
+        },
+        {
+          positionId: 'xa_bi_thu',
+          unitCode: '18100',
+          concurrent: true,
+          since: '2022-01-01',
+          decisionNo: null,
+        },
+        {
+          positionId: 'xa_ke_toan',
+          unitCode: '18100',
+          concurrent: true,
+          since: '2022-01-01',
+          decisionNo: null,
+        },
+      ],
+    });
+    const keyPosts = contributions(chair).filter((c) => c.path[0] === 'keyPosts');
+    expect(keyPosts).toEqual([
+      { unitCode: '18073', path: ['keyPosts', 'xa_chu_tich_ubnd'] },
+      { unitCode: '18100', path: ['keyPosts', 'xa_bi_thu'] },
+    ]);
+    const retired = { ...chair, status: 'retired' as const };
+    const deltas = statsDelta(chair, retired);
+    expect(deltas.map((d) => d.increments.filter((i) => i.path[0] === 'keyPosts'))).toEqual([
+      [{ path: ['keyPosts', 'xa_chu_tich_ubnd'], by: -1 }],
+      [{ path: ['keyPosts', 'xa_bi_thu'], by: -1 }],
+    ]);
+  });
+
   test('a provincial agency has no commune', () => {
     const [d] = statsDelta(
       undefined,

@@ -30,7 +30,10 @@ function decodeSegment(segment: string): Record<string, unknown> {
 export function principalFrom(header: string | undefined): Principal {
   if (header === undefined || header === '') return { owner: false, auth: null };
   const m = /^bearer\s+(.+)$/i.exec(header.trim());
-  if (!m) throw new EmulatorError(Code.UNKNOWN, '');
+  // The official emulator answers UNKNOWN (HTTP 500) to a header that is not `Bearer <token>`
+  // (auth.json); a malformed request is the client's error, so this answers 400 (README, parity).
+  if (!m)
+    throw new EmulatorError(Code.INVALID_ARGUMENT, 'The Authorization header must be "Bearer <token>".');
   const token = m[1]!.trim();
   if (/^owner$/i.test(token) || /^ya29\./i.test(token)) return OWNER;
   const parts = token.split('.');

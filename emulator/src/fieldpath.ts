@@ -37,6 +37,8 @@ export function parseFieldPath(path: string): string[] {
       if (!closed) throw invalidPath(path);
     } else {
       while (i < path.length && path[i] !== '.') segment += path[i++];
+      // Unquoted segments are identifiers; anything else must be backtick-quoted (the SDKs do).
+      if (!SIMPLE.test(segment)) throw invalidPath(path);
     }
     if (segment === '') throw invalidPath(path);
     segments.push(segment);
@@ -52,8 +54,14 @@ export function parseFieldPath(path: string): string[] {
   return segments;
 }
 
+/** The official emulator's wording (queries.json, document_writes.json, aggregations.json). */
 function invalidPath(path: string): EmulatorError {
-  return new EmulatorError(Code.INVALID_ARGUMENT, `Invalid field path: ${path}`);
+  if (path === '') return new EmulatorError(Code.INVALID_ARGUMENT, 'Invalid empty property path string.');
+  return new EmulatorError(
+    Code.INVALID_ARGUMENT,
+    `Invalid property path "${path}". Unquoted property paths must match regex ([a-zA-Z_][a-zA-Z_0-9]*), ` +
+      'and quoted property paths must match regex (`(?:[^`\\\\]|(?:\\\\.))+`)',
+  );
 }
 
 /** Canonical string form of segments (the inverse of parseFieldPath). */

@@ -47,6 +47,40 @@ export function formatTimestamp(t: { seconds?: string | number; nanos?: number }
   return `${base}.${digits}Z`;
 }
 
+/** A value of the wrong JSON type or form: refused, never coerced (issue 14). */
+function badValue(field: protobuf.Field, v: unknown): Error {
+  const shown = JSON.stringify(v) ?? String(v);
+  return invalid(
+    `Invalid value at '${field.name}' (TYPE_${field.type.toUpperCase()}), ${shown.slice(0, 100)}`,
+  );
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+const BASE64_URL = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
+const INTEGER = /^-?\d+$/;
+const INT_RANGE: Record<string, [bigint, bigint]> = {
+  int64: [-(1n << 63n), (1n << 63n) - 1n],
+  sint64: [-(1n << 63n), (1n << 63n) - 1n],
+  sfixed64: [-(1n << 63n), (1n << 63n) - 1n],
+  uint64: [0n, (1n << 64n) - 1n],
+  fixed64: [0n, (1n << 64n) - 1n],
+  int32: [-(1n << 31n), (1n << 31n) - 1n],
+  sint32: [-(1n << 31n), (1n << 31n) - 1n],
+  sfixed32: [-(1n << 31n), (1n << 31n) - 1n],
+  uint32: [0n, (1n << 32n) - 1n],
+  fixed32: [0n, (1n << 32n) - 1n],
+};
+
+/** An integer of a proto integer type, from a JSON number or decimal string, range-checked. */
+function integerFromJson(field: protobuf.Field, v: unknown): bigint {
+  const text = typeof v === 'number' && Number.isInteger(v) ? BigInt(v).toString() : v;
+  if (typeof text !== 'string' || !INTEGER.test(text)) throw badValue(field, v);
+  const n = BigInt(text);
+  const [min, max] = INT_RANGE[field.type]!;
+  if (n < min || n > max) throw badValue(field, v);
+  return n;
+}
+
 function scalarFromJson(field: protobuf.Field, v: unknown): unknown {
   if (field.resolvedType instanceof protobuf.Enum) {
     if (typeof v === 'number') return field.resolvedType.valuesById[v] ?? v;
@@ -55,25 +89,30 @@ function scalarFromJson(field: protobuf.Field, v: unknown): unknown {
   if (field.resolvedType instanceof protobuf.Type) return messageFromJson(field.resolvedType, v);
   switch (field.type) {
     case 'bytes':
-      if (typeof v !== 'string') throw invalid(`Invalid bytes value for ${field.name}`);
-      return Buffer.from(v, 'base64');
+      if (typeof v !== 'string' || !(BASE64.test(v) || BASE64_URL.test(v))) throw badValue(field, v);
+      return Buffer.from(v, BASE64.test(v) ? 'base64' : 'base64url');
     case 'double':
     case 'float':
+      if (typeof v === 'number') return v;
       if (typeof v === 'string') {
         if (v === 'NaN') return NaN;
         if (v === 'Infinity') return Infinity;
         if (v === '-Infinity') return -Infinity;
-        return Number(v);
+        // Lenient as the official emulator is: a number written as a string.
+        if (v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
       }
+      throw badValue(field, v);
+    case 'bool':
+      if (typeof v !== 'boolean') throw badValue(field, v);
       return v;
-    case 'int32':
-    case 'uint32':
-    case 'sint32':
-    case 'fixed32':
-    case 'sfixed32':
-      return Number(v);
+    case 'string':
+      if (typeof v !== 'string') throw badValue(field, v);
+      return v;
     default:
-      if (LONG_TYPES.has(field.type)) return String(v);
+      if (INT_RANGE[field.type]) {
+        const n = integerFromJson(field, v);
+        return LONG_TYPES.has(field.type) ? n.toString() : Number(n);
+      }
       return v;
   }
 }
@@ -157,10 +196,15 @@ export function messageToJson(type: protobuf.Type, msg: unknown): unknown {
       continue;
     }
     if (field.map) {
+      // proto3 JSON leaves out empty maps and lists, as the official emulator does
+      // (`{"arrayValue":{}}`, `{}` for an empty listing; transforms.json, document_writes.json).
+      const entries = Object.entries(v as Record<string, unknown>);
+      if (entries.length === 0) continue;
       const m: Record<string, unknown> = {};
-      for (const [k, mv] of Object.entries(v as Record<string, unknown>)) m[k] = scalarToJson(field, mv);
+      for (const [k, mv] of entries) m[k] = scalarToJson(field, mv);
       out[field.name] = m;
     } else if (field.repeated) {
+      if ((v as unknown[]).length === 0) continue;
       out[field.name] = (v as unknown[]).map((e) => scalarToJson(field, e));
     } else {
       out[field.name] = scalarToJson(field, v);

@@ -79,28 +79,54 @@ const MAX_ID_BYTES = 1500;
 
 /**
  * Parses `projects/p/databases/d/documents[/...]`. Throws INVALID_ARGUMENT with
- * the official emulator's wording for malformed names.
+ * the official emulator's wording for malformed names (document_writes.json,
+ * list_documents.json): an empty segment "lacks a collection id" or "lacks a
+ * resource id" at its index in the name; a final `/` is an "invalid trailing
+ * "/"" unless `trailingSlash` allows it after a document (a REST listing of
+ * every collection under that document).
  */
-export function parseName(name: string): ParsedName {
-  const m = /^projects\/([^/]+)\/databases\/([^/]+)\/documents(?:\/(.*))?$/.exec(name);
+export function parseName(name: string, options: { trailingSlash?: boolean } = {}): ParsedName {
+  const m = /^projects\/([^/]+)\/databases\/([^/]+)\/documents(?:\/(.*))?$/s.exec(name);
   if (!m) {
     throw new EmulatorError(Code.INVALID_ARGUMENT, `Invalid resource name: "${name}"`);
   }
-  const db = { project: m[1]!, database: decodeURIComponent(m[2]!) };
+  const db = { project: m[1]!, database: decodeSegment(m[2]!, name) };
   const rest = m[3];
   if (rest === undefined) return { db, segments: [] };
-  if (rest === '' || rest.endsWith('/')) {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Document name "${name}" has invalid trailing "/".`);
-  }
   const segments = rest.split('/');
-  segments.forEach((s, i) => validateSegment(s, i % 2 === 0, name));
+  let index = name.length - rest.length;
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (segment === '' && last) {
+      if (options.trailingSlash && i % 2 === 0) return { db, segments: segments.slice(0, -1) };
+      throw new EmulatorError(Code.INVALID_ARGUMENT, `Document name "${name}" has invalid trailing "/".`);
+    }
+    if (segment === '') {
+      const what = i % 2 === 0 ? 'collection id' : 'resource id';
+      throw new EmulatorError(
+        Code.INVALID_ARGUMENT,
+        `Document name "${name}" lacks a ${what} at index ${index}.`,
+      );
+    }
+    validateSegment(segment, i % 2 === 0, name, index);
+    index += segment.length + 1;
+  }
   return { db, segments };
 }
 
-function validateSegment(segment: string, isCollection: boolean, name: string): void {
-  if (segment === '') {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Document name "${name}" has empty path segment.`);
+function decodeSegment(segment: string, name: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new EmulatorError(Code.INVALID_ARGUMENT, `Invalid resource name: "${name}"`);
   }
+}
+
+const LONG_ID = /^__id.*__$/;
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+
+function validateSegment(segment: string, isCollection: boolean, name: string, index: number): void {
   if (Buffer.byteLength(segment) > MAX_ID_BYTES) {
     throw new EmulatorError(
       Code.INVALID_ARGUMENT,
@@ -108,16 +134,28 @@ function validateSegment(segment: string, isCollection: boolean, name: string): 
     );
   }
   if (segment === '.' || segment === '..') {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Resource id "${segment}" is invalid.`);
+    throw new EmulatorError(
+      Code.INVALID_ARGUMENT,
+      `Document name "${name}" contains a resource id "${segment}" at index ${index}.`,
+    );
   }
   if (/^__.*__$/.test(segment)) {
-    const numeric = NUMERIC_ID.exec(segment);
-    if (isCollection || !numeric) {
-      throw new EmulatorError(
-        Code.INVALID_ARGUMENT,
-        `Resource id "${segment}" is invalid because it is reserved.`,
-      );
+    if (!isCollection && LONG_ID.test(segment)) {
+      const numeric = NUMERIC_ID.exec(segment);
+      const n = numeric ? BigInt(numeric[1]!) : undefined;
+      if (n === undefined || n < INT64_MIN || n > INT64_MAX) {
+        throw new EmulatorError(
+          Code.INVALID_ARGUMENT,
+          "A long document ID string must be formatted like '__id{LONG}__', where LONG is a 64-bit integer. " +
+            `Found: '${segment}'.`,
+        );
+      }
+      return;
     }
+    throw new EmulatorError(
+      Code.INVALID_ARGUMENT,
+      `Resource id "${segment}" is invalid because it is reserved.`,
+    );
   }
 }
 
@@ -133,11 +171,14 @@ export function parseDocumentName(name: string): ParsedName {
   return parsed;
 }
 
-/** Parses a query parent: the database root or a document. */
+/** Parses a query or listing parent: the database root or a document. */
 export function parseParentName(name: string): ParsedName {
   const parsed = parseName(name);
   if (parsed.segments.length % 2 !== 0) {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Invalid parent: "${name}" is not a document.`);
+    throw new EmulatorError(
+      Code.INVALID_ARGUMENT,
+      `Document parent name "${name}" lacks "/" at index ${name.length}.`,
+    );
   }
   return parsed;
 }
@@ -151,7 +192,10 @@ export function validateCollectionId(id: string): void {
     );
   }
   if (/^__.*__$/.test(id)) {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Resource id "${id}" is invalid because it is reserved.`);
+    throw new EmulatorError(
+      Code.INVALID_ARGUMENT,
+      `Collection id "${id}" is invalid because it is reserved.`,
+    );
   }
 }
 

@@ -7,17 +7,34 @@
  * (emulator/README.md, "Where each behaviour was learned").
  */
 import { Code, EmulatorError, invalid } from './errors';
-import { formatFieldPath, getField, parseFieldPath, projectFields } from './fieldpath';
-import { compareSegmentLists, documentsRoot, parseName, validateCollectionId } from './paths';
+import { formatFieldPath, getField, parseFieldPath, projectFields, setField } from './fieldpath';
+import {
+  compareSegmentLists,
+  documentsRoot,
+  parseName,
+  parseParentName,
+  validateCollectionId,
+} from './paths';
 import type { Database, StoredDoc } from './store';
-import type { Aggregation, Cursor, FieldFilter, Filter, StructuredQuery, UnaryFilter, Value } from './types';
+import type {
+  Aggregation,
+  Cursor,
+  FieldFilter,
+  Filter,
+  FindNearest,
+  StructuredQuery,
+  UnaryFilter,
+  Value,
+} from './types';
 import {
   compareValues,
   isNaNValue,
   isNullValue,
   isNumber,
+  isVector,
   kindOf,
   normalizeValue,
+  toNumber,
   typeOrder,
 } from './values';
 
@@ -51,6 +68,17 @@ export interface PreparedQuery {
   lockedCollectionId: string | undefined;
   /** Root of names, `projects/p/databases/d/documents`. */
   root: string;
+  /** Vector search: the nearest documents replace the ordering and the limit. */
+  nearest?: NearestSpec;
+}
+
+interface NearestSpec {
+  segments: readonly string[];
+  query: number[];
+  measure: 'EUCLIDEAN' | 'COSINE' | 'DOT_PRODUCT';
+  limit: number;
+  threshold: number | undefined;
+  resultField: readonly string[] | undefined;
 }
 
 interface IndexableFilter {
@@ -85,19 +113,26 @@ function docValue(doc: StoredDoc, root: string, segments: readonly string[] | nu
  * parent resource name.
  */
 export function prepareQuery(parentName: string, query: StructuredQuery): PreparedQuery {
-  const parsed = parseName(parentName);
-  if (parsed.segments.length % 2 !== 0) throw invalid(`Invalid parent: ${parentName}`);
+  const parsed = parseParentName(parentName);
   const root = documentsRoot(parsed.db);
   const from = query.from ?? [];
-  if (from.length > 1) throw invalid('Query must have exactly one collection selector.');
+  if (from.length > 1) throw invalid('StructuredQuery.from cannot have more than one collection selector.');
   const selector = from[0];
   const collectionId = selector?.collectionId ? selector.collectionId : undefined;
   if (collectionId !== undefined) validateCollectionId(collectionId);
   const allDescendants = Boolean(selector?.allDescendants);
 
   const state: CompileState = { inequalityFields: new Map(), indexable: [], root, kindless: !collectionId };
+  validateFilterDepth(query.where);
   validateFilterCounts(query.where);
-  const predicate = query.where ? compileFilter(query.where, state, true) : () => true;
+  const filter = query.where ? compileFilter(query.where, state, true) : () => true;
+  const required = (query.requiredFields ?? []).map(parseFieldPath);
+  const predicate: Predicate =
+    required.length === 0
+      ? filter
+      : (d) => required.every((segments) => getField(d.fields, segments) !== undefined) && filter(d);
+  validateDisjunctions(query.where);
+  checkDescendingKeyScan(query);
 
   const orders = buildOrders(query, state);
   validateCursor(query.startAt, orders, query);
@@ -126,7 +161,79 @@ export function prepareQuery(parentName: string, query: StructuredQuery): Prepar
     select,
     lockedCollectionId: collectionId,
     root,
+    ...(query.findNearest ? { nearest: prepareNearest(query.findNearest) } : {}),
   };
+}
+
+const MEASURES = new Set(['EUCLIDEAN', 'COSINE', 'DOT_PRODUCT']);
+
+/** Validates a FindNearest clause (limits from the vector search documentation). */
+function prepareNearest(f: FindNearest): NearestSpec {
+  const segments = parseFieldPath(f.vectorField?.fieldPath ?? '');
+  if (!f.queryVector || !isVector(f.queryVector)) throw invalid('The query vector must be a vector value.');
+  const query = vectorNumbers(f.queryVector);
+  if (query.length === 0 || query.length > 2048) {
+    throw invalid('The query vector must have between 1 and 2048 dimensions.');
+  }
+  if (!MEASURES.has(f.distanceMeasure ?? '')) throw invalid('FindNearest requires a distance measure.');
+  const limit = f.limit?.value;
+  if (limit === undefined || limit < 1 || limit > 1000) {
+    throw invalid('FindNearest limit must be between 1 and 1000.');
+  }
+  return {
+    segments,
+    query,
+    measure: f.distanceMeasure as NearestSpec['measure'],
+    limit,
+    threshold: f.distanceThreshold?.value,
+    resultField: f.distanceResultField ? parseFieldPath(f.distanceResultField) : undefined,
+  };
+}
+
+function vectorNumbers(v: Value): number[] {
+  return (v.mapValue?.fields?.value?.arrayValue?.values ?? []).map(toNumber);
+}
+
+function distance(spec: NearestSpec, v: number[]): number {
+  const q = spec.query;
+  let dot = 0;
+  let nq = 0;
+  let nv = 0;
+  let sq = 0;
+  for (let i = 0; i < q.length; i++) {
+    dot += q[i]! * v[i]!;
+    nq += q[i]! * q[i]!;
+    nv += v[i]! * v[i]!;
+    sq += (q[i]! - v[i]!) ** 2;
+  }
+  if (spec.measure === 'EUCLIDEAN') return Math.sqrt(sq);
+  if (spec.measure === 'DOT_PRODUCT') return dot;
+  return 1 - dot / Math.sqrt(nq * nv);
+}
+
+/** The `limit` nearest documents having a vector of the query's dimension in the field. */
+function nearestDocs(docs: StoredDoc[], spec: NearestSpec): StoredDoc[] {
+  const larger = spec.measure === 'DOT_PRODUCT';
+  const scored: { doc: StoredDoc; d: number }[] = [];
+  for (const doc of docs) {
+    const v = getField(doc.fields, spec.segments);
+    if (!v || !isVector(v)) continue;
+    const numbers = vectorNumbers(v);
+    if (numbers.length !== spec.query.length) continue;
+    const d = distance(spec, numbers);
+    if (Number.isNaN(d)) continue;
+    if (spec.threshold !== undefined && (larger ? d < spec.threshold : d > spec.threshold)) continue;
+    scored.push({ doc, d });
+  }
+  scored.sort(
+    (a, b) => (larger ? b.d - a.d : a.d - b.d) || compareSegmentLists(a.doc.segments, b.doc.segments),
+  );
+  return scored.slice(0, spec.limit).map(({ doc, d }) => {
+    if (!spec.resultField) return doc;
+    const fields = { ...doc.fields };
+    setField(fields, spec.resultField, { doubleValue: d });
+    return { ...doc, fields };
+  });
 }
 
 function normalizeCursor(c: Cursor | undefined): Cursor | undefined {
@@ -139,6 +246,71 @@ interface CompileState {
   indexable: IndexableFilter[];
   root: string;
   kindless: boolean;
+}
+
+/** Deepest composite nesting accepted; checked without recursion, before anything recurses. */
+const MAX_FILTER_DEPTH = 100;
+/** Firestore's limit on the disjunctive normal form of a filter. */
+const MAX_DISJUNCTIONS = 30;
+
+/**
+ * Refuses filters nested deeper than MAX_FILTER_DEPTH, iteratively, before anything recurses
+ * into them (a hostile filter cannot overflow the stack).
+ */
+function validateFilterDepth(where: Filter | undefined): void {
+  if (!where) return;
+  const stack: [Filter, number][] = [[where, 1]];
+  while (stack.length > 0) {
+    const [f, depth] = stack.pop()!;
+    if (depth > MAX_FILTER_DEPTH) throw invalid(`Filter nested more than ${MAX_FILTER_DEPTH} levels deep.`);
+    for (const sub of f.compositeFilter?.filters ?? []) stack.push([sub, depth + 1]);
+  }
+}
+
+/** Refuses a filter whose disjunctive normal form has more than 30 terms (queries.json). */
+function validateDisjunctions(where: Filter | undefined): void {
+  if (!where) return;
+  const terms = disjunctions(where);
+  if (terms > MAX_DISJUNCTIONS) {
+    throw invalid(
+      `Too many disjunctions after normalization. Result had ${terms} disjunctions which is more than the maximum of ${MAX_DISJUNCTIONS}`,
+    );
+  }
+}
+
+/** Number of terms of the filter's disjunctive normal form (IN and array-contains-any expand). */
+function disjunctions(f: Filter): number {
+  if (f.compositeFilter) {
+    const parts = (f.compositeFilter.filters ?? []).map(disjunctions);
+    if (f.compositeFilter.op === 'OR') return parts.reduce((a, b) => a + b, 0);
+    return parts.reduce((a, b) => Math.min(a * b, 1e9), 1);
+  }
+  const op = f.fieldFilter?.op;
+  if (op === 'IN' || op === 'ARRAY_CONTAINS_ANY')
+    return Math.max(1, f.fieldFilter?.value?.arrayValue?.values?.length ?? 1);
+  return 1;
+}
+
+/**
+ * Ordering by `__name__` descending needs a filter on another field (an equality,
+ * array-contains, IS_NULL, IN or OR): Firestore has no descending key scan (queries.json).
+ */
+function checkDescendingKeyScan(query: StructuredQuery): void {
+  const first = query.orderBy?.[0];
+  if (first?.field?.fieldPath !== NAME || first.direction !== 'DESCENDING') return;
+  if ((query.orderBy ?? []).length > 1) return; // "more fields after the key", from buildOrders
+  // Kindless queries keep "kind is required…" (test/unit/emulator/query.test.ts pins it; the
+  // recording answers with this error instead: see emulator/README.md, parity).
+  if (!query.from?.[0]?.collectionId) return;
+  const fields: string[] = [];
+  const visit = (f: Filter) => {
+    if (f.compositeFilter) (f.compositeFilter.filters ?? []).forEach(visit);
+    else fields.push((f.fieldFilter ?? f.unaryFilter)?.field?.fieldPath ?? NAME);
+  };
+  if (query.where) visit(query.where);
+  if (fields.every((path) => path === NAME)) {
+    throw new EmulatorError(Code.FAILED_PRECONDITION, 'Firestore does not support descending key scans');
+  }
 }
 
 function validateFilterCounts(where: Filter | undefined): void {
@@ -163,7 +335,9 @@ function validateFilterCounts(where: Filter | undefined): void {
   };
   if (where) visit(where);
   if (disjunctiveOps > 1) {
-    throw invalid('A query can have at most one of !=, not-in, is-not-null and is-not-nan filters.');
+    throw invalid(
+      "Only a single 'NOT_EQUAL', 'NOT_IN', 'IS_NOT_NAN', or 'IS_NOT_NULL' filter allowed per query.",
+    );
   }
   if (notIn && (inLike || or)) {
     throw invalid("'NOT_IN' cannot be used in the same query with 'IN', 'ARRAY_CONTAINS_ANY' or 'OR'.");
@@ -178,9 +352,9 @@ function validateFilterCounts(where: Filter | undefined): void {
 
 function compileFilter(f: Filter, state: CompileState, topLevelAnd: boolean): Predicate {
   if (f.compositeFilter) {
-    const op = f.compositeFilter.op ?? 'AND';
+    const op = f.compositeFilter.op;
     const isAnd = op === 'AND';
-    if (!isAnd && op !== 'OR') throw invalid(`Unsupported composite operator ${op}`);
+    if (!isAnd && op !== 'OR') throw invalid('Unsupported CompositeFilter operator.');
     const parts = (f.compositeFilter.filters ?? []).map((sub) =>
       compileFilter(sub, state, topLevelAnd && isAnd),
     );
@@ -201,6 +375,9 @@ function compileUnaryFilter(f: UnaryFilter, state: CompileState): Predicate {
   const fieldPath = f.field?.fieldPath ?? '';
   checkKindless(state, fieldPath);
   const segments = fieldSegments(fieldPath);
+  if (segments === null && ['IS_NULL', 'IS_NAN', 'IS_NOT_NULL', 'IS_NOT_NAN'].includes(f.op ?? '')) {
+    throw invalid('__key__ filter value must be a Key');
+  }
   const get = (d: StoredDoc) => docValue(d, state.root, segments);
   switch (f.op) {
     case 'IS_NULL':
@@ -226,7 +403,7 @@ function compileUnaryFilter(f: UnaryFilter, state: CompileState): Predicate {
         return v !== undefined && !isNullValue(v) && !isNaNValue(v);
       };
     default:
-      throw invalid(`Unsupported unary operator ${String(f.op)}`);
+      throw invalid('Unknown UnaryFilter operator.');
   }
 }
 
@@ -332,7 +509,7 @@ function compileFieldFilter(f: FieldFilter, state: CompileState, topLevelAnd: bo
       };
     }
     default:
-      throw invalid(`Unsupported field filter operator ${op}`);
+      throw invalid('Unknown FieldFilter operator.');
   }
 }
 
@@ -343,7 +520,8 @@ function validateNameFilter(op: string, f: FieldFilter): void {
   const values = op === 'IN' || op === 'NOT_IN' ? (f.value?.arrayValue?.values ?? []) : [f.value!];
   for (const v of values) {
     if (v.referenceValue === undefined) throw invalid('__key__ filter value must be a Key');
-    parseName(v.referenceValue);
+    const ref = parseName(v.referenceValue);
+    if (ref.segments.length % 2 !== 0) parseParentName(v.referenceValue);
   }
 }
 
@@ -476,6 +654,10 @@ export interface QueryResult {
 /** Runs a prepared query. */
 export function executeQuery(db: Database, q: PreparedQuery): QueryResult {
   let matched: StoredDoc[] = [];
+  if (q.nearest) {
+    for (const doc of candidates(db, q)) if (q.predicate(doc)) matched.push(doc);
+    return { docs: nearestDocs(matched, q.nearest), skipped: 0 };
+  }
   for (const doc of candidates(db, q)) {
     if (hasOrderFields(doc, q) && q.predicate(doc)) matched.push(doc);
   }
@@ -509,46 +691,92 @@ export function selectFields(doc: StoredDoc, q: PreparedQuery): StoredDoc['field
   );
 }
 
-/** Validates the aggregation list (at most 5, each of one kind). */
+/** The alias of each aggregation: its own, or `field_<n>` numbering the unnamed ones. */
+function aliasesOf(aggregations: Aggregation[]): string[] {
+  let unnamed = 0;
+  return aggregations.map((a) => a.alias || `field_${++unnamed}`);
+}
+
+/**
+ * Validates the aggregation list with the official emulator's messages (aggregations.json):
+ * one to five aggregations, unique aliases that are not reserved, an operator each, a
+ * non-negative `up_to`, and a real field (not `__name__`) to sum or average.
+ */
 export function validateAggregations(aggregations: Aggregation[]): void {
-  if (aggregations.length === 0) throw invalid('Aggregation query requires at least one aggregation.');
+  if (aggregations.length === 0) throw invalid('Aggregations can not be empty.');
   if (aggregations.length > 5) {
     throw invalid(
       `The maximum number of aggregations allowed in an aggregation query is 5. Received: ${aggregations.length}`,
     );
   }
-  const aliases = new Set<string>();
-  for (const a of aggregations) {
-    if (a.alias && aliases.has(a.alias)) throw invalid(`Aggregation aliases must be unique: ${a.alias}`);
-    if (a.alias) aliases.add(a.alias);
-    const up = a.count?.upTo?.value;
-    if (up !== undefined && Number(up) < 0) throw invalid('upTo must be positive');
+  const seen = new Set<string>();
+  for (const alias of aliasesOf(aggregations)) {
+    if (seen.has(alias)) throw invalid(`Aggregation aliases contain duplicate alias: ${alias}.`);
+    seen.add(alias);
+    if (/^__.*__$/.test(alias)) throw invalid(`The property.name "${alias}" is reserved.`);
   }
+  for (const a of aggregations) {
+    if (!a.count && !a.sum && !a.avg) throw invalid('Operator field in Aggregation is not set.');
+    const up = a.count?.upTo?.value;
+    if (up !== undefined && Number(up) < 0) {
+      throw invalid('The `up_to` value in a COUNT aggregation must be greater than or equal to zero.');
+    }
+    const spec = a.sum ?? a.avg;
+    if (spec) {
+      const path = spec.field?.fieldPath ?? '';
+      if (path === NAME) throw invalid('Aggregations are not supported for the property: __key__');
+      parseFieldPath(path);
+    }
+  }
+}
+
+/**
+ * The query an aggregation runs: when it sums or averages fields, only documents having every
+ * one of those fields count, before the query's offset and limit apply (aggregations.json:
+ * "count next to sum leaves out documents without the field", "count and sum, limit 6").
+ */
+export function withAggregatedFields(query: StructuredQuery, aggregations: Aggregation[]): StructuredQuery {
+  const fields = aggregations
+    .map((a) => (a.sum ?? a.avg)?.field?.fieldPath)
+    .filter((p): p is string => p !== undefined);
+  return fields.length === 0 ? query : { ...query, requiredFields: fields };
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 
 /**
- * Computes count, sum and avg over query results. `sum` stays an integer while
- * every input is an integer and the total fits in 64 bits, otherwise it is a
- * double; non-numeric values are ignored; `avg` of nothing is null.
+ * Computes count, sum and avg over query results. When the list sums or averages fields, every
+ * aggregation considers only the documents that have all of those fields (aggregations.json:
+ * "count next to sum leaves out documents without the field"). `sum` of integers stays an
+ * integer when the total fits in 64 bits, otherwise it is a double; non-numeric values are
+ * ignored; `avg` of nothing is null.
  */
 export function aggregate(docs: StoredDoc[], aggregations: Aggregation[]): Record<string, Value> {
   const out: Record<string, Value> = {};
+  const aliases = aliasesOf(aggregations);
+  // The query already left out documents lacking a summed field (withAggregatedFields);
+  // filtering again keeps `aggregate` right when called on any list of documents.
+  const fieldPaths = aggregations
+    .map((a) => (a.sum ?? a.avg)?.field?.fieldPath)
+    .filter((p): p is string => p !== undefined)
+    .map(parseFieldPath);
+  const considered = docs.filter((d) =>
+    fieldPaths.every((segments) => getField(d.fields, segments) !== undefined),
+  );
   aggregations.forEach((a, i) => {
-    const alias = a.alias || `field_${i + 1}`;
+    const alias = aliases[i]!;
     if (a.count) {
       const upTo = a.count.upTo?.value;
-      const n = upTo === undefined ? docs.length : Math.min(docs.length, Number(upTo));
+      const n = upTo === undefined ? considered.length : Math.min(considered.length, Number(upTo));
       out[alias] = { integerValue: String(n) };
       return;
     }
     const spec = a.sum ?? a.avg;
-    if (!spec) throw invalid('Aggregation has no operator.');
+    if (!spec) throw invalid('Operator field in Aggregation is not set.');
     const segments = parseFieldPath(spec.field?.fieldPath ?? '');
     const numbers: Value[] = [];
-    for (const d of docs) {
+    for (const d of considered) {
       const v = getField(d.fields, segments);
       if (v !== undefined && isNumber(v)) numbers.push(v);
     }
@@ -559,16 +787,17 @@ export function aggregate(docs: StoredDoc[], aggregations: Aggregation[]): Recor
 }
 
 function sum(numbers: Value[]): Value {
+  if (numbers.every((v) => v.integerValue !== undefined)) {
+    const total = numbers.reduce((t, v) => t + BigInt(v.integerValue!), 0n);
+    if (total <= INT64_MAX && total >= INT64_MIN) return { integerValue: total.toString() };
+    return { doubleValue: Number(total) };
+  }
   let intTotal = 0n;
   let doubleTotal = 0;
   let isDouble = false;
   for (const v of numbers) {
     if (v.integerValue !== undefined && !isDouble) {
       intTotal += BigInt(v.integerValue);
-      if (intTotal > INT64_MAX || intTotal < INT64_MIN) {
-        isDouble = true;
-        doubleTotal = Number(intTotal);
-      }
     } else {
       if (!isDouble) {
         isDouble = true;
@@ -577,7 +806,7 @@ function sum(numbers: Value[]): Value {
       doubleTotal += v.integerValue !== undefined ? Number(v.integerValue) : (v.doubleValue ?? 0);
     }
   }
-  return isDouble ? { doubleValue: doubleTotal } : { integerValue: intTotal.toString() };
+  return { doubleValue: doubleTotal };
 }
 
 function average(numbers: Value[]): Value {
@@ -585,4 +814,33 @@ function average(numbers: Value[]): Value {
   for (const v of numbers)
     total += v.integerValue !== undefined ? Number(v.integerValue) : (v.doubleValue ?? 0);
   return { doubleValue: total / numbers.length };
+}
+
+/**
+ * ListDocuments' arguments, checked in the official emulator's order and words
+ * (list_documents.json): page size, then `show_missing` without a collection, then the order,
+ * where only `__name__` ascending is accepted.
+ */
+export function validateListDocuments(req: {
+  pageSize?: number;
+  showMissing?: boolean;
+  collectionId?: string;
+  orderBy?: string;
+}): void {
+  if ((req.pageSize ?? 0) < 0) throw invalid('Page size must be nonnegative.');
+  if (req.showMissing && !req.collectionId)
+    throw invalid('collection id must be set when show_missing is true');
+  const order = (req.orderBy ?? '').trim();
+  if (order === '') return;
+  const m = /^(\S+)(?:\s+(asc|desc))?$/i.exec(order);
+  if (m && m[1] === NAME) {
+    if ((m[2] ?? 'asc').toLowerCase() === 'asc') return;
+    throw new EmulatorError(Code.FAILED_PRECONDITION, 'Firestore does not support descending key scans');
+  }
+  throw invalid('kind is required for all orders except __key__ ascending');
+}
+
+/** A listing page has a next page whenever it is full, so paging ends on an empty page. */
+export function hasNextPage(pageLength: number, pageSize: number | undefined): boolean {
+  return pageSize !== undefined && pageSize > 0 && pageLength === pageSize;
 }

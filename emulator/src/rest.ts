@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
 import { fromJson, toJson } from './json';
+import { documentsRoot, parseName } from './paths';
 import type { RulesIssue } from './rules/access';
 import type { FirestoreService } from './service';
 
@@ -82,6 +83,17 @@ function preconditionParam(params: Map<string, string[]>): Record<string, unknow
   });
 }
 
+/** ListDocuments' query parameters. */
+function listParams(params: Map<string, string[]>) {
+  return {
+    pageSize: Number(params.get('pageSize')?.[0] ?? 0),
+    pageToken: params.get('pageToken')?.[0],
+    mask: maskParam(params, 'mask'),
+    showMissing: params.get('showMissing')?.[0] === 'true',
+    orderBy: params.get('orderBy')?.[0],
+  };
+}
+
 /** Creates the HTTP request handler. */
 export function createRestHandler(
   service: FirestoreService,
@@ -115,7 +127,12 @@ async function handle(
     return;
   }
   const url = new URL(req.url ?? '/', 'http://emulator');
-  const path = decodeURIComponent(url.pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw invalid(`Invalid percent-encoding in "${url.pathname}".`);
+  }
 
   if (path === '/' && method === 'GET') {
     res.writeHead(200, { 'content-type': 'text/plain' });
@@ -137,14 +154,22 @@ async function handle(
 
   const api =
     /^\/v1(?:beta1)?\/(projects\/[^/]+\/databases\/[^/]+\/documents(?:\/.*?)?)(?::([A-Za-z]+))?$/.exec(path);
-  if (!api) throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} ${path}`);
+  if (!api) {
+    sendNotFound(res);
+    return;
+  }
   const resource = api[1]!;
   const verb = api[2];
   const params = queryParams(url);
 
+  // As recorded (auth.json): a malformed name is reported before a bad Authorization header.
+  parseName(resource, { trailingSlash: !verb && method === 'GET' });
   const principal = principalFrom(req.headers.authorization);
   if (verb) {
-    if (method !== 'POST') throw new EmulatorError(Code.NOT_FOUND, `Use POST for :${verb}`);
+    if (method !== 'POST') {
+      sendNotFound(res);
+      return;
+    }
     const body = await readBody(req);
     await handleVerb(service, resource, verb, body, principal, res);
     return;
@@ -183,17 +208,16 @@ async function handleVerb(
     case 'runQuery': {
       const request = fromJson<Parameters<FirestoreService['runQuery']>[0]>(V1 + 'RunQueryRequest', body);
       const out = await service.runQuery({ ...request, parent: resource }, principal);
-      const messages: Record<string, unknown>[] = out.documents.map((document) => ({
-        document,
-        readTime: out.readTime,
-        ...(out.skipped ? { skippedResults: out.skipped } : {}),
-      }));
-      messages.push({
-        readTime: out.readTime,
-        done: true,
-        ...(out.skipped && !out.documents.length ? { skippedResults: out.skipped } : {}),
-      });
-      if (out.transaction) messages[0]!.transaction = out.transaction;
+      // As the official emulator answers: `done` rides on the last document (or on a message of
+      // its own when nothing matched), every earlier document carries the offset's
+      // `skippedResults`, and a transaction begun here comes first in a message of its own.
+      const messages: Record<string, unknown>[] = out.documents.map((document, i) =>
+        i === out.documents.length - 1
+          ? { document, readTime: out.readTime, done: true }
+          : { document, readTime: out.readTime, ...(out.skipped ? { skippedResults: out.skipped } : {}) },
+      );
+      if (messages.length === 0) messages.push({ readTime: out.readTime, done: true });
+      if (out.transaction) messages.unshift({ transaction: out.transaction });
       sendJson(
         res,
         200,
@@ -211,14 +235,20 @@ async function handleVerb(
         result: { aggregateFields: out.aggregateFields },
         readTime: out.readTime,
         ...(out.transaction ? { transaction: out.transaction } : {}),
+        // Not in the proto's message: the official emulator's REST answer ends with it
+        // (aggregations.json), as the runQuery stream does.
+        done: true,
       };
-      sendJson(res, 200, [toJson(V1 + 'RunAggregationQueryResponse', message)]);
+      sendJson(res, 200, [
+        { ...(toJson(V1 + 'RunAggregationQueryResponse', message) as object), done: true },
+      ]);
       return;
     }
     case 'commit': {
       const request = fromJson<Parameters<FirestoreService['commit']>[0]>(V1 + 'CommitRequest', body);
       const out = await service.commit({ ...request, database }, principal);
-      sendJson(res, 200, toJson(V1 + 'CommitResponse', out));
+      // An empty commit answers `{}`, as the official emulator does (document_writes.json).
+      sendJson(res, 200, request.writes?.length ? toJson(V1 + 'CommitResponse', out) : {});
       return;
     }
     case 'batchWrite': {
@@ -252,7 +282,7 @@ async function handleVerb(
       return;
     }
     default:
-      throw new EmulatorError(Code.UNIMPLEMENTED, `:${verb} is not implemented by this emulator.`);
+      sendNotFound(res);
   }
 }
 
@@ -265,11 +295,21 @@ async function handleResource(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const below = resource.replace(/^projects\/[^/]+\/databases\/[^/]+\/documents\/?/, '');
-  const segments = below === '' ? [] : below.split('/');
-  const isDocument = segments.length > 0 && segments.length % 2 === 0;
   const transaction = params.get('transaction')?.[0];
   const selector = transaction ? { transaction: Buffer.from(transaction, 'base64') } : {};
+  // The official emulator refuses every REST `readTime` (document_writes.json); refusing is
+  // better than answering with the latest version (emulator/README.md, parity).
+  if (params.has('readTime')) throw invalid('Only timestamps past epoch are supported.');
+  if (method === 'GET' && resource.endsWith('/')) {
+    // `…/documents/` and `…/documents/c/d/`: every collection directly under the parent.
+    const parsed = parseName(resource, { trailingSlash: true });
+    const parent = [documentsRoot(parsed.db), ...parsed.segments].join('/');
+    const out = await service.listDocuments({ ...listParams(params), parent, collectionId: '' }, principal);
+    sendJson(res, 200, toJson(V1 + 'ListDocumentsResponse', out));
+    return;
+  }
+  const segments = parseName(resource).segments;
+  const isDocument = segments.length > 0 && segments.length % 2 === 0;
 
   if (isDocument && method === 'GET') {
     const doc = await service.getDocument(
@@ -302,17 +342,7 @@ async function handleResource(
     const collectionId = segments[segments.length - 1]!;
     const parent = resource.slice(0, resource.length - collectionId.length - 1);
     if (method === 'GET') {
-      const out = service.listDocuments(
-        {
-          parent,
-          collectionId,
-          pageSize: Number(params.get('pageSize')?.[0] ?? 0),
-          pageToken: params.get('pageToken')?.[0],
-          mask: maskParam(params, 'mask'),
-          showMissing: params.get('showMissing')?.[0] === 'true',
-        },
-        principal,
-      );
+      const out = await service.listDocuments({ ...listParams(params), parent, collectionId }, principal);
       sendJson(res, 200, toJson(V1 + 'ListDocumentsResponse', out));
       return;
     }
@@ -330,7 +360,13 @@ async function handleResource(
     sendJson(res, 200, toJson(V1 + 'Document', doc));
     return;
   }
-  throw new EmulatorError(Code.NOT_FOUND, `Not found: ${method} /v1/${resource}`);
+  sendNotFound(res);
+}
+
+/** The official emulator's answer to a route it does not serve (list_documents.json). */
+function sendNotFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not Found\n');
 }
 
 /**

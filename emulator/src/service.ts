@@ -17,7 +17,16 @@ import {
   validateCollectionId,
   type DatabaseId,
 } from './paths';
-import { aggregate, executeQuery, prepareQuery, selectFields, validateAggregations } from './query';
+import {
+  aggregate,
+  executeQuery,
+  prepareQuery,
+  hasNextPage,
+  selectFields,
+  validateAggregations,
+  validateListDocuments,
+  withAggregatedFields,
+} from './query';
 import { Database, emptyCounts, VERSION_RETENTION_MS, type OperationCounts, type StoredDoc } from './store';
 import {
   isTransactionId,
@@ -39,7 +48,14 @@ import type {
 } from './types';
 import { microsToTimestamp, timestampToMicros } from './values';
 import type { AccessControl } from './rules/access';
-import { applyWrites, checkVerifyConflicts, installStaged, resolveWrite, stageWrites } from './writes';
+import {
+  applyWrites,
+  checkDistinctTargets,
+  checkVerifyConflicts,
+  installStaged,
+  resolveWrite,
+  stageWrites,
+} from './writes';
 
 /** One database's documents and transactions. */
 export interface DatabaseState {
@@ -317,7 +333,8 @@ export class FirestoreService {
       principal,
     );
     const r = res.results[0]!;
-    if (!r.found) throw new EmulatorError(Code.NOT_FOUND, `Document "${req.name}" not found.`);
+    // [H6] the official emulator's wording (document_writes.json).
+    if (!r.found) throw new EmulatorError(Code.NOT_FOUND, `Document (${req.name}) not found.`);
     return r.found;
   }
 
@@ -387,7 +404,8 @@ export class FirestoreService {
     validateAggregations(aggregations);
     const { state, begun, at, docs } = await this.query(
       req.parent ?? '',
-      saq.structuredQuery ?? {},
+      // [H6] documents lacking a summed/averaged field are left out before offset and limit.
+      withAggregatedFields(saq.structuredQuery ?? {}, aggregations),
       req,
       principal,
     );
@@ -507,6 +525,7 @@ export class FirestoreService {
     req: { database?: string; writes?: ProtoWrite[] },
     principal: Principal = OWNER,
   ): Promise<{ writeResults: WriteResultShape[]; status: { code?: number; message?: string }[] }> {
+    checkDistinctTargets(req.writes ?? []); // [H6] refused before the admin check, as recorded
     this.options.access?.requireOwner(principal, 'Batch writes');
     const id = parseDatabaseName(req.database);
     const state = this.database(id);
@@ -622,6 +641,7 @@ export class FirestoreService {
   ): { documents: ProtoDocument[]; nextPageToken?: string } {
     const parent = parseName(req.parent ?? '');
     if (parent.segments.length % 2 !== 0) throw invalid(`Invalid parent: ${req.parent}`);
+    validateListDocuments(req); // [H6] page size, show_missing, order_by (list_documents.json)
     const database = this.database(parent.db);
     const root = documentsRoot(parent.db);
     const parentPath = parent.segments.join('/');
@@ -675,8 +695,10 @@ export class FirestoreService {
     const documents = page.map((e) =>
       e.doc ? toProtoDoc(root, e.doc, maskFields(e.doc.fields, req.mask)) : { name: `${root}/${e.name}` },
     );
-    const nextPageToken =
-      sorted.length > page.length ? Buffer.from(page[page.length - 1]!.name).toString('base64') : undefined;
+    // [H6] a full page always has a next one, so paging ends on an empty page (as recorded).
+    const nextPageToken = hasNextPage(page.length, req.pageSize)
+      ? Buffer.from(page[page.length - 1]!.name).toString('base64')
+      : undefined;
     return { documents, ...(nextPageToken ? { nextPageToken } : {}) };
   }
 

@@ -113,6 +113,22 @@ export interface StructuredQuery {
   endAt?: Cursor;
   offset?: number;
   limit?: { value?: number };
+  findNearest?: FindNearest;
+  /**
+   * Not on the wire (no client can send it): field paths every result must have, set by
+   * query.ts `withAggregatedFields` for an aggregation that sums or averages fields.
+   */
+  requiredFields?: string[];
+}
+
+/** google.firestore.v1.StructuredQuery.FindNearest (vector search). */
+export interface FindNearest {
+  vectorField?: FieldReference;
+  queryVector?: Value;
+  distanceMeasure?: string;
+  limit?: { value?: number };
+  distanceResultField?: string;
+  distanceThreshold?: { value?: number };
 }
 
 export interface Aggregation {

@@ -7,6 +7,7 @@
  * < NaN < numbers < timestamps < strings (UTF-8 byte order) < bytes
  * < references < geo points < arrays < vectors < maps.
  */
+import { Code, EmulatorError } from './errors';
 import type { ProtoTimestamp, Value } from './types';
 import { compareResourceNames, compareUtf8 } from './paths';
 
@@ -52,7 +53,8 @@ export function kindOf(v: Value): ValueKind {
   if (v.geoPointValue !== undefined) return 'geopoint';
   if (v.arrayValue !== undefined) return 'array';
   if (v.mapValue !== undefined) return 'map';
-  throw new TypeError('Value has no value type set');
+  // A value with no kind set is a malformed request (400), never an internal error.
+  throw new EmulatorError(Code.INVALID_ARGUMENT, 'A value must have a value type set.');
 }
 
 /** A map `{__type__: "__vector__", value: [...]}` is a vector (embedding). */

@@ -15,6 +15,7 @@ import { makeStoredDoc, type Database, type StoredDoc } from './store';
 import type { Fields, FieldTransform, Precondition, ProtoWrite, Value } from './types';
 import {
   compareValues,
+  isVector,
   isNaNValue,
   isNumber,
   kindOf,
@@ -73,7 +74,7 @@ export function resolveWrite(db: DatabaseId, write: ProtoWrite): ResolvedWrite {
     if (write.updateMask) throw invalid('a verify must not specify a document mask.');
     if (write.updateTransforms?.length) throw invalid('a verify must not specify a update transform.');
   }
-  if (kind === 'update') validateFields(write.update!.fields ?? {}, true);
+  if (kind === 'update') validateDocument(name, write.update!.fields ?? {});
   for (const t of transformsOf(write)) validateTransform(t);
   return { kind, path: parsed.segments.join('/'), name, write };
 }
@@ -82,25 +83,142 @@ function transformsOf(write: ProtoWrite): FieldTransform[] {
   return write.transform?.fieldTransforms ?? write.updateTransforms ?? [];
 }
 
-function validateFields(fields: Fields, topLevel: boolean, depth = 0): void {
-  if (depth > 20) throw invalid('Value nested too deeply.');
+/** Firestore's limits (firebase.google.com/docs/firestore/quotas; limits.json of the recordings). */
+const MAX_VALUE_BYTES = 1_048_487;
+const MAX_NAME_BYTES = 1500;
+const MAX_DEPTH = 20;
+const MAX_DOCUMENT_BYTES = 1_048_576;
+
+const RESERVED = /^__.*__$/;
+
+/**
+ * Validates a document's fields in the official emulator's order and words (limits.json,
+ * document_writes.json): first the Firestore layer over the whole document (reserved and empty
+ * names, nested arrays, values that are not values), then, field by field, the storage layer
+ * (the name's length counted along its dotted path, an array element counting as `array`, the
+ * length of strings and bytes, the nesting depth), where any problem inside a map is reported
+ * only as `Property <p> contains an invalid nested entity.`; last, the size of the document.
+ * Depth is checked before descending, so no input can overflow the stack.
+ */
+export function validateDocument(name: string, fields: Fields): void {
+  checkNames(fields, true, 0);
   for (const [key, value] of Object.entries(fields)) {
-    if (/^__.*__$/.test(key)) {
-      throw invalid(topLevel ? `field name ${key} is reserved` : `field name '${key}' is reserved.`);
-    }
-    const s = value.stringValue ?? value.bytesValue;
-    if (s !== undefined && Buffer.byteLength(s) > 1_048_487) {
-      throw invalid(`The value of property "${key}" is longer than 1048487 bytes.`);
-    }
-    kindOf(value);
-    if (value.mapValue) validateFields(value.mapValue.fields ?? {}, false, depth + 1);
-    if (value.arrayValue) {
-      for (const e of value.arrayValue.values ?? []) {
-        if (e.arrayValue) throw invalid('Cannot have nested arrays.');
-        if (e.mapValue) validateFields(e.mapValue.fields ?? {}, false, depth + 1);
+    try {
+      checkStored(key, value, 0, false);
+    } catch (err) {
+      if (err instanceof NestedEntityError) {
+        throw invalid(`Property ${err.property} contains an invalid nested entity.`);
       }
+      throw err;
     }
   }
+  if (documentSize(name, fields) > MAX_DOCUMENT_BYTES) {
+    throw invalid(`maximum entity size is ${MAX_DOCUMENT_BYTES} bytes`);
+  }
+}
+
+/** A problem found inside a map, reported against the property that holds the map. */
+class NestedEntityError extends Error {
+  constructor(readonly property: string) {
+    super(property);
+  }
+}
+
+function checkNames(fields: Fields, topLevel: boolean, depth: number): void {
+  if (depth > MAX_DEPTH) return; // reported with its property by checkStored
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === '') throw invalid('Field names cannot be empty.');
+    if (RESERVED.test(key) && !(key === '__type__' && !topLevel && isVectorMarker(value, fields))) {
+      throw invalid(topLevel ? `field name ${key} is reserved` : `field name '${key}' is reserved.`);
+    }
+    checkValueNames(value, depth);
+  }
+}
+
+function checkValueNames(value: Value, depth: number): void {
+  kindOf(value);
+  if (value.geoPointValue) checkGeoPoint(value.geoPointValue);
+  if (value.referenceValue !== undefined) parseDocumentName(value.referenceValue);
+  if (value.mapValue) checkNames(value.mapValue.fields ?? {}, false, depth + 1);
+  else if (value.arrayValue) {
+    for (const e of value.arrayValue.values ?? []) {
+      if (e.arrayValue) throw invalid('Nested arrays are not allowed');
+      if (depth + 1 <= MAX_DEPTH) checkValueNames(e, depth + 1);
+    }
+  }
+}
+
+/** Latitude in [-90, 90], longitude in [-180, 180]: never stored out of range (issue 14). */
+function checkGeoPoint(g: { latitude?: number; longitude?: number }): void {
+  const lat = g.latitude ?? 0;
+  const lng = g.longitude ?? 0;
+  if (!(lat >= -90 && lat <= 90)) throw invalid(`Latitude must be in [-90, 90]; found ${lat}.`);
+  if (!(lng >= -180 && lng <= 180)) throw invalid(`Longitude must be in [-180, 180]; found ${lng}.`);
+}
+
+/** `__type__: "__vector__"` beside `value` marks a vector (FieldValue.vector), not a reserved name. */
+function isVectorMarker(value: Value, fields: Fields): boolean {
+  return value.stringValue === '__vector__' && isVector({ mapValue: { fields } });
+}
+
+/**
+ * The storage layer's checks of one value held by property `path` (`array` for an element of an
+ * array), `depth` containers deep; `inMap` turns every problem into a NestedEntityError.
+ */
+function checkStored(path: string, value: Value, depth: number, inMap: boolean): void {
+  if (Buffer.byteLength(path) > MAX_NAME_BYTES) {
+    if (inMap) throw new NestedEntityError('');
+    throw invalid('The property.name is longer than 1500 bytes.');
+  }
+  const text = value.stringValue ?? value.bytesValue;
+  if (text !== undefined && Buffer.byteLength(text) > MAX_VALUE_BYTES) {
+    if (inMap) throw new NestedEntityError('');
+    throw invalid(`The value of property "${path}" is longer than ${MAX_VALUE_BYTES} bytes.`);
+  }
+  if (value.mapValue) {
+    try {
+      if (depth + 1 > MAX_DEPTH) throw new NestedEntityError('');
+      for (const [k, v] of Object.entries(value.mapValue.fields ?? {})) {
+        checkStored(`${path}.${k}`, v, depth + 1, true);
+      }
+    } catch (err) {
+      // The outermost map names the property.
+      if (err instanceof NestedEntityError && !inMap) throw new NestedEntityError(path);
+      throw err;
+    }
+  } else if (value.arrayValue) {
+    if (depth + 1 > MAX_DEPTH) {
+      if (inMap) throw new NestedEntityError('');
+      throw invalid(`Property ${path} contains an invalid nested entity.`);
+    }
+    const elementPath = path.includes('.') ? path.slice(0, path.lastIndexOf('.') + 1) + 'array' : 'array';
+    for (const e of value.arrayValue.values ?? []) checkStored(elementPath, e, depth + 1, inMap);
+  }
+}
+
+/** Storage size as Firestore counts it (name, fields and 32 bytes); see the quotas page. */
+function documentSize(name: string, fields: Fields): number {
+  const below = name.slice(name.indexOf('/documents/') + '/documents/'.length);
+  let size = 16 + 32;
+  for (const segment of below.split('/')) size += Buffer.byteLength(segment) + 1;
+  return size + fieldsSize(fields);
+}
+
+function fieldsSize(fields: Fields): number {
+  let size = 0;
+  for (const [k, v] of Object.entries(fields)) size += Buffer.byteLength(k) + 1 + valueSize(v);
+  return size;
+}
+
+function valueSize(v: Value): number {
+  if (v.stringValue !== undefined) return Buffer.byteLength(v.stringValue) + 1;
+  if (v.bytesValue !== undefined) return v.bytesValue.length;
+  if (v.referenceValue !== undefined) return Buffer.byteLength(v.referenceValue) + 1;
+  if (v.geoPointValue !== undefined) return 16;
+  if (v.arrayValue !== undefined) return (v.arrayValue.values ?? []).reduce((n, e) => n + valueSize(e), 0);
+  if (v.mapValue !== undefined) return fieldsSize(v.mapValue.fields ?? {});
+  if (v.booleanValue !== undefined || v.nullValue !== undefined) return 1;
+  return 8;
 }
 
 function validateTransform(t: FieldTransform): void {
@@ -365,5 +483,21 @@ export function checkVerifyConflicts(writes: ResolvedWrite[]): void {
         throw invalid('A document cannot be verified and then written in the same request.');
       written.add(w.path);
     }
+  }
+}
+
+/**
+ * A batch write names each document at most once; otherwise the whole request is refused
+ * before anything else is checked, the caller's rights included (document_writes.json,
+ * "batch write").
+ */
+export function checkDistinctTargets(writes: ProtoWrite[]): void {
+  const seen = new Set<string>();
+  for (const w of writes) {
+    const name = w.update?.name ?? w.delete ?? w.verify ?? w.transform?.document;
+    if (name === undefined) continue;
+    if (seen.has(name))
+      throw invalid('the same document cannot be written more than once in a single request');
+    seen.add(name);
   }
 }

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { packageDefinition } from '../src/proto';
-import { fromJson } from '../src/json';
+import { fromJson, toJson } from '../src/json';
 import { startFirestoreEmulator, type RunningEmulator } from '../src/server';
 
 /** One recorded case and whether this emulator answered it the same way. */
@@ -344,7 +344,7 @@ function compareOutcome(
 
 /** queries.json over REST `:runQuery`: documents in order, `skippedResults`, `done` on the last. */
 const queriesRest: Runner = async (emu, fx) => {
-  const project = 'queries';
+  const project = 'queries-000000';
   const root = docsRoot(project);
   await seed(emu, project, fx.dataset as { name: string; fields: unknown }[]);
   const results: CaseResult[] = [];
@@ -390,7 +390,7 @@ function compareQueryMessages(c: QueryCase, messages: Record<string, unknown>[],
 
 /** queries.json again over gRPC RunQuery: the same answers, `done` included. */
 const queriesGrpc: Runner = async (emu, fx) => {
-  const project = 'queries';
+  const project = 'queries-000000';
   const root = docsRoot(project);
   await seed(emu, project, fx.dataset as { name: string; fields: unknown }[]);
   const client = grpcClient(emu.port);
@@ -427,7 +427,11 @@ const queriesGrpc: Runner = async (emu, fx) => {
         results.push({ name: c.name, ok: false, expected: c.outcome, actual: out });
         continue;
       }
-      results.push({ name: c.name, ...compareQueryMessages(c, out.messages, root) });
+      // Decoded messages carry proto-loader's oneof markers: compare their proto3 JSON form.
+      const messages = out.messages.map((m) =>
+        m.document ? { ...m, document: toJson('google.firestore.v1.Document', m.document) } : m,
+      );
+      results.push({ name: c.name, ...compareQueryMessages(c, messages, root) });
     }
   } finally {
     client.close();
@@ -1121,6 +1125,9 @@ async function main(argv: string[]): Promise<void> {
     matched += r.matched;
     total += r.total;
     process.stdout.write(formatReport(r, all ? Infinity : shown) + '\n');
+    if (process.env.REPLAY_DUMP) {
+      fs.writeFileSync(`${process.env.REPLAY_DUMP}.${name}.json`, JSON.stringify(r.mismatches, null, 1));
+    }
   }
   process.stdout.write(
     `${'all'.padEnd(16)} ${String(matched).padStart(4)} / ${String(total).padEnd(4)} ${((100 * matched) / Math.max(1, total)).toFixed(1)} %\n`,

@@ -33,3 +33,12 @@ export { rebuildUnitStatsNightly } from './jobs/unitStats.scheduler';
 export { registerReceipts } from './api/registerReceipts.callable';
 export { getReceiptForRating } from './api/getReceiptForRating.callable';
 export { submitRating } from './api/submitRating.callable';
+// Issue 12: the quarterly evaluation (Decree 335/2025)
+export { recordEvaluationInputs } from './api/recordEvaluationInputs.callable';
+export { recordSelfAssessment } from './api/recordSelfAssessment.callable';
+export { previewEvaluation } from './api/previewEvaluation.callable';
+export { runEvaluation } from './api/runEvaluation.callable';
+export { reviewEvaluation } from './api/reviewEvaluation.callable';
+export { finaliseEvaluations } from './api/finaliseEvaluations.callable';
+export { evaluateQuarterSchedule } from './jobs/evaluateQuarter.scheduler';
+export { evaluateUnit } from './jobs/evaluateUnit.task';

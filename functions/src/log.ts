@@ -19,6 +19,8 @@ export type LogEvent =
   | 'quota.allocated'
   | 'quota.carriedOver'
   | 'unitStats.rebuilt'
+  | 'evaluation.runStarted'
+  | 'evaluation.unitDone'
   | 'request.replayed'
   | 'alerts.flagged'
   | 'request.refused'

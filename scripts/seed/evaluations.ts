@@ -1,10 +1,29 @@
-/** evaluations/{period_cadre}: quarterly evaluation inputs of the two quarters before `asOf`. */
+/**
+ * The quarterly evaluation of the two quarters before `asOf`
+ * (docs/legal-basis.md §13): inputs for everyone still working (work products
+ * with their coefficients, general points on the example split, leader
+ * criteria, the facts that force KHT), and, for the older quarter, the results
+ * the quarterly job computes from them, through the same planner
+ * (functions/src/domain/evaluation/unit.ts). The newer quarter awaits its run.
+ */
+import { evaluateUnit } from '../../functions/src/domain/evaluation/unit';
+import { DEFAULT_EVALUATION_RULES } from '../../functions/src/domain/evaluation/rules';
 import { POSITION_BY_ID } from '../../functions/src/domain/positions';
-import type { Cadre, CadrePrivate, Evaluation } from '@canbo/model';
+import {
+  type Cadre,
+  type CadrePrivate,
+  communeOf,
+  DEFAULT_TASK_GROUP,
+  type Evaluation,
+  type EvaluationInput,
+  evaluationId,
+  type WorkProduct,
+} from '@canbo/model';
 import type { SeedContext } from './context';
+import type { Random } from './random';
 
-/** The two quarters before the one `asOf` falls in, most recent first. */
-function pastQuarters(asOf: string): string[] {
+/** The two quarters before the one `asOf` falls in, oldest first. */
+export function pastQuarters(asOf: string): [string, string] {
   let quarter = Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1;
   let year = Number(asOf.slice(0, 4));
   const periods: string[] = [];
@@ -14,52 +33,91 @@ function pastQuarters(asOf: string): string[] {
       quarter = 4;
       year--;
     }
-    periods.push(`${year}-Q${quarter}`);
+    periods.unshift(`${year}-Q${quarter}`);
   }
-  return periods;
+  return [periods[0]!, periods[1]!];
 }
 
-/** Inputs for everyone still working (after the movements), awaiting the scoring job. */
+/** Points to the half point, within [min, max]. */
+const half = (rng: Random, mean: number, sd: number, min: number, max: number) =>
+  Math.round(rng.normal(mean, sd, min, max) * 2) / 2;
+
+function products(rng: Random, strong: boolean): WorkProduct[] {
+  return Array.from({ length: rng.int(4, 8) }, (_, i) => ({
+    id: `sp${i + 1}`,
+    name: `Sản phẩm ${i + 1}`,
+    coefficient: rng.int(1, 3),
+    completed: rng.chance(strong ? 0.98 : 0.8),
+    majorErrors: rng.chance(strong ? 0.02 : 0.2) ? [{ objectiveCause: rng.chance(0.3) }] : [],
+    delays: rng.chance(strong ? 0.03 : 0.25) ? [{ objectiveCause: rng.chance(0.3) }] : [],
+  }));
+}
+
+export interface GeneratedEvaluations {
+  inputs: EvaluationInput[];
+  results: Evaluation[];
+}
+
 export function generateEvaluations(
   ctx: SeedContext,
   cadres: readonly Cadre[],
   privates: ReadonlyMap<string, CadrePrivate>,
-): Evaluation[] {
+): GeneratedEvaluations {
   const { rng } = ctx;
-  const out: Evaluation[] = [];
-  for (const period of pastQuarters(ctx.options.asOf)) {
+  const quarters = pastQuarters(ctx.options.asOf);
+  const inputs: EvaluationInput[] = [];
+  for (const period of quarters) {
     for (const c of cadres) {
       if (c.status === 'retired' || c.status === 'left') continue;
       const position = POSITION_BY_ID.get(c.posts[0]!.positionId)!;
       const strong = rng.chance(0.2);
-      const pct = () => Math.round(rng.normal(strong ? 96 : 85, strong ? 3 : 9, 30, 100));
-      out.push({
-        id: `${period}_${c.id}`,
+      const g = (max: number) => half(rng, max * (strong ? 0.92 : 0.72), max * 0.1, 0, max);
+      const general: Record<string, number> = position.leadership
+        ? {
+            politics: g(5),
+            ethics_discipline: g(5),
+            leadership: g(16),
+            service_attitude: g(2),
+            innovation: g(2),
+          }
+        : { politics_ethics: g(15), service_attitude: g(10), self_criticism: g(5) };
+      inputs.push({
+        id: evaluationId(period, c.id),
         period,
         cadreId: c.id,
         provinceCode: c.provinceCode,
-        communeCode: c.communeCode,
+        communeCode: communeOf(c.currentUnitCode),
         unitCode: c.currentUnitCode,
-        inputs: {
-          general: Math.round(rng.normal(strong ? 28 : 25, 2, 10, 30)),
-          tasks: { quantity: pct(), quality: pct(), progress: pct() },
+        taskGroup: DEFAULT_TASK_GROUP,
+        scoring: {
+          general,
+          products: products(rng, strong),
           leader: position.leadership
-            ? { unitResult: rng.chance(0.9) ? 100 : 50, organisation: pct() }
+            ? {
+                subordinateLevels: [],
+                organisation: rng.chance(0.85) ? 'full' : 'other',
+                thirdCriterion: Math.round(rng.normal(strong ? 96 : 88, 6, 50, 100)),
+              }
             : null,
-          disciplined: (privates.get(c.id)?.discipline.length ?? 0) > 0 && rng.chance(0.3),
-          selfAssessment: 'Hoàn thành các nhiệm vụ được giao trong quý.',
+          overrides: {
+            disciplineInYear: (privates.get(c.id)?.discipline.length ?? 0) > 0 && rng.chance(0.3),
+            degradationConcluded: false,
+            corruptionInDirectUnit: false,
+          },
+          workingDays: rng.chance(0.02) ? rng.int(20, 60) : null,
         },
-        subScores: null,
-        satisfaction: null,
-        total: null,
-        level: null,
-        override: null,
-        reviewedBy: null,
-        status: 'input',
-        jobRunId: null,
+        selfAssessment: 'Hoàn thành các nhiệm vụ được giao trong quý.',
         updatedAt: ctx.now,
+        updatedBy: 'seed',
       });
     }
   }
-  return out;
+  // The older quarter as its run left it: one planner pass per unit.
+  const byUnit = new Map<string, EvaluationInput[]>();
+  for (const i of inputs.filter((x) => x.period === quarters[0]))
+    byUnit.set(i.unitCode, [...(byUnit.get(i.unitCode) ?? []), i]);
+  const results = [...byUnit.values()].flatMap(
+    (unitInputs) => evaluateUnit(unitInputs, DEFAULT_EVALUATION_RULES).results,
+  );
+  return { inputs, results };
 }

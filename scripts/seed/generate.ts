@@ -19,6 +19,7 @@ import {
   Cadre,
   CadrePrivate,
   Evaluation,
+  EvaluationInput,
   Movement,
   type Position,
   type Procedure,
@@ -49,6 +50,8 @@ export interface GeneratedProvince {
   cadres: Cadre[];
   privates: Map<string, CadrePrivate>;
   movements: Movement[];
+  /** Evaluation inputs of the two past quarters, and the older quarter's results. */
+  evaluationInputs: EvaluationInput[];
   evaluations: Evaluation[];
   /** Dossier receipts of the one-stop desks, the anchors of the ratings (issue 11). */
   receipts: Receipt[];
@@ -73,7 +76,8 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
     cadres: cadres.map((c) => Cadre.parse(c)),
     privates: new Map([...privates].map(([id, v]) => [id, CadrePrivate.parse(v)])),
     movements: movements.map((m) => Movement.parse(m)),
-    evaluations: evaluations.map((e) => Evaluation.parse(e)),
+    evaluationInputs: evaluations.inputs.map((e) => EvaluationInput.parse(e)),
+    evaluations: evaluations.results.map((e) => Evaluation.parse(e)),
     receipts: receipts.map((r) => Receipt.parse(r)),
     ratings: ratings.map((r) => Rating.parse(r)),
     ratingComments: comments.map((c) => RatingComment.parse(c)),

@@ -6,6 +6,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { collections } from '../../functions/src/data/refs';
+import { EvaluationStore } from '../../functions/src/data/evaluations';
 import { ratingCollections } from '../../functions/src/data/ratings';
 import { flagAlerts } from '../../functions/src/services/alerts';
 import { useCaseDeps } from '../../functions/src/services/deps';
@@ -33,6 +34,7 @@ export async function seedProvince(
   progress('sinh dữ liệu / generating', 0, 0);
   const g = generateProvince(units, options);
   const c = collections(db);
+  const evaluationStore = new EvaluationStore(db);
   const rc = ratingCollections(db);
 
   const batches: [string, () => void, number][] = [];
@@ -55,6 +57,7 @@ export async function seedProvince(
           writer.set(c.cadrePrivate(id), p),
     ),
     movements: g.movements.map((m) => () => writer.set(c.movements.doc(m.id), m)),
+    evaluationInputs: g.evaluationInputs.map((e) => () => writer.set(evaluationStore.inputs().doc(e.id), e)),
     evaluations: g.evaluations.map((e) => () => writer.set(c.evaluations.doc(e.id), e)),
     receipts: g.receipts.map((r) => () => writer.set(rc.receipts.doc(r.id), r)),
     ratings: g.ratings.map((r) => () => writer.set(c.ratings.doc(r.id), r)),

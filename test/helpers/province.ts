@@ -11,6 +11,7 @@ import {
   type Cadre,
   type CadrePrivate,
   type Evaluation,
+  type EvaluationInput,
   evaluationId,
   type Job,
   type Movement,
@@ -171,7 +172,7 @@ export const claims = {
   otherProvince: { role: 'province_admin', province: '40' },
 };
 
-/** A quarterly evaluation still at the input stage (Decree 335/2025: 30 + 70 points). */
+/** A computed quarterly result (Decree 335/2025: 30 + 70 points): 28 general + 66.5 task points, HTXS. */
 export function evaluation(cadreId: string, period: string, extra: Partial<Evaluation> = {}): Evaluation {
   return {
     id: evaluationId(period, cadreId),
@@ -180,22 +181,59 @@ export function evaluation(cadreId: string, period: string, extra: Partial<Evalu
     provinceCode: '42',
     communeCode: '18073',
     unitCode: '18073',
-    inputs: {
-      general: 28,
-      tasks: { quantity: 100, quality: 95, progress: 90 },
-      leader: null,
-      disciplined: false,
-      selfAssessment: '',
+    taskGroup: 'chung',
+    leader: false,
+    rated: true,
+    general: {
+      points: 28,
+      parts: [
+        { id: 'politics_ethics', points: 14, max: 15 },
+        { id: 'service_attitude', points: 9, max: 10 },
+        { id: 'self_criticism', points: 5, max: 5 },
+      ],
     },
-    subScores: null,
-    satisfaction: null,
-    total: null,
-    level: null,
-    override: null,
-    reviewedBy: null,
-    status: 'input',
-    jobRunId: null,
+    tasks: { a: 100, b: 95, c: 90, d: null, dd: null, e: null, percent: 95, points: 66.5 },
+    total: 94.5,
+    scoreLevel: 'HTXS',
+    level: 'HTXS',
+    reasons: [{ code: 'score', total: 94.5, level: 'HTXS' }],
+    inputsDigest: 'd1',
+    inputsUpdatedAt: NOW,
+    ...extra,
+  };
+}
+
+/** What the commune recorded for one person and quarter: four products done, full general points. */
+export function evaluationInput(
+  cadreId: string,
+  period: string,
+  extra: Partial<EvaluationInput> = {},
+): EvaluationInput {
+  return {
+    id: evaluationId(period, cadreId),
+    period,
+    cadreId,
+    provinceCode: '42',
+    communeCode: '18073',
+    unitCode: '18073',
+    taskGroup: 'chung',
+    scoring: {
+      general: { politics_ethics: 15, service_attitude: 10, self_criticism: 5 },
+      products: [1, 2, 3, 4].map((n) => ({
+        id: `p${n}`,
+        name: `Sản phẩm ${n}`,
+        coefficient: 1,
+        completed: true,
+        majorErrors: [],
+        delays: [],
+      })),
+      leader: null,
+      overrides: { disciplineInYear: false, degradationConcluded: false, corruptionInDirectUnit: false },
+      workingDays: null,
+    },
+    selfAssessment: null,
     updatedAt: NOW,
+    updatedBy: 'u-commune-admin',
     ...extra,
   };
 }

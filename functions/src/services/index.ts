@@ -24,6 +24,19 @@ import { reconcileAllClaims, reconcileClaims, type ReconcileReport } from './sco
 import { Idempotency } from './idempotency';
 import { allocateQuota, carryOverQuotas } from './quotas';
 import { recordRestrictions } from './profiles';
+import { EvaluationStore } from '../data/evaluations';
+import { CloudTasksQueue } from '../data/task-queue';
+import { DEFAULT_EVALUATION_RULES } from '../domain/evaluation/rules';
+import {
+  type EvaluationDeps,
+  finaliseEvaluations,
+  previewEvaluation,
+  recordEvaluationInputs,
+  recordSelfAssessment,
+  reviewEvaluation,
+  runEvaluation,
+  type UnitTaskQueue,
+} from './evaluation';
 import { rebuildEveryProvince, rebuildUnitStats, type RebuildResult } from './stats';
 
 export { defaultDeps, type ServiceDeps } from '../lib/deps';
@@ -47,11 +60,26 @@ export interface UseCases {
   allocateQuota: Bound<typeof allocateQuota>;
   carryOverQuotas: Bound<typeof carryOverQuotas>;
   recordRestrictions: Bound<typeof recordRestrictions>;
+  // The quarterly evaluation (services/evaluation)
+  recordEvaluationInputs: Bound<typeof recordEvaluationInputs>;
+  recordSelfAssessment: Bound<typeof recordSelfAssessment>;
+  previewEvaluation: Bound<typeof previewEvaluation>;
+  runEvaluation: Bound<typeof runEvaluation>;
+  reviewEvaluation: Bound<typeof reviewEvaluation>;
+  finaliseEvaluations: Bound<typeof finaliseEvaluations>;
   rebuildUnitStats: Bound<typeof rebuildUnitStats>;
 }
 
-export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDeps = defaultDeps): UseCases {
+export function useCases(
+  db: Firestore,
+  auth: ScopeDeps['auth'],
+  deps: ServiceDeps = defaultDeps,
+  queue?: UnitTaskQueue,
+): UseCases {
   const d = useCaseDeps(db, deps);
+  // The evaluation's deps are made on first use: the Cloud Tasks client is not loaded by other callables.
+  let evaluation: EvaluationDeps | undefined;
+  const ev = () => (evaluation ??= evaluationDeps(db, deps, queue ?? new CloudTasksQueue()));
   const scope: ScopeDeps = { ...d, auth };
   return {
     checkQuota: (actor, input) => checkQuota(d, actor, input),
@@ -66,6 +94,12 @@ export function useCases(db: Firestore, auth: ScopeDeps['auth'], deps: ServiceDe
     allocateQuota: (actor, input) => allocateQuota(d, actor, input),
     carryOverQuotas: (actor, input) => carryOverQuotas(d, actor, input),
     recordRestrictions: (actor, input) => recordRestrictions(d, actor, input),
+    recordEvaluationInputs: (actor, input) => recordEvaluationInputs(ev(), actor, input),
+    recordSelfAssessment: (actor, input) => recordSelfAssessment(ev(), actor, input),
+    previewEvaluation: (actor, input) => previewEvaluation(ev(), actor, input),
+    runEvaluation: (actor, input) => runEvaluation(ev(), actor, input),
+    reviewEvaluation: (actor, input) => reviewEvaluation(ev(), actor, input),
+    finaliseEvaluations: (actor, input) => finaliseEvaluations(ev(), actor, input),
     rebuildUnitStats: (actor, input) => rebuildUnitStats(d, actor, input),
   };
 }
@@ -103,4 +137,24 @@ export function reconcileEveryProvince(): Promise<ReconcileReport> {
 export function rebuildAllUnitStats(): Promise<RebuildResult[]> {
   if (getApps().length === 0) initializeApp();
   return rebuildEveryProvince(useCaseDeps(getFirestore()));
+}
+
+/** What the evaluation use cases and the job's worker are given. */
+export function evaluationDeps(db: Firestore, deps: ServiceDeps, queue: UnitTaskQueue): EvaluationDeps {
+  return {
+    ...useCaseDeps(db, deps),
+    evaluations: new EvaluationStore(db),
+    rules: DEFAULT_EVALUATION_RULES,
+    queue,
+  };
+}
+
+/** The evaluation's deps over the default app (the task worker and the quarterly schedule). */
+let evaluationDefault: EvaluationDeps | undefined;
+export function getEvaluationDeps(): EvaluationDeps {
+  if (!evaluationDefault) {
+    if (getApps().length === 0) initializeApp();
+    evaluationDefault = evaluationDeps(getFirestore(), defaultDeps, new CloudTasksQueue());
+  }
+  return evaluationDefault;
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CatalogueAbout, Certainty, sourced } from './catalogue';
 import { DocId } from './common';
-import { Level } from './evaluations';
+import { Level } from './levels';
 
 const percent = z.number().min(0).max(100);
 const share = z.number().min(0).max(1);

@@ -1,38 +1,71 @@
 /**
- * evaluations/{period}_{cadreId}: quarterly and annual results under Nghị
- * định 335/2025: 30 points of general criteria and 70 of task
- * results, the satisfaction component, the total and the level.
+ * The quarterly evaluation under Nghị định 335/2025 (docs/legal-basis.md §13):
+ *
+ * - evaluationInputs/{period}_{cadreId}: what the commune or the province
+ *   records for one person and quarter (work products, general criteria,
+ *   leader criteria, facts that force KHT) and the person's self-assessment.
+ *   Written by callables only, refused once the unit's quarter is final.
+ * - evaluations/{period}_{cadreId}: the result the quarterly job computes from
+ *   them (every sub-score, the total, the level and why) and the reviewer's
+ *   confirmation or override.
+ * - evaluationLocks/{period}_{unitCode}: a unit's quarter, finalised.
  */
 import { z } from 'zod';
 import { DocId, IsoDateTime, Scope, UnitCode } from './common';
+import { ScoringInput } from './evaluation-rules';
+import { Level } from './levels';
 import { message, oneLine } from './messages';
 
 /** 2026-Q1 … 2026-Q4, or 2026 for the annual roll-up. */
 export const Period = z.string().regex(/^\d{4}(-Q[1-4])?$/, oneLine(message('field.evaluation_period')));
-
-export const Level = z.enum(['HTXS', 'HTT', 'HT', 'KHT']);
-export type Level = z.infer<typeof Level>;
-export const LEVEL_LABELS: Record<z.infer<typeof Level>, string> = {
-  HTXS: 'Hoàn thành xuất sắc nhiệm vụ',
-  HTT: 'Hoàn thành tốt nhiệm vụ',
-  HT: 'Hoàn thành nhiệm vụ',
-  KHT: 'Không hoàn thành nhiệm vụ',
-};
+/** A quarter, the period the job scores. */
+export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, oneLine(message('field.evaluation_period')));
 
 const Percent = z.number().min(0).max(100);
+const Points = z.number().min(0).max(100);
 
-export const EvaluationInputs = z.object({
-  /** General criteria (politics, ethics, discipline, attitude to citizens…), 0–30. */
-  general: z.number().min(0).max(30),
-  /** Task results as % of assigned products: quantity, quality, progress. */
-  tasks: z.object({ quantity: Percent, quality: Percent, progress: Percent }),
-  /** Leaders only: unit result (100 or 50) and organisation criteria. */
-  leader: z
-    .object({ unitResult: z.union([z.literal(100), z.literal(50)]), organisation: Percent })
-    .nullable(),
-  /** Reprimand or heavier discipline in the period forces KHT (NĐ 335 Art. 20(4)). */
-  disciplined: z.boolean(),
-  selfAssessment: z.string(),
+/** The group of similar tasks the HTXS ceiling counts within (default: the whole unit). */
+export const TaskGroup = DocId;
+export const DEFAULT_TASK_GROUP = 'chung';
+
+export const EvaluationInput = Scope.extend({
+  id: z.string().regex(/^\d{4}-Q[1-4]_[A-Za-z0-9_-]+$/),
+  period: Quarter,
+  cadreId: DocId,
+  /** The unit that rates the person this quarter: where they work (a secondee is rated by the receiving unit). */
+  unitCode: UnitCode,
+  taskGroup: TaskGroup,
+  scoring: ScoringInput,
+  selfAssessment: z.string().max(5000).nullable(),
+  updatedAt: IsoDateTime,
+  updatedBy: z.string().min(1),
+});
+export type EvaluationInput = z.infer<typeof EvaluationInput>;
+
+/** Why a level is what it is (functions/src/domain/evaluation/score.ts). */
+export const ScoreReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('score'), total: Points, level: Level }),
+  z.object({
+    code: z.literal('override'),
+    fact: z.enum(['disciplineInYear', 'degradationConcluded', 'corruptionInDirectUnit']),
+  }),
+  z.object({
+    code: z.literal('not_rated'),
+    why: z.enum(['no_products', 'working_time']),
+    workingDays: z.number().int().nonnegative().nullable(),
+  }),
+]);
+export type ScoreReason = z.infer<typeof ScoreReason>;
+
+export const TaskScore = z.object({
+  a: Percent,
+  b: Percent,
+  c: Percent,
+  d: Percent.nullable(),
+  dd: Percent.nullable(),
+  e: Percent.nullable(),
+  percent: Percent,
+  points: Points,
 });
 
 export const Evaluation = Scope.extend({
@@ -40,15 +73,69 @@ export const Evaluation = Scope.extend({
   period: Period,
   cadreId: DocId,
   unitCode: UnitCode,
-  inputs: EvaluationInputs,
-  subScores: z.object({ general: z.number(), tasks: z.number() }).nullable(),
-  satisfaction: z.object({ ratings: z.number().int().nonnegative(), satisfiedShare: Percent }).nullable(),
-  total: z.number().min(0).max(100).nullable(),
+  taskGroup: TaskGroup,
+  leader: z.boolean(),
+  rated: z.boolean(),
+  general: z.object({
+    points: Points,
+    parts: z.array(z.object({ id: DocId, points: Points, max: Points })),
+  }),
+  tasks: TaskScore.nullable(),
+  total: Points.nullable(),
+  /** The level the total alone gives. */
+  scoreLevel: Level.nullable(),
+  /** The level after the facts that force KHT. */
   level: Level.nullable(),
-  override: z.object({ level: Level, reason: z.string().min(1), by: z.string() }).nullable(),
-  reviewedBy: z.string().nullable(),
-  status: z.enum(['input', 'computed', 'reviewed', 'final']),
-  jobRunId: z.string().nullable(),
-  updatedAt: IsoDateTime,
+  reasons: z.array(ScoreReason),
+  /**
+   * A reviewer's confirmation or change of the level, with the reason
+   * (audited). Absent until someone reviews: the job never writes it, so a
+   * re-run keeps every review.
+   */
+  review: z
+    .object({ level: Level, reason: z.string().min(1).max(1000), by: z.string().min(1), at: IsoDateTime })
+    .optional(),
+  /** A digest of the inputs and rules the result was computed from: a re-run with the same ones writes nothing. */
+  inputsDigest: z.string().min(1),
+  /**
+   * When the inputs were last changed. The result carries no time of its own,
+   * so computing it again from the same inputs gives the same document.
+   */
+  inputsUpdatedAt: IsoDateTime,
 });
 export type Evaluation = z.infer<typeof Evaluation>;
+
+/** The level that counts: the reviewer's when there is one. */
+export function effectiveLevel(e: Pick<Evaluation, 'level' | 'review'>): Level | null {
+  return e.review?.level ?? e.level;
+}
+
+export const EvaluationLock = Scope.extend({
+  id: z.string().regex(/^\d{4}-Q[1-4]_/),
+  period: Quarter,
+  unitCode: UnitCode,
+  finalisedBy: z.string().min(1),
+  finalisedAt: IsoDateTime,
+  /** How many results the unit's quarter had when it was finalised. */
+  evaluations: z.number().int().nonnegative(),
+});
+export type EvaluationLock = z.infer<typeof EvaluationLock>;
+
+/** The unit's lease and digest in a run: jobs/{runId}/units/{unitCode}. */
+export const EvaluationUnitRun = z.object({
+  unitCode: UnitCode,
+  state: z.enum(['pending', 'running', 'done', 'locked']),
+  /** Who holds the unit (the task's attempt) and until when; a lease past its time may be taken over. */
+  lease: z.object({ holder: z.string().min(1), until: IsoDateTime }).nullable(),
+  attempts: z.number().int().nonnegative(),
+  /** The run's generation this state belongs to (a new run of a finished period starts a new one). */
+  generation: z.number().int().nonnegative(),
+  /** The digest of every input of the unit when it was last done: the same digest again means nothing to write. */
+  digest: z.string().nullable(),
+  /** The digest each person's result was last written with: only a changed one is written again. */
+  digests: z.record(DocId, z.string()),
+  evaluated: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  updatedAt: IsoDateTime,
+});
+export type EvaluationUnitRun = z.infer<typeof EvaluationUnitRun>;

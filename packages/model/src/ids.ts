@@ -8,9 +8,19 @@ export function quotaId(unitCode: string, block: string, year: number): string {
   return `${unitCode}_${block}_${year}`;
 }
 
-/** evaluations/{period}_{cadreId} */
+/** evaluations/{period}_{cadreId}, and evaluationInputs/{period}_{cadreId} */
 export function evaluationId(period: string, cadreId: string): string {
   return `${period}_${cadreId}`;
+}
+
+/** evaluationLocks/{period}_{unitCode}: a unit's quarter, finalised. */
+export function evaluationLockId(period: string, unitCode: string): string {
+  return `${period}_${unitCode}`;
+}
+
+/** jobs/{runId} of a province's quarterly evaluation: one run per period and province, started or resumed. */
+export function evaluationRunId(period: string, provinceCode: string): string {
+  return `evaluation_${period}_${provinceCode}`;
 }
 
 /**

@@ -14,7 +14,9 @@ export * from './checks';
 export * from './quotas';
 export * from './cadres';
 export * from './movements';
+export * from './levels';
 export * from './evaluations';
+export * from './evaluation-api';
 export * from './evaluation-rules';
 export * from './ratings';
 // Issue 11: receipts, ratings and satisfaction (H8)

@@ -1,8 +1,19 @@
 /** Every collection's schema accepts a well-formed document and refuses malformed ones. */
-import { Cadre, CadrePrivate, Evaluation, Movement, Position, Quota, Rating, Unit } from '@canbo/model';
+import {
+  Cadre,
+  CadrePrivate,
+  Evaluation,
+  EvaluationInput,
+  Movement,
+  Position,
+  Quota,
+  Rating,
+  Unit,
+} from '@canbo/model';
 import { POSITIONS } from '../../../functions/src/domain/positions';
 import {
   evaluation as evaluationBuilder,
+  evaluationInput as evaluationInputBuilder,
   movement as movementFixture,
   person,
   profile as profileFixture,
@@ -197,15 +208,42 @@ describe('quotas, movements, evaluations, ratings, positions', () => {
     ).toContain('checks.0.code');
   });
 
-  test('evaluation inputs stay within the 30 + 70 point scale', () => {
+  test('evaluation results stay within the 30 + 70 point scale', () => {
     const evaluation = evaluationBuilder('18073-0001', '2026-Q3');
     expect(evaluation.id).toBe('2026-Q3_18073-0001');
     expect(Evaluation.safeParse(evaluation).success).toBe(true);
+    expect(issuesOf(Evaluation.safeParse({ ...evaluation, total: 100.5 }))).toContain('total');
     expect(
-      issuesOf(Evaluation.safeParse({ ...evaluation, inputs: { ...evaluation.inputs, general: 31 } })),
-    ).toContain('inputs.general');
+      issuesOf(Evaluation.safeParse({ ...evaluation, tasks: { ...evaluation.tasks!, a: 101 } })),
+    ).toContain('tasks.a');
+    expect(
+      issuesOf(Evaluation.safeParse({ ...evaluation, reasons: [{ code: 'override', fact: 'late' }] })),
+    ).toContain('reasons.0.fact');
     expect(issuesOf(Evaluation.safeParse({ ...evaluation, period: '2026-Q5' }))).toContain('period');
     expect(issuesOf(Evaluation.safeParse({ ...evaluation, level: 'GOOD' }))).toContain('level');
+  });
+
+  test('evaluation inputs: a quarter, weighted products, points that are not negative', () => {
+    const input = evaluationInputBuilder('18073-0001', '2026-Q3');
+    expect(EvaluationInput.safeParse(input).success).toBe(true);
+    expect(issuesOf(EvaluationInput.safeParse({ ...input, period: '2026' }))).toContain('period');
+    const products = input.scoring.products;
+    expect(
+      issuesOf(
+        EvaluationInput.safeParse({
+          ...input,
+          scoring: { ...input.scoring, products: [{ ...products[0]!, coefficient: 0 }] },
+        }),
+      ),
+    ).toContain('scoring.products.0.coefficient');
+    expect(
+      issuesOf(
+        EvaluationInput.safeParse({
+          ...input,
+          scoring: { ...input.scoring, general: { politics_ethics: -1 } },
+        }),
+      ),
+    ).toContain('scoring.general.politics_ethics');
   });
 
   test('ratings use the five-level scale and 0, 1 or 2+ trips', () => {

@@ -146,10 +146,22 @@ test('a few hundred movements in every state, secondments ending soon among them
   }
 });
 
-test('two past quarters of evaluation inputs and one rating per receipt', () => {
-  const periods = new Set(ngheAn.evaluations.map((e) => e.period));
+test('two past quarters of evaluation inputs, the older one scored, and one rating per receipt', () => {
+  const periods = new Set(ngheAn.evaluationInputs.map((e) => e.period));
   expect([...periods].sort()).toEqual(['2026-Q2', '2026-Q3']);
-  expect(ngheAn.evaluations.every((e) => e.status === 'input' && e.total === null)).toBe(true);
+  // The older quarter as its run left it: one result per input, every one scorable.
+  const q2 = ngheAn.evaluationInputs.filter((e) => e.period === '2026-Q2');
+  expect(ngheAn.evaluations.map((e) => e.id).sort()).toEqual(q2.map((e) => e.id).sort());
+  expect(new Set(ngheAn.evaluations.map((e) => e.period))).toEqual(new Set(['2026-Q2']));
+  const rated = ngheAn.evaluations.filter((e) => e.rated);
+  expect(rated.length / ngheAn.evaluations.length).toBeGreaterThan(0.95);
+  // Mostly HTT, some HTXS and HT, a few KHT (forced by discipline or weak results).
+  expect(share(rated, (e) => e.level === 'HTT')).toBeGreaterThan(0.4);
+  expect(share(rated, (e) => e.level === 'HTXS')).toBeGreaterThan(0.05);
+  expect(share(rated, (e) => e.level === 'KHT')).toBeLessThan(0.1);
+  expect(
+    ngheAn.evaluations.filter((e) => e.leader).every((e) => e.tasks === null || e.tasks.d !== null),
+  ).toBe(true);
   expect(new Set(ngheAn.ratings.map((r) => r.id)).size).toBe(ngheAn.ratings.length);
   expect(share(ngheAn.ratings, (r) => r.criteria.overall >= 4)).toBeGreaterThan(0.7);
 });

@@ -24,3 +24,9 @@ export function quarterOf(isoDate: string): string {
   const month = Number(isoDate.slice(5, 7));
   return `${isoDate.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/** The quarter before the one an ISO date falls in: what the schedule evaluates a few days after it ends. */
+export function previousQuarter(isoDate: string): string {
+  const [year, q] = quarterOf(isoDate).split('-Q').map(Number) as [number, number];
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}

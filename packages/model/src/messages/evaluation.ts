@@ -46,4 +46,40 @@ export const EVALUATION_MESSAGES = {
     vi: 'Thời gian công tác trong kỳ ({days} ngày) không đủ để đánh giá',
     en: 'time worked in the period ({days} days) too short to rate',
   },
+  'evaluation.locked': {
+    vi: 'Kết quả quý {period} của đơn vị {unitCode} đã được chốt, không thể thay đổi',
+    en: 'the {period} results of unit {unitCode} are final and cannot change',
+  },
+  'evaluation.unknownResult': {
+    vi: 'Chưa có kết quả đánh giá {id}',
+    en: 'no evaluation result {id}',
+  },
+  'evaluation.noInputs': {
+    vi: 'Quý {period} chưa có phiếu đánh giá của {id}',
+    en: 'no {period} evaluation form for {id} yet',
+  },
+  'evaluation.noResults': {
+    vi: 'Đơn vị {unitCode} chưa có kết quả đánh giá quý {period} để chốt',
+    en: 'unit {unitCode} has no {period} results to finalise',
+  },
+  'evaluation.audit.inputs': {
+    vi: 'Ghi nhận thông tin đánh giá quý {period}',
+    en: 'evaluation inputs recorded for {period}',
+  },
+  'evaluation.audit.selfAssessment': {
+    vi: 'Tự đánh giá quý {period}',
+    en: 'self-assessment for {period}',
+  },
+  'evaluation.audit.finalise': {
+    vi: 'Chốt kết quả đánh giá quý {period}',
+    en: '{period} results finalised',
+  },
+  'evaluation.audit.run': {
+    vi: 'Chạy đánh giá quý {period}',
+    en: 'evaluation run for {period}',
+  },
+  'evaluation.job.failedUnits': {
+    vi: 'Chưa đánh giá được {count} đơn vị: {units}',
+    en: '{count} unit(s) not evaluated: {units}',
+  },
 } as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,163 @@
+/**
+ * The quarterly evaluation's documents (packages/model/src/evaluations.ts):
+ * inputs, results, finalised units, and each unit's lease in a run
+ * (jobs/{runId}/units/{unitCode}). Typed refs with zod converters, as in
+ * refs.ts, and the reads and writes the evaluation use cases and the job need.
+ */
+import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
+import {
+  Evaluation,
+  EvaluationInput,
+  EvaluationLock,
+  EvaluationUnitRun,
+  evaluationId,
+  evaluationLockId,
+} from '@canbo/model';
+import type { ComputedEvaluation } from '../domain/evaluation/unit';
+import { zodConverter } from './converter';
+import { collections } from './refs';
+
+const inputConverter = zodConverter(EvaluationInput, (i) => i.id);
+const lockConverter = zodConverter(EvaluationLock, (l) => l.id);
+const unitRunConverter = zodConverter(EvaluationUnitRun, (u) => u.unitCode);
+
+/** Firestore's limit of writes in one batch. */
+const BATCH = 500;
+
+export class EvaluationStore {
+  private readonly c;
+
+  constructor(private readonly db: Firestore) {
+    this.c = collections(db);
+  }
+
+  inputs() {
+    return this.db.collection('evaluationInputs').withConverter(inputConverter);
+  }
+
+  results() {
+    return this.c.evaluations;
+  }
+
+  locks() {
+    return this.db.collection('evaluationLocks').withConverter(lockConverter);
+  }
+
+  unitRuns(runId: string) {
+    return this.c.jobs.doc(runId).collection('units').withConverter(unitRunConverter);
+  }
+
+  jobs() {
+    return this.c.jobs;
+  }
+
+  /** The current units of a province (province, communes, agencies): one task each. */
+  async unitCodesOf(provinceCode: string): Promise<string[]> {
+    const snap = await this.c.units.where('provinceCode', '==', provinceCode).get();
+    return snap.docs
+      .map((d) => d.data())
+      .filter((u) => u.validTo === null)
+      .map((u) => u.code)
+      .sort();
+  }
+
+  /** The provinces with at least one input for the quarter (one small query per province). */
+  async provincesWithInputs(period: string): Promise<string[]> {
+    const provinces = await this.c.units.where('level', '==', 'province').get();
+    const found: string[] = [];
+    for (const p of provinces.docs) {
+      const code = p.data().code;
+      const any = await this.inputs()
+        .where('provinceCode', '==', code)
+        .where('period', '==', period)
+        .limit(1)
+        .get();
+      if (!any.empty) found.push(code);
+    }
+    return found.sort();
+  }
+
+  /** The units a run has finished in a generation. */
+  async unitsDone(runId: string, generation: number): Promise<Set<string>> {
+    const snap = await this.unitRuns(runId)
+      .where('generation', '==', generation)
+      .where('state', 'in', ['done', 'locked'])
+      .get();
+    return new Set(snap.docs.map((d) => d.data().unitCode));
+  }
+
+  async findInput(period: string, cadreId: string, tx?: Transaction): Promise<EvaluationInput | undefined> {
+    const ref = this.inputs().doc(evaluationId(period, cadreId));
+    return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  saveInput(tx: Transaction, input: EvaluationInput): void {
+    tx.set(this.inputs().doc(input.id), input);
+  }
+
+  async findResult(id: string, tx?: Transaction): Promise<Evaluation | undefined> {
+    const ref = this.results().doc(id);
+    return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  saveResult(tx: Transaction, result: Evaluation): void {
+    tx.set(this.results().doc(result.id), result);
+  }
+
+  async findLock(period: string, unitCode: string, tx?: Transaction): Promise<EvaluationLock | undefined> {
+    const ref = this.locks().doc(evaluationLockId(period, unitCode));
+    return (tx ? await tx.get(ref) : await ref.get()).data();
+  }
+
+  saveLock(tx: Transaction, lock: EvaluationLock): void {
+    tx.create(this.locks().doc(lock.id), lock);
+  }
+
+  /** Every input of one unit and quarter: one query (the job's only read per person). */
+  async inputsOfUnit(provinceCode: string, unitCode: string, period: string): Promise<EvaluationInput[]> {
+    const snap = await this.inputs()
+      .where('provinceCode', '==', provinceCode)
+      .where('unitCode', '==', unitCode)
+      .where('period', '==', period)
+      .get();
+    return snap.docs.map((d) => d.data());
+  }
+
+  /** The units with inputs in a province's quarter (a projection: ids and unit codes only). */
+  async unitsWithInputs(provinceCode: string, period: string): Promise<string[]> {
+    const snap = await this.db
+      .collection('evaluationInputs')
+      .where('provinceCode', '==', provinceCode)
+      .where('period', '==', period)
+      .select('unitCode')
+      .get();
+    return [...new Set(snap.docs.map((d) => String(d.get('unitCode'))))].sort();
+  }
+
+  /** Results of one unit and quarter. */
+  async resultsOfUnit(
+    provinceCode: string,
+    unitCode: string,
+    period: string,
+    tx?: Transaction,
+  ): Promise<Evaluation[]> {
+    const q = this.results()
+      .where('provinceCode', '==', provinceCode)
+      .where('unitCode', '==', unitCode)
+      .where('period', '==', period);
+    return (tx ? await tx.get(q) : await q.get()).docs.map((d) => d.data());
+  }
+
+  /**
+   * Writes computed results in batches of 500, merging: a reviewer's part is
+   * never touched. Equal inputs give equal documents, so a repeated write
+   * changes nothing.
+   */
+  async writeResults(results: readonly ComputedEvaluation[]): Promise<void> {
+    for (let i = 0; i < results.length; i += BATCH) {
+      const batch: WriteBatch = this.db.batch();
+      for (const r of results.slice(i, i + BATCH)) batch.set(this.results().doc(r.id), r, { merge: true });
+      await batch.commit();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * One unit of a quarterly evaluation run, dispatched by Cloud Tasks
+ * (services/evaluation/evaluate-unit.ts does the work). The queue retries a
+ * failed attempt with backoff, and limits how many units run at once so a
+ * national run does not exceed Firestore's and the functions' budgets
+ * (docs/evaluation-job.md). The task's id is the lease holder: a retry of the
+ * same task takes its own lease back at once; a duplicate task waits.
+ */
+import '../global-options';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { z } from 'zod';
+import { ProvinceCode, Quarter, UnitCode } from '@canbo/model';
+import { log } from '../log';
+import { getEvaluationDeps } from '../services';
+import { evaluateUnitTask } from '../services/evaluation';
+
+const Payload = z.strictObject({
+  runId: z.string().min(1),
+  period: Quarter,
+  provinceCode: ProvinceCode,
+  unitCode: UnitCode,
+  generation: z.number().int().nonnegative(),
+});
+
+export const evaluateUnit = onTaskDispatched(
+  {
+    retryConfig: { maxAttempts: 8, minBackoffSeconds: 10, maxBackoffSeconds: 300, maxDoublings: 4 },
+    rateLimits: { maxConcurrentDispatches: 20, maxDispatchesPerSecond: 10 },
+    timeoutSeconds: 540,
+    memory: '512MiB',
+  },
+  async (request) => {
+    const task = Payload.parse(request.data);
+    const outcome = await evaluateUnitTask(getEvaluationDeps(), task, request.id);
+    log.info('evaluation.unitDone', { ...task, ...outcome, retryCount: request.retryCount });
+  },
+);

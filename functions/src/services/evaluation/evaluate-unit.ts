@@ -1,0 +1,142 @@
+/**
+ * The quarterly job's worker: one unit of one run (a Cloud Tasks task,
+ * jobs/evaluateUnit.task.ts). The planner is pure
+ * (domain/evaluation/unit.ts); this file only moves data:
+ *
+ * 1. take the unit's lease in one transaction (a lease held by another
+ *    attempt that has not expired sends the task back to the queue; a unit
+ *    already done in this generation, or finalised, is skipped);
+ * 2. read the unit's inputs with one query;
+ * 3. write, in batches, only the results whose digest differs from the one
+ *    last written (a crash half-way leaves results that the retry writes
+ *    again identically);
+ * 4. in one transaction, record the digests, release the lease and add the
+ *    unit to the run's progress, once per generation.
+ *
+ * About one read and at most one write per person; none on a re-run with the
+ * same inputs (docs/evaluation-job.md).
+ */
+import type { EvaluationUnitRun, Job } from '@canbo/model';
+import { evaluationLockId } from '@canbo/model';
+import { changedResults, evaluateUnit } from '../../domain/evaluation/unit';
+import { AppError } from '../../lib/errors';
+import { generationOf } from './run';
+import type { EvaluationDeps, UnitTask } from './deps';
+
+/** How long a unit is held by one attempt before another may take it over. */
+export const LEASE_MS = 5 * 60 * 1000;
+
+export type UnitOutcome =
+  | { state: 'done'; evaluated: number; written: number; problems: number }
+  | { state: 'skipped'; why: 'stale_generation' | 'already_done' | 'locked' };
+
+/** The lease is another attempt's and still valid: the queue retries the task later. */
+export class LeaseHeld extends AppError {
+  constructor(unitCode: string, until: string) {
+    super('aborted', 'error.contention', {}, { unitCode, until });
+  }
+}
+
+export async function evaluateUnitTask(
+  deps: EvaluationDeps,
+  task: UnitTask,
+  holder: string,
+): Promise<UnitOutcome> {
+  const { db, evaluations } = deps;
+  const jobRef = evaluations.jobs().doc(task.runId);
+  const unitRef = evaluations.unitRuns(task.runId).doc(task.unitCode);
+  const lockRef = evaluations.locks().doc(evaluationLockId(task.period, task.unitCode));
+
+  const taken = await db.runTransaction(async (tx) => {
+    const [job, unit, lock] = await Promise.all([
+      tx.get(jobRef).then((s) => s.data()),
+      tx.get(unitRef).then((s) => s.data()),
+      tx.get(lockRef).then((s) => s.data()),
+    ]);
+    if (!job || generationOf(job) !== task.generation) return { skip: 'stale_generation' as const };
+    if (unit && unit.generation === task.generation && (unit.state === 'done' || unit.state === 'locked'))
+      return { skip: 'already_done' as const };
+    const now = deps.clock.now();
+    if (unit?.lease && unit.lease.holder !== holder && unit.lease.until > now.toISOString())
+      throw new LeaseHeld(task.unitCode, unit.lease.until);
+    const base: EvaluationUnitRun = {
+      unitCode: task.unitCode,
+      state: 'running',
+      lease: { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() },
+      attempts: (unit?.attempts ?? 0) + 1,
+      generation: task.generation,
+      digest: unit?.digest ?? null,
+      digests: unit?.digests ?? {},
+      evaluated: 0,
+      written: 0,
+      updatedAt: now.toISOString(),
+    };
+    if (lock) {
+      // A finalised unit is not evaluated again (its results are locked); it still counts as done.
+      tx.set(unitRef, { ...base, state: 'locked', lease: null });
+      tx.set(jobRef, { ...job, ...finishedUpdate(job, { locked: 1 }, now.toISOString()) });
+      return { skip: 'locked' as const };
+    }
+    tx.set(unitRef, base);
+    return { skip: undefined, digests: base.digests, digest: base.digest };
+  });
+  if (taken.skip !== undefined) return { state: 'skipped', why: taken.skip };
+
+  const inputs = await evaluations.inputsOfUnit(task.provinceCode, task.unitCode, task.period);
+  const plan = evaluateUnit(inputs, deps.rules);
+  const changed = taken.digest === plan.unitDigest ? [] : changedResults(plan, taken.digests);
+  await evaluations.writeResults(changed);
+
+  const counted = await db.runTransaction(async (tx) => {
+    const [job, unit] = await Promise.all([
+      tx.get(jobRef).then((s) => s.data()),
+      tx.get(unitRef).then((s) => s.data()),
+    ]);
+    // Another attempt finished the unit meanwhile (its lease had expired): its results equal ours; count once.
+    if (!job || !unit || unit.generation !== task.generation || unit.state !== 'running') return false;
+    const now = deps.clock.now().toISOString();
+    tx.set(unitRef, {
+      ...unit,
+      state: 'done',
+      lease: null,
+      digest: plan.unitDigest,
+      digests: plan.digests,
+      evaluated: plan.results.length,
+      written: changed.length,
+      updatedAt: now,
+    });
+    tx.set(jobRef, {
+      ...job,
+      ...finishedUpdate(
+        job,
+        { evaluated: plan.results.length, written: changed.length, problems: plan.problems.length },
+        now,
+      ),
+    });
+    return true;
+  });
+  if (!counted) return { state: 'skipped', why: 'already_done' };
+  return {
+    state: 'done',
+    evaluated: plan.results.length,
+    written: changed.length,
+    problems: plan.problems.length,
+  };
+}
+
+/**
+ * The run's progress after one more unit, and its end when it was the last.
+ * The transaction has read the run, so the sums are exact; the tasks of a run
+ * finishing at the same moment are serialised by that read.
+ */
+function finishedUpdate(job: Job, counts: Record<string, number>, now: string): Partial<Job> {
+  const done = job.progress.done + 1;
+  const result = { ...job.result };
+  for (const [k, v] of Object.entries(counts)) result[k] = (result[k] ?? 0) + v;
+  return {
+    progress: { done, total: job.progress.total },
+    result,
+    updatedAt: now,
+    ...(done >= job.progress.total ? { state: 'succeeded' as const } : {}),
+  };
+}

@@ -54,11 +54,33 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
-    throw invalid('Invalid JSON payload received.');
+    throw invalid("Payload isn't valid for request.");
   }
+  if (deeperThan(body, MAX_JSON_DEPTH))
+    throw invalid(`Payload nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  return body;
+}
+
+/**
+ * Deepest JSON accepted: far above what valid requests need (20 levels of maps and arrays in a
+ * value, 100 levels of composite filters), and checked without recursion, before the decoder
+ * recurses into the body (a hostile body cannot overflow the stack).
+ */
+const MAX_JSON_DEPTH = 512;
+
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Query-string parameters, with repeated keys (`mask.fieldPaths=a&mask.fieldPaths=b`) as arrays. */

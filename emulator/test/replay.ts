@@ -65,7 +65,9 @@ export function httpCall(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
-  const payload = body === undefined || body === null ? undefined : JSON.stringify(body);
+  // A string is sent as it is (a body too deep for JSON.stringify, or not JSON at all).
+  const payload =
+    body === undefined || body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {

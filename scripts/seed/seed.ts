@@ -9,8 +9,8 @@ import { collections } from '../../functions/src/data/refs';
 import { EvaluationStore } from '../../functions/src/data/evaluations';
 import { ratingCollections } from '../../functions/src/data/ratings';
 import { flagAlerts } from '../../functions/src/services/alerts';
-import { useCaseDeps } from '../../functions/src/services/deps';
-import { rebuildUnitStatsOf } from '../../functions/src/services/stats';
+import { UnitStatsStore } from '../../functions/src/data/unit-stats';
+import { computeUnitStats } from '../../functions/src/domain/unit-stats';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
 
@@ -36,6 +36,7 @@ export async function seedProvince(
   const c = collections(db);
   const evaluationStore = new EvaluationStore(db);
   const rc = ratingCollections(db);
+  const stats = new UnitStatsStore(db);
 
   const batches: [string, () => void, number][] = [];
   // No ramp-up throttling: it exists to warm up production Firestore (500 ops/s at
@@ -62,6 +63,12 @@ export async function seedProvince(
     receipts: g.receipts.map((r) => () => writer.set(rc.receipts.doc(r.id), r)),
     ratings: g.ratings.map((r) => () => writer.set(c.ratings.doc(r.id), r)),
     ratingComments: g.ratingComments.map((x) => () => writer.set(rc.ratingComments.doc(x.id), x)),
+    // The unit statistics of the people and quotas written, summed as the
+    // rebuild sums them (docs/data-model.md, "unitStats"): the seed writes
+    // people and quotas directly, not through the transactions that keep them.
+    unitStats: [
+      ...computeUnitStats(options.provinceCode, g.cadres, g.quotas, `${options.asOf}T08:00:00.000Z`).values(),
+    ].map((s) => () => writer.set(stats.ref(s.unitCode), s)),
   };
   for (const [name, writes] of Object.entries(plan)) for (const w of writes) batches.push([name, w, 0]);
   const total = batches.length;
@@ -80,13 +87,7 @@ export async function seedProvince(
   // The daily alert pass, as of the seed's date, so the demo shows what is ending soon.
   progress('đánh dấu cảnh báo / flagging alerts', total, total);
   const alerts = await flagAlerts(db, options.asOf);
-  // The unit statistics of the province, by the same rebuild as the nightly job
-  // (docs/data-model.md, "unitStats"): the seed writes people and quotas
-  // directly, not through the transactions that keep the statistics.
-  progress('thống kê theo đơn vị / unit statistics', total, total);
-  const stats = await rebuildUnitStatsOf(useCaseDeps(db), options.provinceCode);
   const counts = Object.fromEntries(Object.entries(plan).map(([k, v]) => [k, v.length]));
-  counts.unitStats = stats.units;
   counts['alerts: ending soon'] = alerts.ending_soon ?? 0;
   counts['alerts: over quota'] = alerts.over_allocation ?? 0;
   return { provinceCode: options.provinceCode, counts, seconds: (Date.now() - started) / 1000 };

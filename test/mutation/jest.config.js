@@ -30,4 +30,5 @@ module.exports = {
   // Exact paths: jest's testMatch globs, escaped.
   testMatch: tests.map((f) => f.replace(/[()[\]{}*?!+@]/g, '\\$&')),
   testPathIgnorePatterns: ['/node_modules/'],
+  testSequencer: path.join(__dirname, 'sequencer.js'),
 };

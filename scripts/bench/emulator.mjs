@@ -7,10 +7,17 @@
 //   4. resident memory when idle, empty and with the 100,000 documents;
 //   5. what security rules add to a single-document read: the same lite getDoc
 //      as the owner (rules skipped) and as a user under a rule of typical size,
-//      interleaved, 300 each; the difference of the medians.
+//      interleaved, 300 each; the difference of the medians;
+//   6. what the journal of --data costs (fsync before every answer, group commit):
+//      sequential single-document commits (latency), a burst of 2,000 single-document
+//      commits with 64 in flight (throughput), and the 500-write commit, each with and
+//      without --data; then single-document reads while a writer keeps the journal
+//      compacting, against the same reads with no writer.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,10 +29,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
-function startCli() {
+function startCli(args = []) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, '--port', '0', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -112,7 +121,113 @@ async function main() {
 
   await benchRules(port);
   await stop(child);
+  await benchJournal();
   process.exit(0);
+}
+
+/** One single-document commit over REST (no client library in the way). */
+async function restCommit(port, project, id, fields) {
+  const db = `projects/${project}/databases/(default)`;
+  const res = await fetch(`http://127.0.0.1:${port}/v1/${db}/documents:commit`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer owner', 'content-type': 'application/json' },
+    body: JSON.stringify({ writes: [{ update: { name: `${db}/documents/${id}`, fields } }] }),
+  });
+  if (res.status !== 200) throw new Error(`commit failed: ${res.status} ${await res.text()}`);
+}
+
+const FIELDS = {
+  fullName: { stringValue: 'Nguyễn Văn A' },
+  communeCode: { stringValue: 'u00042' },
+  birthYear: { integerValue: '1980' },
+  posts: { arrayValue: { values: [{ mapValue: { fields: { positionId: { stringValue: 'p1' } } } }] } },
+};
+
+async function writeFigures(label, args) {
+  const { child, port } = await startCli(args);
+  const project = 'demo-journal';
+  for (let i = 0; i < 50; i++) await restCommit(port, project, `warm/w${i}`, FIELDS);
+  const single = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    await restCommit(port, project, `seq/s${i}`, FIELDS);
+    single.push(performance.now() - t);
+  }
+  const total = 2000;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < total) await restCommit(port, project, `burst/b${next++}`, FIELDS);
+    }),
+  );
+  const burstMs = performance.now() - t0;
+  process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${port}`;
+  const { initializeApp } = require('firebase-admin/app');
+  const { getFirestore } = require('firebase-admin/firestore');
+  const db = getFirestore(initializeApp({ projectId: project }, `journal-${label}`));
+  const commits = [];
+  for (let k = 0; k < 20; k++) {
+    const batch = db.batch();
+    for (let i = 0; i < 500; i++) batch.set(db.doc(`big/k${k}-${i}`), { n: i, name: `Cán bộ ${i}`, k });
+    const t = performance.now();
+    await batch.commit();
+    commits.push(performance.now() - t);
+  }
+  console.log(
+    `  ${label}: single commit median ${fmt(median(single))}, p95 ${fmt(p95(single))}; ` +
+      `burst ${total} commits (64 in flight) ${((total / burstMs) * 1000).toFixed(0)} writes/s; ` +
+      `500-write commit median ${fmt(median(commits))}`,
+  );
+  return { child, port, project };
+}
+
+/** Single-document reads per second for `ms`, over REST. */
+async function readRate(port, project, ms) {
+  const db = `projects/${project}/databases/(default)`;
+  let reads = 0;
+  const end = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (performance.now() < end) {
+        const res = await fetch(`http://127.0.0.1:${port}/v1/${db}/documents/big/k3-${reads % 500}`, {
+          headers: { authorization: 'Bearer owner' },
+        });
+        await res.arrayBuffer();
+        reads++;
+      }
+    }),
+  );
+  return (reads / ms) * 1000;
+}
+
+async function benchJournal() {
+  console.log('journal of --data (fsync before the answer, group commit):');
+  const memory = await writeFigures('in memory (no --data)', []);
+  await stop(memory.child);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-journal-'));
+  const durable = await writeFigures('with --data (journal)', ['--data', path.join(dir, 'firestore.json')]);
+  // Reads while a writer keeps appending (the journal compacts in the background when it
+  // outgrows the snapshot), against reads alone.
+  const quiet = await readRate(durable.port, durable.project, 3000);
+  let writing = true;
+  let written = 0;
+  const writer = (async () => {
+    while (writing) await restCommit(durable.port, durable.project, `churn/c${written++ % 5000}`, FIELDS);
+  })();
+  const busy = await readRate(durable.port, durable.project, 3000);
+  writing = false;
+  await writer;
+  const journalBytes = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.journal'))
+    .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  console.log(
+    `  reads with --data: ${quiet.toFixed(0)}/s alone, ${busy.toFixed(0)}/s while ${written} writes were journalled ` +
+      `(${((100 * busy) / quiet).toFixed(0)} %); journal now ${(journalBytes / 1024).toFixed(0)} KiB`,
+  );
+  await stop(durable.child);
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const TYPICAL_RULES = `rules_version = '2';

@@ -15,6 +15,7 @@ import { collections } from '../functions/src/data/refs';
 import { UnitStatsStore } from '../functions/src/data/unit-stats';
 import { statsDelta, type UnitStatsDelta } from '../functions/src/domain/unit-stats';
 import { mergeWithExisting, validateCadreRows, type Cell } from './import/cadres';
+import { importReceipts } from './import/receipts';
 import { loadOfficialUnits } from './seed/official';
 
 /** Reads the first sheet of an .xlsx or a .csv into rows of plain cells. */
@@ -50,11 +51,32 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       commune: { type: 'string' },
+      // receipts (issue 11): the province whose one-stop offices the sheet comes from
+      province: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
     },
   });
   const [kind, file] = positionals;
+  if (kind === 'receipts' && file) {
+    // Issue 11 (H8): dossier receipts, checked and written by the registerReceipts use case.
+    if (!values.province || !/^\d{2}$/.test(values.province))
+      throw new Error('--province <2-digit code> is required');
+    const dryRun = values['dry-run'] ?? false;
+    if (!dryRun && !process.env.FIRESTORE_EMULATOR_HOST)
+      throw new Error('FIRESTORE_EMULATOR_HOST is not set (start the local system with npm start).');
+    process.env.METADATA_SERVER_DETECTION ??= 'none';
+    const app = dryRun
+      ? null
+      : initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-canbo' }, 'import');
+    const res = await importReceipts(app ? getFirestore(app) : null, await readSheet(file), {
+      province: values.province,
+      dryRun,
+    });
+    if (app) await deleteApp(app);
+    if (res.refused > 0) process.exitCode = 2;
+    return;
+  }
   if (kind !== 'cadres' || !file)
     throw new Error(
       'usage: npm run import -- cadres <file.xlsx|file.csv> --commune <code> [--dry-run] [--skip-invalid]',

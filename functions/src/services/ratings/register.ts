@@ -22,6 +22,7 @@ import {
   type Rating,
   type Receipt,
   ReceiptInput,
+  type ReceiptSource,
   type ReceiptRowReport,
   type RegisterReceiptsResult,
   type TRegisterReceiptsInput,
@@ -38,6 +39,8 @@ export interface Registrar {
   uid: string;
   role: 'integration' | 'province_admin';
   province: string;
+  /** How new receipts arrive (default `integration`; the spreadsheet import says `import`). */
+  source?: ReceiptSource;
 }
 
 export interface RegisterDeps extends UseCaseDeps {
@@ -180,7 +183,7 @@ export async function registerReceipts(
         receivedOn: r.receivedOn,
         dueOn: r.dueOn ?? null,
         returnedOn: r.returnedOn ?? null,
-        source: existing?.source ?? 'integration',
+        source: existing?.source ?? registrar.source ?? 'integration',
         registeredBy: existing?.registeredBy ?? registrar.uid,
         registeredAt: existing?.registeredAt ?? now,
         updatedAt: now,

@@ -1,9 +1,10 @@
 /**
- * Quota bars drawn in SVG (no chart library): for each item, filled,
- * reserved (secondees away) and incoming stacked, and a mark at the
- * allocation; a bar past its mark is over quota. Horizontal bars, so long
- * commune names stay readable at 360 px. The same figures are in the table
- * beside it, so the chart is an image with a summary for screen readers.
+ * Quota bars (no chart library): for each item, filled, reserved (secondees
+ * away) and incoming stacked, and a mark at the allocation; a bar past its
+ * mark is over quota. Each row is a label, an SVG bar stretched to the width
+ * left and the "taken/allocated" figure, so the chart reads the same at
+ * 360 px and on a desktop. The same figures are in the table beside it: the
+ * chart is an image with a summary for screen readers.
  */
 import { useI18n } from '../lib/i18n';
 
@@ -16,64 +17,60 @@ export interface Bar {
   incoming: number;
 }
 
-const COLORS = { filled: '#2f5d8a', reserved: '#8fb3d9', incoming: '#e0a526', over: '#a1160a' };
-const ROW = 22;
-const LABEL = 150;
-const WIDTH = 640;
+const COLORS = {
+  filled: '#2f5d8a',
+  reserved: '#8fb3d9',
+  incoming: '#e0a526',
+  over: '#a1160a',
+  mark: '#1b1b1b',
+};
 
 export function BarChart({ bars, title }: { bars: readonly Bar[]; title: string }) {
   const { t } = useI18n();
-  const max = Math.max(
-    1,
-    ...bars.map((b) => Math.max(b.allocated, b.filled + b.reservedForReturn + b.incoming)),
-  );
-  const scale = (v: number) => (v / max) * (WIDTH - LABEL - 40);
-  const height = bars.length * ROW + 4;
-  const over = bars.filter((b) => b.filled + b.reservedForReturn + b.incoming > b.allocated).length;
+  const taken = (b: Bar) => b.filled + b.reservedForReturn + b.incoming;
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.allocated, taken(b))));
+  // Bars in percent of the largest figure, on a 0–100 wide viewBox.
+  const pct = (v: number) => (v / max) * 100;
+  const over = bars.filter((b) => taken(b) > b.allocated).length;
   return (
     <figure class="chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-label={`${title}: ${bars.length} · ${t('ui.quota.over')}: ${over}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        {bars.map((b, i) => {
-          const y = i * ROW + 2;
+      <div class="bars" role="img" aria-label={`${title}: ${bars.length} · ${t('ui.quota.over')}: ${over}`}>
+        {bars.map((b) => {
+          const isOver = taken(b) > b.allocated;
           const parts = [
             { v: b.filled, c: COLORS.filled },
             { v: b.reservedForReturn, c: COLORS.reserved },
             { v: b.incoming, c: COLORS.incoming },
           ];
-          let x = LABEL;
-          const isOver = b.filled + b.reservedForReturn + b.incoming > b.allocated;
+          let x = 0;
           return (
-            <g key={b.key}>
-              <text x={LABEL - 6} y={y + ROW / 2 + 4} text-anchor="end">
-                {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
-              </text>
-              {parts.map((p, j) => {
-                const w = scale(p.v);
-                const rect = <rect key={j} x={x} y={y + 3} width={w} height={ROW - 8} fill={p.c} />;
-                x += w;
-                return rect;
-              })}
-              <line
-                x1={LABEL + scale(b.allocated)}
-                x2={LABEL + scale(b.allocated)}
-                y1={y}
-                y2={y + ROW - 2}
-                stroke={isOver ? COLORS.over : '#1b1b1b'}
-                stroke-width={2}
-              />
-              <text x={x + 4} y={y + ROW / 2 + 4} fill={isOver ? COLORS.over : undefined}>
-                {b.filled + b.reservedForReturn + b.incoming}/{b.allocated}
-              </text>
-            </g>
+            <div class="bar-row" key={b.key} aria-hidden="true">
+              <span class="bar-label" title={b.label}>
+                {b.label}
+              </span>
+              <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none">
+                {parts.map((p, j) => {
+                  const rect = <rect key={j} x={x} y={1} width={pct(p.v)} height={8} fill={p.c} />;
+                  x += pct(p.v);
+                  return rect;
+                })}
+                <line
+                  x1={pct(b.allocated)}
+                  x2={pct(b.allocated)}
+                  y1={0}
+                  y2={10}
+                  stroke={isOver ? COLORS.over : COLORS.mark}
+                  stroke-width={3}
+                  vector-effect="non-scaling-stroke"
+                />
+              </svg>
+              <span class={isOver ? 'bar-value over' : 'bar-value'}>
+                {taken(b)}/{b.allocated}
+              </span>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <figcaption>
         <ul class="legend">
           <li>
@@ -89,7 +86,7 @@ export function BarChart({ bars, title }: { bars: readonly Bar[]; title: string 
             {t('ui.quota.incoming')}
           </li>
           <li>
-            <i style={{ background: '#1b1b1b', width: '3px' }} />
+            <i style={{ background: COLORS.mark, width: '3px' }} />
             {t('ui.quota.allocated')}
           </li>
         </ul>

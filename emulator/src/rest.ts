@@ -215,11 +215,10 @@ async function handleVerb(
         body,
       );
       const out = await service.batchGetDocuments({ ...request, database }, principal);
-      const messages = out.results.map((r, i) => ({
-        ...r,
-        readTime: out.readTime,
-        ...(i === 0 && out.transaction ? { transaction: out.transaction } : {}),
-      }));
+      // A transaction begun here comes first, in a message of its own, even when no document
+      // was asked for (transactions.json, "BatchGetDocuments can start a transaction").
+      const messages: Record<string, unknown>[] = out.results.map((r) => ({ ...r, readTime: out.readTime }));
+      if (out.transaction) messages.unshift({ transaction: out.transaction });
       sendJson(
         res,
         200,

@@ -50,7 +50,7 @@ import { microsToTimestamp, timestampToMicros } from './values';
 import type { AccessControl } from './rules/access';
 import {
   applyWrites,
-  checkDistinctTargets,
+  checkBatchWrites,
   checkVerifyConflicts,
   installStaged,
   resolveWrite,
@@ -525,9 +525,9 @@ export class FirestoreService {
     req: { database?: string; writes?: ProtoWrite[] },
     principal: Principal = OWNER,
   ): Promise<{ writeResults: WriteResultShape[]; status: { code?: number; message?: string }[] }> {
-    checkDistinctTargets(req.writes ?? []); // [H6] refused before the admin check, as recorded
-    this.options.access?.requireOwner(principal, 'Batch writes');
     const id = parseDatabaseName(req.database);
+    checkBatchWrites(id, req.writes ?? []); // [H6] refused as a whole before the admin check, as recorded
+    this.options.access?.requireOwner(principal, 'Batch writes');
     const state = this.database(id);
     const writeResults: WriteResultShape[] = [];
     const status: { code?: number; message?: string }[] = [];

@@ -474,24 +474,26 @@ export function checkVerifyConflicts(writes: ResolvedWrite[]): void {
   const written = new Set<string>();
   for (const w of writes) {
     if (w.kind === 'verify') {
-      if (verified.has(w.path)) throw invalid('A document cannot be verified twice in the same request.');
+      if (verified.has(w.path))
+        throw invalid('the same document cannot be verified more than once in a single request');
       if (written.has(w.path))
-        throw invalid('A document cannot be written and then verified in the same request.');
+        throw invalid('the same document cannot be written and then verified in a single request');
       verified.add(w.path);
     } else {
       if (verified.has(w.path))
-        throw invalid('A document cannot be verified and then written in the same request.');
+        throw invalid('the same document cannot be verified and then written in a single request');
       written.add(w.path);
     }
   }
 }
 
 /**
- * A batch write names each document at most once; otherwise the whole request is refused
- * before anything else is checked, the caller's rights included (document_writes.json,
- * "batch write").
+ * A batch write is refused as a whole, before anything else is checked (the caller's rights
+ * included), when it names a document twice or holds an invalid write (document_writes.json
+ * "batch write", transactions.json "batch write with an invalid write"); only preconditions
+ * and locks fail write by write.
  */
-export function checkDistinctTargets(writes: ProtoWrite[]): void {
+export function checkBatchWrites(db: DatabaseId, writes: ProtoWrite[]): void {
   const seen = new Set<string>();
   for (const w of writes) {
     const name = w.update?.name ?? w.delete ?? w.verify ?? w.transform?.document;
@@ -500,4 +502,5 @@ export function checkDistinctTargets(writes: ProtoWrite[]): void {
       throw invalid('the same document cannot be written more than once in a single request');
     seen.add(name);
   }
+  for (const w of writes) resolveWrite(db, w);
 }

@@ -1049,6 +1049,322 @@ const sdkAggregations: Runner = async (emu, fx) => {
   return compareTranscripts(fx.transcript as Transcript, out);
 };
 
+/** A compact write of transactions.json, expanded as its recorder describes. */
+interface CompactWrite {
+  update?: string;
+  delete?: string;
+  verify?: string;
+  n?: number;
+  exists?: boolean;
+  reserved?: boolean;
+  mask?: string[];
+  increment?: string;
+}
+
+function expandWrite(base: string, w: CompactWrite): Record<string, unknown> {
+  let out: Record<string, unknown>;
+  if (w.delete !== undefined) out = { delete: `${base}/${w.delete}` };
+  else if (w.verify !== undefined) out = { verify: `${base}/${w.verify}` };
+  else {
+    const fields: Record<string, unknown> = {};
+    if (w.n !== undefined) fields.n = { integerValue: String(w.n) };
+    if (w.reserved) fields.__x__ = { nullValue: null };
+    out = { update: { name: `${base}/${w.update}`, fields } };
+  }
+  if (w.exists !== undefined) out.currentDocument = { exists: w.exists };
+  if (w.mask) out.updateMask = { fieldPaths: w.mask };
+  if (w.increment) out.updateTransforms = [{ fieldPath: w.increment, increment: { integerValue: '1' } }];
+  return out;
+}
+
+interface TxnStep {
+  op: string;
+  label: string;
+  as?: string;
+  txn?: string;
+  new?: unknown;
+  options?: unknown;
+  documents?: string[];
+  document?: string;
+  collection?: string;
+  group?: boolean;
+  pageSize?: number;
+  writes?: CompactWrite[];
+  raw?: string;
+  seconds?: number;
+  for?: string[];
+  background?: boolean;
+  compare?: 'status' | 'codes' | 'none';
+  outcome?: { status: string; message: string; elapsed: number; result?: unknown };
+}
+
+type StepOutcome = { status: string; message: string; result?: unknown };
+
+/**
+ * transactions.json: lock scope, waits and expiry, scenario by scenario, each in its own
+ * project, with REST and (for reads in a transaction by name) gRPC, as its recorder did. A step
+ * matches when its status, message (unless the recording says to compare less), elapsed time
+ * (rounded to half seconds, within half a second) and small result match. The scenario that
+ * waits for the 60 s idle expiry runs only with FIRESTORE_REPLAY_SLOW=1.
+ */
+const transactions: Runner = async (emu, fx) => {
+  const client = grpcClient(emu.port);
+  const results: CaseResult[] = [];
+  const scenarios = fx.scenarios as { name: string; steps: TxnStep[]; slow?: boolean }[];
+  try {
+    for (const [i, sc] of scenarios.entries()) {
+      if (sc.slow && !process.env.FIRESTORE_REPLAY_SLOW) continue;
+      const project = `txn-000000-${i}`;
+      results.push(...(await runScenario(emu, client, sc, project)));
+    }
+  } finally {
+    client.close();
+  }
+  return results;
+};
+
+async function runScenario(
+  emu: RunningEmulator,
+  client: GrpcClient,
+  sc: { name: string; steps: TxnStep[] },
+  project: string,
+): Promise<CaseResult[]> {
+  const base = docsRoot(project);
+  const txns = new Map<string, string>();
+  const background = new Map<string, Promise<void>>();
+  const results: CaseResult[] = [];
+  const docResult = (doc: { name: string; fields?: Record<string, { integerValue?: string }> }) => {
+    const n = doc.fields?.n?.integerValue;
+    return { name: doc.name.slice(base.length + 1), n: n === undefined ? null : Number(n) };
+  };
+  const rest = async (method: string, urlPath: string, body?: unknown): Promise<[StepOutcome, unknown]> => {
+    const answer = await httpCall(emu.port, method, urlPath, body, OWNER);
+    if (answer.status === 200) return [{ status: 'OK', message: '' }, answer.json];
+    const err = errorOf(answer);
+    return [{ status: err?.code ?? String(answer.status), message: err?.message ?? answer.text }, undefined];
+  };
+  const fill = (value: unknown) =>
+    JSON.parse(
+      JSON.stringify(value).replace(/\{(\w+)\}/g, (m, name: string) => txns.get(name) ?? m),
+    ) as unknown;
+  const txnBytes = (b64: string | undefined) => (b64 === undefined ? undefined : Buffer.from(b64, 'base64'));
+
+  const execute = async (st: TxnStep): Promise<StepOutcome> => {
+    const txn = st.txn !== undefined ? txns.get(st.txn) : undefined;
+    const withTxn = (body: Record<string, unknown>) => ({
+      ...body,
+      ...(txn ? { transaction: txn } : {}),
+      ...(st.new ? { newTransaction: st.new } : {}),
+    });
+    const keepTransaction = (messages: { transaction?: string }[]) => {
+      const out: unknown[] = [];
+      for (const m of messages) {
+        if (m.transaction) {
+          txns.set(st.as!, m.transaction);
+          out.push({ transaction: m.transaction });
+        }
+      }
+      return out;
+    };
+    switch (st.op) {
+      case 'begin': {
+        const [o, res] = await rest(
+          'POST',
+          `/v1/${base}:beginTransaction`,
+          st.options ? { options: fill(st.options) } : {},
+        );
+        if (res) txns.set(st.as!, (res as { transaction: string }).transaction);
+        return res ? { ...o, result: res } : o;
+      }
+      case 'read': {
+        const [o, res] = await rest(
+          'POST',
+          `/v1/${base}:batchGet`,
+          withTxn({ documents: (st.documents ?? []).map((d) => `${base}/${d}`) }),
+        );
+        if (!res) return o;
+        const out: unknown[] = [];
+        for (const r of res as { transaction?: string; found?: never; missing?: string }[]) {
+          if (r.transaction) out.push(...keepTransaction([r]));
+          else if (r.found) out.push({ found: docResult(r.found) });
+          else if (r.missing) out.push({ missing: r.missing.slice(base.length + 1) });
+        }
+        return { ...o, result: out };
+      }
+      case 'get': {
+        if (!txn) {
+          const [o, res] = await rest('GET', `/v1/${base}/${st.document}`);
+          return res ? { ...o, result: docResult(res as never) } : o;
+        }
+        const out = await grpcUnary(
+          client,
+          'getDocument',
+          { name: `${base}/${st.document}`, transaction: txnBytes(txn) },
+          OWNER.authorization,
+        );
+        const o = { status: out.code, message: out.message };
+        return out.code === 'OK'
+          ? { ...o, result: docResult(toJson('google.firestore.v1.Document', out.messages[0]) as never) }
+          : o;
+      }
+      case 'list': {
+        let o: StepOutcome;
+        let docs: unknown[] | undefined;
+        if (!txn) {
+          const [ro, res] = await rest(
+            'GET',
+            `/v1/${base}/${st.collection}${st.pageSize ? `?pageSize=${st.pageSize}` : ''}`,
+          );
+          o = ro;
+          docs = res ? ((res as { documents?: unknown[] }).documents ?? []) : undefined;
+        } else {
+          const out = await grpcUnary(
+            client,
+            'listDocuments',
+            {
+              parent: base,
+              collectionId: st.collection,
+              transaction: txnBytes(txn),
+              ...(st.pageSize ? { pageSize: st.pageSize } : {}),
+            },
+            OWNER.authorization,
+          );
+          o = { status: out.code, message: out.message };
+          docs =
+            out.code === 'OK'
+              ? ((
+                  toJson('google.firestore.v1.ListDocumentsResponse', out.messages[0]) as {
+                    documents?: unknown[];
+                  }
+                ).documents ?? [])
+              : undefined;
+        }
+        return docs ? { ...o, result: docs.map((d) => docResult(d as never)) } : o;
+      }
+      case 'query': {
+        const [o, res] = await rest(
+          'POST',
+          `/v1/${base}:runQuery`,
+          withTxn({
+            structuredQuery: { from: [{ collectionId: st.collection, allDescendants: Boolean(st.group) }] },
+          }),
+        );
+        if (!res) return o;
+        const out: unknown[] = [];
+        for (const r of res as { transaction?: string; document?: never }[]) {
+          if (r.transaction) out.push(...keepTransaction([r]));
+          if (r.document) out.push({ document: docResult(r.document) });
+        }
+        return { ...o, result: out };
+      }
+      case 'aggregate': {
+        const [o, res] = await rest(
+          'POST',
+          `/v1/${base}:runAggregationQuery`,
+          withTxn({
+            structuredAggregationQuery: {
+              structuredQuery: { from: [{ collectionId: st.collection }] },
+              aggregations: [{ count: {}, alias: 'n' }],
+            },
+          }),
+        );
+        if (!res) return o;
+        const out: unknown[] = [];
+        for (const r of res as {
+          transaction?: string;
+          result?: { aggregateFields: { n: { integerValue: string } } };
+        }[]) {
+          if (r.transaction) out.push(...keepTransaction([r]));
+          if (r.result) out.push({ count: Number(r.result.aggregateFields.n.integerValue) });
+        }
+        return { ...o, result: out };
+      }
+      case 'commit': {
+        const body: Record<string, unknown> = { writes: (st.writes ?? []).map((w) => expandWrite(base, w)) };
+        if (st.raw !== undefined) body.transaction = st.raw;
+        else if (txn) body.transaction = txn;
+        return (await rest('POST', `/v1/${base}:commit`, body))[0];
+      }
+      case 'batchWrite': {
+        const [o, res] = await rest('POST', `/v1/${base}:batchWrite`, {
+          writes: (st.writes ?? []).map((w) => expandWrite(base, w)),
+        });
+        if (!res) return o;
+        const statuses = (res as { status: { code?: number; message?: string }[] }).status;
+        return {
+          ...o,
+          result: statuses.map((x) => ({ status: statusName(x.code ?? 0), message: x.message ?? '' })),
+        };
+      }
+      case 'rollback':
+        return (
+          await rest('POST', `/v1/${base}:rollback`, { transaction: st.raw !== undefined ? st.raw : txn })
+        )[0];
+      case 'reset': {
+        const answer = await httpCall(emu.port, 'POST', '/reset', undefined, OWNER);
+        return { status: answer.status === 200 ? 'OK' : String(answer.status), message: '' };
+      }
+      default:
+        throw new Error(`unknown op ${st.op}`);
+    }
+  };
+
+  const timed = async (st: TxnStep): Promise<void> => {
+    const start = performance.now();
+    let outcome: StepOutcome;
+    try {
+      outcome = await execute(st);
+    } catch (err) {
+      outcome = { status: 'HARNESS', message: String(err) };
+    }
+    const elapsed = Math.round(((performance.now() - start) / 1000) * 2) / 2;
+    if (!st.outcome) return;
+    const clean = (v: unknown) =>
+      JSON.parse(
+        JSON.stringify(v ?? null)
+          .split(project)
+          .join('{project}'),
+        (k, x: unknown) => (k === 'transaction' ? '<id>' : x),
+      ) as unknown;
+    const rec = st.outcome;
+    const compare = st.compare;
+    const expected: Record<string, unknown> = { status: rec.status };
+    const actual: Record<string, unknown> = { status: outcome.status };
+    if (compare !== 'status' && compare !== 'codes' && compare !== 'none') {
+      expected.message = rec.message.split('{project}').join('{project}');
+      actual.message = outcome.message.split(project).join('{project}');
+    }
+    if (rec.result !== undefined && compare !== 'status') {
+      let r = clean(rec.result);
+      let a = clean(outcome.result);
+      if (compare === 'codes' && Array.isArray(r) && Array.isArray(a)) {
+        r = (r as { status: string }[]).map((x) => x.status);
+        a = (a as { status: string }[]).map((x) => x.status);
+      }
+      expected.result = r;
+      actual.result = a;
+    }
+    const timely = Math.abs(elapsed - rec.elapsed) <= 0.5;
+    expected.elapsed = rec.elapsed;
+    actual.elapsed = timely ? rec.elapsed : elapsed;
+    results.push({
+      name: `${sc.name}: ${st.label}`,
+      ok: compare === 'none' || sameJson(actual, expected),
+      expected,
+      actual,
+    });
+  };
+
+  for (const st of sc.steps) {
+    if (st.op === 'sleep') await new Promise((r) => setTimeout(r, (st.seconds ?? 0) * 1000));
+    else if (st.op === 'wait') for (const label of st.for ?? []) await background.get(label);
+    else if (st.background) background.set(st.label, timed(st));
+    else await timed(st);
+  }
+  await Promise.all(background.values());
+  return results;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface FixtureDef {
@@ -1071,6 +1387,7 @@ export const FIXTURES: Record<string, FixtureDef> = {
   value_order: { file: 'crates/hidane-core/tests/fixtures/value_order.json', run: valueOrder },
   'sdk-documents': { file: 'results/sdk-documents-official-v1.22.0.json', run: sdkDocuments },
   'sdk-aggregations': { file: 'results/sdk-aggregations-official-v1.22.0.json', run: sdkAggregations },
+  transactions: { file: `${FIX}/transactions.json`, run: transactions, slow: true },
 };
 
 /** Replays one fixture against a fresh emulator on a free port. */

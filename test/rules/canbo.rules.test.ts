@@ -153,6 +153,20 @@ const COLLECTIONS: CollectionSpec[] = [
     unscopedList: [],
   },
   {
+    // The quarterly evaluation's inputs are read like its results (issue 12).
+    name: 'evaluationInputs',
+    get: communeScoped(true),
+    scopedQuery: (r) => ownRecords(r) ?? byPlace(r),
+    unscopedList: [],
+  },
+  {
+    // A unit's finalised quarter: those who see the unit.
+    name: 'evaluationLocks',
+    get: communeScoped(false),
+    scopedQuery: byPlace,
+    unscopedList: [],
+  },
+  {
     name: 'ratings',
     get: communeScoped(false),
     scopedQuery: byPlace,
@@ -354,6 +368,11 @@ const CROSS_FILTERS: Record<string, Partial<Record<Role, lite.QueryConstraint>>>
     commune_admin_cross: lite.where('communeCode', '==', '16681'),
     cadre_cross: lite.where('cadreId', '==', 'c-16681'),
   },
+  evaluationInputs: {
+    commune_admin_cross: lite.where('communeCode', '==', '16681'),
+    cadre_cross: lite.where('cadreId', '==', 'c-16681'),
+  },
+  evaluationLocks: { commune_admin_cross: lite.where('communeCode', '==', '16681') },
   ratings: { commune_admin_cross: lite.where('communeCode', '==', '16681') },
 };
 

@@ -9,6 +9,7 @@ import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https
 import { z } from 'zod';
 import { ChecksFailed, DomainError } from '../domain/errors';
 import { quotaRefusal } from '../domain/movement-checks';
+import { EvaluationInputInvalid } from '../domain/evaluation/score';
 import { InvalidTransition } from '../domain/movement-lifecycle';
 import { QuotaExceeded, QuotaInvariantBroken, type QuotaStatus } from '../domain/quota';
 import { log } from '../log';
@@ -166,6 +167,8 @@ function domainDetails(e: DomainError): ErrorDetails {
   if (e instanceof InvalidTransition) return { status: e.status, transition: e.transition };
   if (e instanceof ChecksFailed) return { checks: e.checks };
   if (e instanceof QuotaInvariantBroken) return { unitCode: e.unitCode, count: e.count };
+  // The evaluation callables carry the scoring inputs as `scoring`: the field at fault, next to its input.
+  if (e instanceof EvaluationInputInvalid) return { fields: [{ path: `scoring.${e.field}`, message: e.message }] };
   return {};
 }
 

@@ -16,6 +16,7 @@ import {
   peopleOfCommune,
   quotaQueries,
   evaluationsOfCadre,
+  unitStatsQueries,
   type QuerySpec,
 } from '../../hosting/src/data/scope';
 import { closeClients, lite } from '../helpers/firestore';
@@ -77,6 +78,12 @@ beforeAll(async () => {
       'movements/mv-42-3',
       { provinceCode: '42', cadreId: '18073-0001', communeCodes: ['18073', '18115'], status: 'proposed' },
     ],
+    ['unitStats/18073', { provinceCode: '42', communeCode: '18073', unitCode: '18073' }],
+    ['unitStats/18073-ubnd', { provinceCode: '42', communeCode: '18073', unitCode: '18073-ubnd' }],
+    ['unitStats/18115', { provinceCode: '42', communeCode: '18115', unitCode: '18115' }],
+    ['unitStats/18100', { provinceCode: '42', communeCode: '18100', unitCode: '18100' }],
+    ['unitStats/42-snv', { provinceCode: '42', communeCode: null, unitCode: '42-snv' }],
+    ['unitStats/16681', { provinceCode: '40', communeCode: '16681', unitCode: '16681' }],
     [
       'evaluations/2026_18073-0001',
       { provinceCode: '42', communeCode: '18073', cadreId: '18073-0001', level: 'HTT' },
@@ -132,6 +139,24 @@ describe('quotas', () => {
   test('a commune admin reads its commune', async () => {
     expect(await run(communeAdmin, quotaQueries(communeAdmin, 2026))).toEqual(['18073_government_2026']);
     await assertFails(run(communeAdmin, withoutCommune(quotaQueries(communeAdmin, 2026))));
+  });
+});
+
+describe('unit statistics', () => {
+  test('a province-wide role reads its province, provincial agencies included', async () => {
+    expect(await run(admin, unitStatsQueries(admin))).toEqual([
+      '18073',
+      '18073-ubnd',
+      '18100',
+      '18115',
+      '42-snv',
+    ]);
+  });
+
+  test('an area monitor and a commune admin read the units of their communes; without the filter, refused', async () => {
+    expect(await run(monitor, unitStatsQueries(monitor))).toEqual(['18073', '18073-ubnd', '18115']);
+    expect(await run(communeAdmin, unitStatsQueries(communeAdmin))).toEqual(['18073', '18073-ubnd']);
+    await assertFails(run(monitor, withoutCommune(unitStatsQueries(monitor))));
   });
 });
 

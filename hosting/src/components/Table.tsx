@@ -29,6 +29,8 @@ export interface TableProps<R> {
   rows: readonly R[];
   rowKey: (row: R) => string;
   rowClass?: (row: R) => string | undefined;
+  /** An attribute that carries each row's key (e.g. `data-unit`), for tests and links into the table. */
+  rowAttr?: `data-${string}`;
   initialSort?: { key: string; dir: 'asc' | 'desc' };
   /** Rows shown before "show all" (long lists on slow devices). */
   pageSize?: number;
@@ -40,6 +42,7 @@ export function Table<R>({
   rows,
   rowKey,
   rowClass,
+  rowAttr,
   initialSort,
   pageSize = 200,
 }: TableProps<R>) {
@@ -128,9 +131,9 @@ export function Table<R>({
               </tr>
             )}
             {shown.map((r) => (
-              <tr key={rowKey(r)} class={rowClass?.(r)}>
+              <tr key={rowKey(r)} class={rowClass?.(r)} {...(rowAttr ? { [rowAttr]: rowKey(r) } : {})}>
                 {columns.map((c) => (
-                  <td key={c.key} class={c.num ? 'num' : undefined}>
+                  <td key={c.key} class={c.num ? 'num' : undefined} data-col={c.key}>
                     {show(c, r)}
                   </td>
                 ))}

@@ -180,6 +180,7 @@ function CommuneTable({ rows, caption }: { rows: CommuneQuotaRow[]; caption: str
       columns={columns}
       rows={rows}
       rowKey={(r) => r.code}
+      rowAttr="data-unit"
       rowClass={(r) => (r.over ? 'over' : r.belowNorm.length ? 'below' : undefined)}
       initialSort={{ key: 'free', dir: 'asc' }}
     />

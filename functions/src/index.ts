@@ -33,6 +33,7 @@ export { rebuildUnitStatsNightly } from './jobs/unitStats.scheduler';
 export { registerReceipts } from './api/registerReceipts.callable';
 export { getReceiptForRating } from './api/getReceiptForRating.callable';
 export { submitRating } from './api/submitRating.callable';
+export { getSatisfaction } from './api/getSatisfaction.callable';
 // Issue 12: the quarterly evaluation (Decree 335/2025)
 export { recordEvaluationInputs } from './api/recordEvaluationInputs.callable';
 export { recordSelfAssessment } from './api/recordSelfAssessment.callable';

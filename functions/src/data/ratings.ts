@@ -103,6 +103,26 @@ export class RatingRepository {
     };
   }
 
+  /** The ratings of a quarter in a province, or in one commune (the pages' scoped query). */
+  async ratingsOf(provinceCode: string, period: string, communeCode?: string): Promise<Rating[]> {
+    let q = this.c.ratings.where('provinceCode', '==', provinceCode).where('period', '==', period);
+    if (communeCode) q = q.where('communeCode', '==', communeCode);
+    return (await q.get()).docs.map((d) => d.data());
+  }
+
+  /** Receipts of a province (or a commune) returned between two days, inclusive. */
+  async returnedBetween(
+    provinceCode: string,
+    from: string,
+    to: string,
+    communeCode?: string,
+  ): Promise<Receipt[]> {
+    let q = this.c.receipts.where('provinceCode', '==', provinceCode);
+    if (communeCode) q = q.where('communeCode', '==', communeCode);
+    const snap = await q.where('returnedOn', '>=', from).where('returnedOn', '<=', to).get();
+    return snap.docs.map((d) => d.data());
+  }
+
   saveCounter(tx: Transaction, counter: RateCounter): void {
     tx.set(this.c.rateLimits.doc(counter.id), counter);
   }

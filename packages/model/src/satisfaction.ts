@@ -106,3 +106,37 @@ export const OfficerSatisfaction = RatingSummary.extend({
   flagged: count,
 });
 export type OfficerSatisfaction = z.infer<typeof OfficerSatisfaction>;
+
+/**
+ * getSatisfaction: a quarter's scores within the caller's scope (the commune,
+ * cadre and province pages). `unitCode` narrows to one unit; `cadreId` to one officer.
+ */
+export const ZGetSatisfactionInput = z.strictObject({
+  period: z.string().regex(/^\d{4}-Q[1-4]$/),
+  unitCode: z
+    .string()
+    .regex(/^(\d{2}|\d{5}|\d{2}(\d{3})?-[a-z0-9-]+)$/)
+    .optional(),
+  cadreId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
+});
+export type TGetSatisfactionInput = z.infer<typeof ZGetSatisfactionInput>;
+
+/** One of Decision 766's ratios: percent (null without a denominator), numerator, denominator. */
+export interface Ratio766 {
+  percent: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+export interface SatisfactionReport {
+  period: string;
+  units: (UnitSatisfaction & {
+    decision766: { procedureSatisfaction: Ratio766; onTimeReturn: Ratio766 };
+  })[];
+  officers: OfficerSatisfaction[];
+  /** The configuration the scores were computed with. */
+  config: SatisfactionConfig;
+}

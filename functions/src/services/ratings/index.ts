@@ -11,6 +11,8 @@ import { getFirestore } from 'firebase-admin/firestore';
 import type {
   ReceiptForRating,
   RegisterReceiptsResult,
+  SatisfactionReport,
+  TGetSatisfactionInput,
   SubmitRatingResult,
   TGetReceiptForRatingInput,
   TRegisterReceiptsInput,
@@ -20,6 +22,8 @@ import { defaultDeps, type ServiceDeps } from '../../lib/deps';
 import { useCaseDeps } from '../deps';
 import { getReceiptForRating, submitRating, type CitizenContext } from './citizen';
 import { registerReceipts, type Registrar } from './register';
+import { getSatisfaction } from './satisfaction';
+import type { Actor } from '../../lib/actor';
 import { readRatingSettings, type RatingSettings } from './settings';
 
 export type { CitizenContext } from './citizen';
@@ -30,6 +34,7 @@ export interface RatingUseCases {
   registerReceipts(registrar: Registrar, input: TRegisterReceiptsInput): Promise<RegisterReceiptsResult>;
   getReceiptForRating(ctx: CitizenContext, input: TGetReceiptForRatingInput): Promise<ReceiptForRating>;
   submitRating(ctx: CitizenContext, input: TSubmitRatingInput): Promise<SubmitRatingResult>;
+  getSatisfaction(actor: Actor, input: TGetSatisfactionInput): Promise<SatisfactionReport>;
 }
 
 export function ratingUseCases(
@@ -42,6 +47,7 @@ export function ratingUseCases(
     registerReceipts: (registrar, input) => registerReceipts(d, registrar, input),
     getReceiptForRating: (ctx, input) => getReceiptForRating(d, ctx, input),
     submitRating: (ctx, input) => submitRating(d, ctx, input),
+    getSatisfaction: (actor, input) => getSatisfaction(d, actor, input),
   };
 }
 

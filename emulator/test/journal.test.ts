@@ -58,3 +58,24 @@ test('a compaction writes the snapshot and deletes the older generations', async
   await journal.close();
   expect(fs.readdirSync(path.dirname(file))).toEqual(['data.json']);
 });
+
+test('values JSON cannot carry survive the journal: bytes, NaN, infinities, negative zero', async () => {
+  const file = tempFile();
+  const journal = new DataJournal(new FirestoreService(), file, 0, 0);
+  const fields = {
+    b: { bytesValue: Buffer.from([0, 1, 254, 255]) },
+    nan: { doubleValue: NaN },
+    inf: { doubleValue: -Infinity },
+    negZero: { doubleValue: -0 },
+    m: { mapValue: { fields: { $bytes: { stringValue: 'not bytes' } } } },
+  };
+  await journal.commit({ db: id, changes: [['c/v', makeStoredDoc('c/v', fields, 5, 5)]] });
+  const restarted = new FirestoreService();
+  loadDataFile(restarted, file);
+  const back = restarted.database(id).db.get('c/v')!.fields;
+  expect(Buffer.from(back.b!.bytesValue as Uint8Array)).toEqual(Buffer.from([0, 1, 254, 255]));
+  expect(back.nan!.doubleValue).toBeNaN();
+  expect(back.inf!.doubleValue).toBe(-Infinity);
+  expect(Object.is(back.negZero!.doubleValue, -0)).toBe(true);
+  expect(back.m).toEqual({ mapValue: { fields: { $bytes: { stringValue: 'not bytes' } } } });
+});

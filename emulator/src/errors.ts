@@ -66,9 +66,17 @@ export function codeName(code: Code): string {
   return Code[code] ?? 'UNKNOWN';
 }
 
-/** Wraps anything thrown into an EmulatorError without leaking internals. */
+/**
+ * Wraps anything thrown into an EmulatorError without leaking internals. The errors only input
+ * can cause are the client's (400), never a 500 (issue 14): too deep a structure (RangeError,
+ * though depth limits are checked before recursion), a malformed percent escape (URIError), a
+ * number that does not parse (SyntaxError from BigInt).
+ */
 export function toEmulatorError(err: unknown): EmulatorError {
   if (err instanceof EmulatorError) return err;
+  if (err instanceof RangeError || err instanceof URIError || err instanceof SyntaxError) {
+    return new EmulatorError(Code.INVALID_ARGUMENT, `Invalid request: ${err.message}`);
+  }
   const message = err instanceof Error ? err.message : String(err);
   return new EmulatorError(Code.INTERNAL, `Internal error: ${message}`);
 }

@@ -3,6 +3,7 @@
  * and never a silent coercion (issue 14), and vectors (FieldValue.vector) are values like any
  * other. Each test starts its own emulator on a free port.
  */
+import { Code, toEmulatorError } from '../src/errors';
 import { startFirestoreEmulator, type RunningEmulator } from '../src/server';
 import { httpCall } from './replay';
 
@@ -145,5 +146,19 @@ describe('vectors (FieldValue.vector)', () => {
     );
     expect(answer.status).toBe(400);
     expect(errorOf(answer).message).toBe("field name '__type__' is reserved.");
+  });
+});
+
+describe("errors only input can cause are the client's", () => {
+  test.each([
+    ['a stack overflow', new RangeError('Maximum call stack size exceeded')],
+    ['a bad percent escape', new URIError('URI malformed')],
+    ['a number that does not parse', new SyntaxError('Cannot convert abc to a BigInt')],
+  ])('%s is INVALID_ARGUMENT, not INTERNAL', (_label, err) => {
+    expect(toEmulatorError(err).code).toBe(Code.INVALID_ARGUMENT);
+  });
+
+  test('any other error is INTERNAL', () => {
+    expect(toEmulatorError(new TypeError('x is undefined')).code).toBe(Code.INTERNAL);
   });
 });

@@ -489,6 +489,14 @@ describe('applyToCadre for each type', () => {
     });
     // The same position held concurrently in the home unit stays.
     expect(applyToCadre(both, m, 'complete', 'T2')).toEqual({ ...cadre, updatedAt: 'T2' });
+    // Without a decision the post names none.
+    expect(applyToCadre(cadre, { ...m, decision: null }, 'start', 'T').posts[2]).toEqual({
+      positionId: 'xa_truong_ban_hdnd',
+      unitCode: '18100',
+      concurrent: true,
+      since: '2027-03-01',
+      decisionNo: null,
+    });
     // Without a target post nothing is added.
     expect(applyToCadre(cadre, { ...m, toPositionId: null }, 'start', 'T')).toEqual({
       ...cadre,

@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { packageDefinition } from '../src/proto';
 import { fromJson, toJson } from '../src/json';
 import { startFirestoreEmulator, type RunningEmulator } from '../src/server';
+import { transactions as transactionsGrpc } from './replay-transactions';
 
 /** One recorded case and whether this emulator answered it the same way. */
 export interface CaseResult {
@@ -1128,7 +1129,7 @@ type StepOutcome = { status: string; message: string; result?: unknown };
  * (rounded to half seconds, within half a second) and small result match. The scenario that
  * waits for the 60 s idle expiry runs only with FIRESTORE_REPLAY_SLOW=1.
  */
-const transactions: Runner = async (emu, fx) => {
+const transactionsRest: Runner = async (emu, fx) => {
   const client = grpcClient(emu.port);
   const results: CaseResult[] = [];
   const scenarios = fx.scenarios as { name: string; steps: TxnStep[]; slow?: boolean }[];
@@ -1408,7 +1409,10 @@ export const FIXTURES: Record<string, FixtureDef> = {
   value_order: { file: 'crates/hidane-core/tests/fixtures/value_order.json', run: valueOrder },
   'sdk-documents': { file: 'results/sdk-documents-official-v1.22.0.json', run: sdkDocuments },
   'sdk-aggregations': { file: 'results/sdk-aggregations-official-v1.22.0.json', run: sdkAggregations },
-  transactions: { file: `${FIX}/transactions.json`, run: transactions, slow: true },
+  // H7's runner (replay-transactions.ts): every step over gRPC, as the Admin SDK talks.
+  transactions: { file: `${FIX}/transactions.json`, run: transactionsGrpc, slow: true },
+  // The recorder's own transports (REST, gRPC for reads by name in a transaction).
+  'transactions-rest': { file: `${FIX}/transactions.json`, run: transactionsRest, slow: true },
 };
 
 /** Replays one fixture against a fresh emulator on a free port. */

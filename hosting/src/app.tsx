@@ -23,8 +23,9 @@ function Redirect({ to }: { to: string }) {
 function Home() {
   const { claims } = useSession();
   const { t } = useI18n();
-  if (!claims) return <Notice>{t('ui.noRole')}</Notice>;
-  return <Redirect to={homePath(claims)} />;
+  const home = claims && homePath(claims);
+  if (!home) return <Notice>{t('ui.noRole')}</Notice>;
+  return <Redirect to={home} />;
 }
 
 function NotFound() {

@@ -31,8 +31,8 @@ export function parseClaims(raw: Record<string, unknown>): Claims | null {
   return claims;
 }
 
-/** Where an account lands after signing in: the page of its scope. */
-export function homePath(claims: Claims): string {
+/** Where an account lands after signing in: the page of its scope (null: no page, e.g. a system account). */
+export function homePath(claims: Claims): string | null {
   switch (claims.role) {
     case 'province_admin':
     case 'auditor':
@@ -41,9 +41,12 @@ export function homePath(claims: Claims): string {
       return '/monitor';
     case 'commune_admin':
     case 'commune_viewer':
-      return claims.communes?.[0] ? `/communes/${claims.communes[0]}` : '/';
+      return claims.communes?.[0] ? `/communes/${claims.communes[0]}` : null;
     case 'cadre':
       return '/me';
+    default:
+      // `integration` (the one-stop centre's system, issue 11) reads nothing.
+      return null;
   }
 }
 

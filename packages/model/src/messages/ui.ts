@@ -203,6 +203,7 @@ export const UI_MESSAGES = {
   'role.commune_viewer': { vi: 'Xem dữ liệu cấp xã', en: 'Commune viewer' },
   'role.cadre': { vi: 'Cán bộ, công chức', en: 'Cadre' },
   'role.auditor': { vi: 'Thanh tra, kiểm tra', en: 'Auditor' },
+  'role.integration': { vi: 'Hệ thống một cửa (tích hợp)', en: 'One-stop integration' },
   'block.government': { vi: 'Khối chính quyền (HĐND, UBND)', en: 'Government (council, committee)' },
   'block.party': { vi: 'Khối Đảng, Mặt trận và đoàn thể', en: 'Party, Front and mass organisations' },
   'block.military': { vi: 'Ban Chỉ huy quân sự', en: 'Military command' },

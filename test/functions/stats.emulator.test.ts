@@ -21,7 +21,7 @@ import {
   proposeMovement,
   startMovement,
 } from '../../functions/src/services/movements';
-import { allocateQuota } from '../../functions/src/services/quotas';
+import { allocateQuota, carryOverQuotaYear } from '../../functions/src/services/quotas';
 import { rebuildUnitStats, rebuildUnitStatsOf } from '../../functions/src/services/stats';
 import type { Cadre, UnitStats } from '@canbo/model';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
@@ -364,4 +364,91 @@ describe('the figures kept by the transactions equal the rebuilt ones after a ra
     // Every statistics document stays scoped to its unit's commune.
     for (const s of incremental.values()) expect(s.communeCode).toBe(s.unitCode.slice(0, 5));
   }, 240_000);
+});
+
+describe('a new year: the quota copies follow the documents a movement opens and the carry-over writes', () => {
+  const h = harness('stats-new-year');
+  const everyone = people();
+
+  beforeAll(async () => {
+    await writeProvince(
+      h.db,
+      QUOTAS,
+      everyone.map((cadre) => ({ cadre })),
+    );
+    await rebuildUnitStatsOf(h.deps, '42');
+  });
+
+  test('a transfer started on 2 January 2027 opens 2027 in both units; the job opens the rest', async () => {
+    h.at('2026-12-20T03:00:00.000Z');
+    const m = await proposeMovement(h.deps, admin, {
+      type: 'transfer',
+      cadreId: 'p-18073-2',
+      toUnitCode: '18100',
+      toPositionId: 'xa_van_hoa_xa_hoi',
+      startDate: '2027-01-02',
+      reason: 'Điều động đầu năm',
+    });
+    const overrides = m.checks
+      .filter((c) => c.outcome !== 'pass' && c.overridable)
+      .map((c) => ({ code: c.code, reason: 'Chấp thuận' }));
+    await decideMovement(h.deps, admin, { movementId: m.id, decision: 'approve', note: 'Đồng ý', overrides });
+    h.at('2027-01-02T03:00:00.000Z');
+    await startMovement(h.deps, admin, { movementId: m.id, startDate: '2027-01-02' });
+    let stats = await allStats(h.db);
+    // The two documents the start opened (from 2026, with the transfer applied), nothing else of 2027 yet.
+    expect(stats.get('18073')!.quotas['2027']).toEqual({
+      government: {
+        allocated: 10,
+        filled: 5,
+        reservedForReturn: 0,
+        incoming: 0,
+        status: 'temporary',
+        forecast: false,
+      },
+    });
+    expect(stats.get('18100')!.quotas['2027']).toEqual({
+      government: {
+        allocated: 9,
+        filled: 6,
+        reservedForReturn: 0,
+        incoming: 0,
+        status: 'temporary',
+        forecast: false,
+      },
+    });
+    expect(stats.get('18115')!.quotas['2027']).toBeUndefined();
+    // The person moved with their figures.
+    expect(stats.get('18073')!.people.inService).toBe(6);
+    expect(stats.get('18100')!.people.inService).toBe(7);
+
+    await carryOverQuotaYear(h.deps, 2027, '42');
+    stats = await allStats(h.db);
+    expect(stats.get('18115')!.quotas['2027']).toEqual({
+      government: {
+        allocated: 8,
+        filled: 4,
+        reservedForReturn: 0,
+        incoming: 0,
+        status: 'temporary',
+        forecast: false,
+      },
+      party: {
+        allocated: 3,
+        filled: 1,
+        reservedForReturn: 0,
+        incoming: 0,
+        status: 'temporary',
+        forecast: false,
+      },
+    });
+    const [cadres, quotas] = await Promise.all([
+      h.c.cadres.get().then((q) => q.docs.map((d) => d.data())),
+      h.c.quotas.get().then((q) => q.docs.map((d) => d.data())),
+    ]);
+    const recomputed = computeUnitStats('42', cadres, quotas, '2027-01-02T03:00:00.000Z');
+    expect([...stats.values()].map(comparableFigures)).toEqual(
+      [...recomputed.values()].map(comparableFigures),
+    );
+  }, 120_000);
 });

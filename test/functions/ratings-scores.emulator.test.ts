@@ -13,7 +13,7 @@ const { call, firestore, cleanup } = callableHarness('ratings-scores');
 
 const at = (i: number) => new Date(Date.parse('2026-10-05T02:00:00Z') + i * 86_400_000).toISOString();
 
-function rating(i: number, cadreId: string, overall: 1 | 2 | 3 | 4 | 5, unitCode = '18073'): Rating {
+function rating(i: number, cadreId: string, overall: number, unitCode = '18073'): Rating {
   return {
     id: `H42-S-${unitCode}-${String(i).padStart(4, '0')}`,
     provinceCode: '42',
@@ -61,18 +61,12 @@ beforeAll(async () => {
   const rc = ratingCollections(db);
   const batch = db.batch();
   // c-a: 12 ratings, 9 satisfied; c-b: 3 ratings, all 5; 18100: 2 ratings.
-  [5, 5, 5, 5, 4, 4, 4, 4, 4, 2, 2, 1].forEach((o, i) =>
-    batch.set(rc.ratings.doc(rating(i, 'c-a', o as 1).id), rating(i, 'c-a', o as 1)),
-  );
-  [5, 5, 5].forEach((o, i) =>
-    batch.set(rc.ratings.doc(rating(20 + i, 'c-b', 5).id), rating(20 + i, 'c-b', 5)),
-  );
-  [5, 1].forEach((o, i) =>
-    batch.set(
-      rc.ratings.doc(rating(30 + i, 'c-z', o as 1, '18100').id),
-      rating(30 + i, 'c-z', o as 1, '18100'),
-    ),
-  );
+  const put = (r: Rating) => batch.set(rc.ratings.doc(r.id), r);
+  const aScores: Rating['criteria']['overall'][] = [5, 5, 5, 5, 4, 4, 4, 4, 4, 2, 2, 1];
+  aScores.forEach((o, i) => put(rating(i, 'c-a', o)));
+  [20, 21, 22].forEach((i) => put(rating(i, 'c-b', 5)));
+  put(rating(30, 'c-z', 5, '18100'));
+  put(rating(31, 'c-z', 1, '18100'));
   for (const [i, due, ret] of [
     [1, '2026-10-10', '2026-10-09'],
     [2, '2026-10-10', '2026-10-10'],

@@ -250,7 +250,6 @@ export function rating(id: string, unitCode: string, extra: Partial<Rating> = {}
     receivedOn: '2026-11-01',
     criteria: { overall: 5, attitude: 4, timeliness: 5, guidance: 4 },
     trips: 0,
-    comment: null,
     submittedAt: NOW,
     ...extra,
   };

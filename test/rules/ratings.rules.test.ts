@@ -39,6 +39,7 @@ beforeAll(async () => {
   set('ratingComments/R-18073-1', { ...place('18073'), comment: 'Phải đi lại nhiều lần.' });
   set('ratingComments/R-16681-1', { ...place('16681', '40'), comment: 'Chậm.' });
   set('rateLimits/abc_20261201', { count: 3 });
+  set('units/18073', { code: '18073', provinceCode: '42', communeCode: '18073', level: 'commune' });
   await batch.commit();
 });
 
@@ -119,11 +120,16 @@ describe('what nobody reads', () => {
     await assertFails(get(AUDITOR, 'rateLimits/abc_20261201'));
   });
 
-  test('a visitor without an account reads no receipt, rating or comment; an integration account reads nothing', async () => {
-    for (const p of ['receipts/R-18073-1', 'ratings/R-18073-1', 'ratingComments/R-18073-1']) {
+  test('a visitor without an account reads no receipt, rating or comment', async () => {
+    for (const p of ['receipts/R-18073-1', 'ratings/R-18073-1', 'ratingComments/R-18073-1'])
       await assertFails(get(null, p));
+  });
+
+  test('an integration account (the one-stop system) reads nothing, not even the public units', async () => {
+    for (const p of ['receipts/R-18073-1', 'ratings/R-18073-1', 'ratingComments/R-18073-1', 'units/18073'])
       await assertFails(get(INTEGRATION, p));
-    }
+    // The same document is public reference data for any other well-formed account.
+    await assertSucceeds(get(CADRE, 'units/18073'));
   });
 
   test('no client writes', async () => {

@@ -79,11 +79,6 @@ export const Rating = Scope.extend({
   returnedOn: IsoDate.nullable().optional(),
   criteria: CriteriaScores,
   trips: Trips,
-  /**
-   * Never a text here: the comment lives in ratingComments/{receiptNo}. The
-   * field stays, always null, for documents and fixtures written before.
-   */
-  comment: z.null().optional(),
   /** Whether the citizen left a comment (in ratingComments/{receiptNo}). */
   hasComment: z.boolean().optional(),
   submittedAt: IsoDateTime,

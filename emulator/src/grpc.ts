@@ -8,6 +8,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { principalFrom, type Principal } from './auth';
 import { Code, toEmulatorError } from './errors';
+import { parseDocumentName, parseName } from './paths';
 import { packageDefinition } from './proto';
 import type { FirestoreService } from './service';
 
@@ -27,16 +28,28 @@ function grpcError(err: unknown): Partial<grpc.StatusObject> {
   return { code: e.code as number as grpc.status, details: e.message };
 }
 
-/** The caller, from the `authorization` metadata (`Bearer owner` for the admin SDK). */
-function principalOf(call: { metadata: grpc.Metadata }): Principal {
+/**
+ * The caller, from the `authorization` metadata (`Bearer owner` for the admin SDK).
+ * As recorded (auth.json), a malformed resource name in the request is reported
+ * before a malformed header: when the header cannot be read, the names are checked
+ * first.
+ */
+function principalOf(call: { metadata: grpc.Metadata }, request: unknown): Principal {
   const value = call.metadata.get('authorization')[0];
-  return principalFrom(value === undefined ? undefined : String(value));
+  try {
+    return principalFrom(value === undefined ? undefined : String(value));
+  } catch (err) {
+    const req = (request ?? {}) as { name?: unknown; parent?: unknown };
+    if (typeof req.name === 'string') parseDocumentName(req.name);
+    if (typeof req.parent === 'string') parseName(req.parent);
+    throw err;
+  }
 }
 
 function unary<Req>(fn: (req: Req, principal: Principal) => unknown): Unary {
   return (call, callback) => {
     Promise.resolve()
-      .then(() => fn(call.request as unknown as Req, principalOf(call)))
+      .then(() => fn(call.request as unknown as Req, principalOf(call, call.request)))
       .then(
         (res) => callback(null, res ?? {}),
         (err: unknown) => callback(grpcError(err) as grpc.ServiceError),
@@ -49,7 +62,9 @@ function stream<Req>(
 ): ServerStream {
   return (call) => {
     Promise.resolve()
-      .then(() => fn(call.request as unknown as Req, (msg) => call.write(msg), principalOf(call)))
+      .then(() =>
+        fn(call.request as unknown as Req, (msg) => call.write(msg), principalOf(call, call.request)),
+      )
       .then(
         () => call.end(),
         // grpc-js delivers a status on a server stream only through emit('error').

@@ -141,6 +141,9 @@ export class TransactionManager {
   private readonly sharedCollections = new Map<string, Set<Transaction>>();
   /** collection id -> transactions holding exclusive document locks in such collections. */
   private readonly exclusiveByCollection = new Map<string, Set<Transaction>>();
+  /** Active read-only transactions (their snapshots keep versions alive). */
+  private readonly readOnlyActive = new Set<Transaction>();
+  private lastSweep = 0;
   private waiters: Waiter[] = [];
   private counter = 0n;
   private priorityCounter = 0;
@@ -168,6 +171,7 @@ export class TransactionManager {
     const txn = new Transaction(id, readOnly, priority);
     txn.retry = Boolean(retryOf?.length);
     this.transactions.set(txn.key, txn);
+    if (readOnly) this.readOnlyActive.add(txn);
     this.sweep();
     return txn;
   }
@@ -194,6 +198,7 @@ export class TransactionManager {
     const holds = txn.holdsLocks;
     if (txn.state === 'ended' && !holds) return;
     txn.state = 'ended';
+    this.readOnlyActive.delete(txn);
     for (const doc of txn.docLocks) removeFrom(this.sharedDocs, doc, txn);
     for (const doc of txn.updateLocks) removeFrom(this.updateDocs, doc, txn);
     for (const coll of txn.collectionUpdateLocks) removeFrom(this.updateCollections, coll, txn);
@@ -215,9 +220,11 @@ export class TransactionManager {
     return Date.now() - txn.lastUsed > this.options.idleExpiryMs;
   }
 
-  /** Ends idle transactions and forgets ended ones after a while. */
+  /** Ends idle transactions and forgets ended ones after a while (at most once a second). */
   private sweep(): void {
     const now = Date.now();
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
     for (const [key, txn] of this.transactions) {
       if (txn.state === 'active' && this.isExpired(txn)) this.end(txn);
       if (txn.state === 'ended' && now - txn.lastUsed > 10 * 60_000) this.transactions.delete(key);
@@ -372,6 +379,7 @@ export class TransactionManager {
   reset(): void {
     for (const txn of this.transactions.values()) this.end(txn);
     this.transactions.clear();
+    this.readOnlyActive.clear();
   }
 
   /** Every lock held now, sorted (for diagnostics and tests). */
@@ -397,8 +405,8 @@ export class TransactionManager {
   /** Read times of active read-only transactions (the store keeps their versions). */
   activeSnapshots(): number[] {
     const out: number[] = [];
-    for (const t of this.transactions.values()) {
-      if (t.state === 'active' && t.readTime !== undefined && !this.isExpired(t)) out.push(t.readTime);
+    for (const t of this.readOnlyActive) {
+      if (t.readTime !== undefined && !this.isExpired(t)) out.push(t.readTime);
     }
     return out;
   }

@@ -161,9 +161,14 @@ export class Database {
     return this.lastTime;
   }
 
-  /** The newest time handed out (a read time consistent with every commit). */
+  /**
+   * A read time consistent with every commit so far. It is reserved: later
+   * commits get strictly later times, so a snapshot taken now never sees them.
+   */
   readTime(): number {
-    return Math.max(this.lastTime, Date.now() * 1000);
+    const now = Date.now() * 1000;
+    if (now > this.lastTime) this.lastTime = now;
+    return this.lastTime;
   }
 
   get(path: string): StoredDoc | undefined {

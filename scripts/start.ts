@@ -182,6 +182,9 @@ async function main(): Promise<void> {
       CANBO_SCHEDULER_STATE: schedulerState,
       // What the Functions emulator gives a function: its project, for initializeApp() without options.
       FIREBASE_CONFIG: JSON.stringify({ projectId: PROJECT }),
+      // The quarterly evaluation's schedule enqueues its unit tasks into the Cloud Tasks emulator
+      // (firebase.json), as the Functions emulator tells its own functions to.
+      CLOUD_TASKS_EMULATOR_HOST: '127.0.0.1:9499',
     },
   );
 

@@ -4,7 +4,7 @@
  * (jobs/{runId}/units/{unitCode}). Typed refs with zod converters, as in
  * refs.ts, and the reads and writes the evaluation use cases and the job need.
  */
-import type { Firestore, Transaction, WriteBatch } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
 import {
   Evaluation,
   EvaluationInput,
@@ -159,5 +159,32 @@ export class EvaluationStore {
       for (const r of results.slice(i, i + BATCH)) batch.set(this.results().doc(r.id), r, { merge: true });
       await batch.commit();
     }
+  }
+
+  /**
+   * Adds one unit to a run's progress and its counts to the run's result,
+   * inside the unit's finishing transaction, without reading the run: blind
+   * increments do not contend with the other units' tasks.
+   */
+  countUnitDone(tx: Transaction, runId: string, counts: Record<string, number>, now: string): void {
+    const update: Record<string, FieldValue | string> = {
+      'progress.done': FieldValue.increment(1),
+      updatedAt: now,
+    };
+    for (const [k, v] of Object.entries(counts)) update[`result.${k}`] = FieldValue.increment(v);
+    tx.update(this.c.jobs.doc(runId), update);
+  }
+
+  /** Ends a running run whose every unit is done (idempotent: only the first caller changes it). */
+  async markRunSucceededWhenDone(runId: string, now: string): Promise<boolean> {
+    const ref = this.c.jobs.doc(runId);
+    const seen = (await ref.get()).data();
+    if (!seen || seen.state !== 'running' || seen.progress.done < seen.progress.total) return false;
+    return this.db.runTransaction(async (tx) => {
+      const job = (await tx.get(ref)).data();
+      if (!job || job.state !== 'running' || job.progress.done < job.progress.total) return false;
+      tx.set(ref, { ...job, state: 'succeeded', updatedAt: now });
+      return true;
+    });
   }
 }

@@ -11,12 +11,14 @@
  *    last written (a crash half-way leaves results that the retry writes
  *    again identically);
  * 4. in one transaction, record the digests, release the lease and add the
- *    unit to the run's progress, once per generation.
+ *    unit to the run's progress, once per generation (blind increments: the
+ *    tasks never read the run document in a transaction, so they do not
+ *    contend on it); the task that brings the count to the total ends the run.
  *
  * About one read and at most one write per person; none on a re-run with the
  * same inputs (docs/evaluation-job.md).
  */
-import type { EvaluationUnitRun, Job } from '@canbo/model';
+import type { EvaluationUnitRun } from '@canbo/model';
 import { evaluationLockId } from '@canbo/model';
 import { changedResults, evaluateUnit } from '../../domain/evaluation/unit';
 import { AppError } from '../../lib/errors';
@@ -47,13 +49,16 @@ export async function evaluateUnitTask(
   const unitRef = evaluations.unitRuns(task.runId).doc(task.unitCode);
   const lockRef = evaluations.locks().doc(evaluationLockId(task.period, task.unitCode));
 
+  // The run's generation, read outside the transactions: every task of a run would otherwise
+  // lock the run document, and they would abort one another.
+  const job = (await jobRef.get()).data();
+  if (!job || generationOf(job) !== task.generation) return { state: 'skipped', why: 'stale_generation' };
+
   const taken = await db.runTransaction(async (tx) => {
-    const [job, unit, lock] = await Promise.all([
-      tx.get(jobRef).then((s) => s.data()),
+    const [unit, lock] = await Promise.all([
       tx.get(unitRef).then((s) => s.data()),
       tx.get(lockRef).then((s) => s.data()),
     ]);
-    if (!job || generationOf(job) !== task.generation) return { skip: 'stale_generation' as const };
     if (unit && unit.generation === task.generation && (unit.state === 'done' || unit.state === 'locked'))
       return { skip: 'already_done' as const };
     const now = deps.clock.now();
@@ -74,13 +79,17 @@ export async function evaluateUnitTask(
     if (lock) {
       // A finalised unit is not evaluated again (its results are locked); it still counts as done.
       tx.set(unitRef, { ...base, state: 'locked', lease: null });
-      tx.set(jobRef, { ...job, ...finishedUpdate(job, { locked: 1 }, now.toISOString()) });
+      evaluations.countUnitDone(tx, task.runId, { locked: 1 }, now.toISOString());
       return { skip: 'locked' as const };
     }
     tx.set(unitRef, base);
     return { skip: undefined, digests: base.digests, digest: base.digest };
   });
-  if (taken.skip !== undefined) return { state: 'skipped', why: taken.skip };
+  if (taken.skip !== undefined) {
+    if (taken.skip === 'locked')
+      await evaluations.markRunSucceededWhenDone(task.runId, deps.clock.now().toISOString());
+    return { state: 'skipped', why: taken.skip };
+  }
 
   const inputs = await evaluations.inputsOfUnit(task.provinceCode, task.unitCode, task.period);
   const plan = evaluateUnit(inputs, deps.rules);
@@ -88,12 +97,9 @@ export async function evaluateUnitTask(
   await evaluations.writeResults(changed);
 
   const counted = await db.runTransaction(async (tx) => {
-    const [job, unit] = await Promise.all([
-      tx.get(jobRef).then((s) => s.data()),
-      tx.get(unitRef).then((s) => s.data()),
-    ]);
+    const unit = (await tx.get(unitRef)).data();
     // Another attempt finished the unit meanwhile (its lease had expired): its results equal ours; count once.
-    if (!job || !unit || unit.generation !== task.generation || unit.state !== 'running') return false;
+    if (!unit || unit.generation !== task.generation || unit.state !== 'running') return false;
     const now = deps.clock.now().toISOString();
     tx.set(unitRef, {
       ...unit,
@@ -105,38 +111,20 @@ export async function evaluateUnitTask(
       written: changed.length,
       updatedAt: now,
     });
-    tx.set(jobRef, {
-      ...job,
-      ...finishedUpdate(
-        job,
-        { evaluated: plan.results.length, written: changed.length, problems: plan.problems.length },
-        now,
-      ),
-    });
+    evaluations.countUnitDone(
+      tx,
+      task.runId,
+      { evaluated: plan.results.length, written: changed.length, problems: plan.problems.length },
+      now,
+    );
     return true;
   });
+  await evaluations.markRunSucceededWhenDone(task.runId, deps.clock.now().toISOString());
   if (!counted) return { state: 'skipped', why: 'already_done' };
   return {
     state: 'done',
     evaluated: plan.results.length,
     written: changed.length,
     problems: plan.problems.length,
-  };
-}
-
-/**
- * The run's progress after one more unit, and its end when it was the last.
- * The transaction has read the run, so the sums are exact; the tasks of a run
- * finishing at the same moment are serialised by that read.
- */
-function finishedUpdate(job: Job, counts: Record<string, number>, now: string): Partial<Job> {
-  const done = job.progress.done + 1;
-  const result = { ...job.result };
-  for (const [k, v] of Object.entries(counts)) result[k] = (result[k] ?? 0) + v;
-  return {
-    progress: { done, total: job.progress.total },
-    result,
-    updatedAt: now,
-    ...(done >= job.progress.total ? { state: 'succeeded' as const } : {}),
   };
 }

@@ -47,6 +47,12 @@ async function main(): Promise<void> {
     stopping = true;
     emulator.stop().then(
       () => {
+        const j = emulator.journal?.stats;
+        if (j) {
+          process.stdout.write(
+            `Journal: ${j.commits} commits in ${j.flushes} fsyncs, ${j.compactions} compactions.\n`,
+          );
+        }
         process.stdout.write(`Firestore emulator stopped (${signal}), data saved.\n`);
         process.exit(0);
       },

@@ -36,6 +36,7 @@ function startCli(args = []) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
+    child.output = () => out;
     child.stdout.on('data', (d) => {
       out += d;
       const m = /ready on 127\.0\.0\.1:(\d+)/.exec(out);
@@ -227,6 +228,8 @@ async function benchJournal() {
       `(${((100 * busy) / quiet).toFixed(0)} %); journal now ${(journalBytes / 1024).toFixed(0)} KiB`,
   );
   await stop(durable.child);
+  const line = /Journal: .*/.exec(durable.child.output());
+  if (line) console.log(`  ${line[0]}`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

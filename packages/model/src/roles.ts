@@ -13,6 +13,8 @@ export const Role = z.enum([
   'commune_viewer',
   'cadre',
   'auditor',
+  // Issue 11: the one-stop centre's system of a province; calls registerReceipts, reads nothing.
+  'integration',
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -23,6 +25,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   commune_viewer: { vi: 'Xem dữ liệu cấp xã', en: 'Commune viewer' },
   cadre: { vi: 'Cán bộ, công chức', en: 'Cadre' },
   auditor: { vi: 'Thanh tra, kiểm tra', en: 'Auditor' },
+  integration: { vi: 'Hệ thống một cửa (tích hợp)', en: 'One-stop integration' },
 };
 
 /** Roles whose scope is a list of communes. */

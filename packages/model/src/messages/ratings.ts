@@ -47,7 +47,6 @@ export const RATING_MESSAGES = {
     en: 'the verification code is 16 characters (capital letters and digits 2–7)',
   },
   // registerReceipts
-  'role.integration': { vi: 'Hệ thống một cửa (tích hợp)', en: 'One-stop integration' },
   'receipts.roleNotAllowed': {
     vi: 'Chỉ hệ thống một cửa (tài khoản tích hợp) hoặc quản trị cấp tỉnh được đăng ký biên nhận',
     en: 'only the one-stop integration account or a province administrator may register receipts',

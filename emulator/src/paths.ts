@@ -88,7 +88,10 @@ const MAX_ID_BYTES = 1500;
 export function parseName(name: string, options: { trailingSlash?: boolean } = {}): ParsedName {
   const m = /^projects\/([^/]+)\/databases\/([^/]+)\/documents(?:\/(.*))?$/s.exec(name);
   if (!m) {
-    throw new EmulatorError(Code.INVALID_ARGUMENT, `Invalid resource name: "${name}"`);
+    const message = name.startsWith('projects/')
+      ? `Invalid resource name: "${name}"`
+      : `Document name "${name}" lacks "projects" at index 0.`;
+    throw new EmulatorError(Code.INVALID_ARGUMENT, message);
   }
   const db = { project: m[1]!, database: decodeSegment(m[2]!, name) };
   const rest = m[3];
@@ -152,9 +155,11 @@ function validateSegment(segment: string, isCollection: boolean, name: string, i
       }
       return;
     }
+    // Recorded: "Collection id … reserved" for a collection (auth.json), "Resource id …" for a
+    // document ID (document_writes.json).
     throw new EmulatorError(
       Code.INVALID_ARGUMENT,
-      `Resource id "${segment}" is invalid because it is reserved.`,
+      `${isCollection ? 'Collection' : 'Resource'} id "${segment}" is invalid because it is reserved.`,
     );
   }
 }

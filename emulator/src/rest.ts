@@ -10,7 +10,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
 import { fromJson, toJson } from './json';
-import { documentsRoot, parseName } from './paths';
+import { documentsRoot, parseName, parseParentName } from './paths';
+
+/** Verbs whose resource is a parent (the database root or a document). */
+const PARENT_VERBS = new Set(['runQuery', 'runAggregationQuery', 'listCollectionIds']);
+/** Verbs this emulator answers; any other is the official emulator's plain 404. */
+const VERBS = new Set([
+  'batchGet',
+  'runQuery',
+  'runAggregationQuery',
+  'commit',
+  'batchWrite',
+  'beginTransaction',
+  'rollback',
+  'listCollectionIds',
+  'partitionQuery',
+]);
 import type { RulesIssue } from './rules/access';
 import type { FirestoreService } from './service';
 
@@ -184,19 +199,21 @@ async function handle(
   const verb = api[2];
   const params = queryParams(url);
 
-  // As recorded (auth.json): a malformed name is reported before a bad Authorization header.
-  parseName(resource, { trailingSlash: !verb && method === 'GET' });
-  const principal = principalFrom(req.headers.authorization);
+  // As recorded (auth.json): a malformed name, a parent that is not a document and an
+  // unreadable body are reported before a bad Authorization header.
   if (verb) {
-    if (method !== 'POST') {
+    if (method !== 'POST' || !VERBS.has(verb)) {
       sendNotFound(res);
       return;
     }
+    if (PARENT_VERBS.has(verb)) parseParentName(resource);
+    else parseName(resource);
     const body = await readBody(req);
-    await handleVerb(service, resource, verb, body, principal, res);
+    await handleVerb(service, resource, verb, body, principalFrom(req.headers.authorization), res);
     return;
   }
-  await handleResource(service, resource, method, params, principal, req, res);
+  parseName(resource, { trailingSlash: method === 'GET' });
+  await handleResource(service, resource, method, params, principalFrom(req.headers.authorization), req, res);
 }
 
 async function handleVerb(
@@ -299,9 +316,14 @@ async function handleVerb(
         body,
       );
       const out = service.listCollectionIds({ ...request, parent: resource }, principal);
-      sendJson(res, 200, out);
+      sendJson(res, 200, toJson(V1 + 'ListCollectionIdsResponse', out));
       return;
     }
+    case 'partitionQuery':
+      throw new EmulatorError(
+        Code.UNIMPLEMENTED,
+        'Method google.firestore.v1.Firestore/PartitionQuery is unimplemented',
+      );
     default:
       sendNotFound(res);
   }
@@ -405,7 +427,28 @@ async function handleEmulatorEndpoint(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const below = /^\/databases\/([^/]+)\/documents\/(.+)$/.exec(rest);
+  if (method === 'DELETE' && below && !below[2]!.endsWith('/')) {
+    // Recursive delete of a document and everything under it, for any caller with a
+    // well-formed token (auth.json, "recursive delete"); the name is checked first.
+    const root = `projects/${project}/databases/${below[1]!}/documents`;
+    const parsed = parseName(`${root}/${below[2]!}`);
+    principalFrom(req.headers.authorization);
+    const path = parsed.segments.join('/');
+    const state = service.database(parsed.db);
+    const doomed = [...state.db.all()].filter((d) => d.path === path || d.path.startsWith(path + '/'));
+    if (doomed.length > 0) {
+      await service.commit({
+        database: `projects/${project}/databases/${below[1]!}`,
+        writes: doomed.map((d) => ({ delete: `${root}/${d.path}` })),
+      });
+    }
+    sendJson(res, 200, {});
+    return;
+  }
   if (method === 'DELETE' && /^\/databases\/[^/]+\/documents\/?$/.test(rest)) {
+    // Any caller may clear, but a malformed token is still refused (auth.json, "clear, garbage").
+    principalFrom(req.headers.authorization);
     service.clearProject(project);
     sendJson(res, 200, {});
     return;

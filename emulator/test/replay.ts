@@ -1387,6 +1387,94 @@ async function runScenario(
   return results;
 }
 
+/**
+ * auth.json: how the Authorization header is classified (REST `:listCollectionIds`), and the
+ * order of checks on REST and on unary and server-streaming gRPC calls (a malformed name
+ * before a bad header). The Listen and Write stream cases are left out (H7's streams).
+ */
+const auth: Runner = async (emu, fx) => {
+  const root = docsRoot('auth');
+  const results: CaseResult[] = [];
+  const headers = (authorization: string | null): Record<string, string> =>
+    authorization === null ? {} : { authorization };
+  const bodyOf = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  };
+  for (const c of fx.classify as {
+    name: string;
+    authorization: string | null;
+    outcome: { status: number; body: string };
+  }[]) {
+    const answer = await httpCall(
+      emu.port,
+      'POST',
+      `/v1/${root}:listCollectionIds`,
+      {},
+      headers(c.authorization),
+    );
+    const actual = { status: answer.status, body: bodyOf(answer.text) };
+    const expected = { status: c.outcome.status, body: bodyOf(c.outcome.body) };
+    results.push({ name: `classify: ${c.name}`, ok: sameJson(actual, expected), expected, actual });
+  }
+  for (const c of fx.rest as {
+    name: string;
+    method: string;
+    path: string;
+    authorization: string | null;
+    body: unknown;
+    outcome: { status: number; body: string };
+  }[]) {
+    const answer = await httpCall(emu.port, c.method, c.path, c.body ?? undefined, headers(c.authorization));
+    const actual = { status: answer.status, body: bodyOf(answer.text) };
+    const expected = { status: c.outcome.status, body: bodyOf(c.outcome.body) };
+    if (
+      typeof expected.body === 'object' &&
+      expected.body &&
+      typeof actual.body === 'object' &&
+      actual.body
+    ) {
+      // Only the error, or the presence of an answer, is compared (documents carry times).
+      if (!('error' in expected.body)) {
+        expected.body = 'an answer';
+        actual.body = 'error' in actual.body ? actual.body : 'an answer';
+      }
+    }
+    results.push({ name: `rest: ${c.name}`, ok: sameJson(actual, expected), expected, actual });
+  }
+  const client = grpcClient(emu.port);
+  const streams = new Set(['BatchGetDocuments', 'RunQuery', 'RunAggregationQuery']);
+  const requestType = (rpc: string) => `google.firestore.v1.${rpc}Request`;
+  try {
+    for (const c of fx.grpc as {
+      name: string;
+      rpc: string;
+      authorization: string | null;
+      request: unknown;
+      stream?: boolean;
+      outcome: { code: string; message?: string };
+    }[]) {
+      if (c.stream) continue;
+      const method = c.rpc[0]!.toLowerCase() + c.rpc.slice(1);
+      const request = fromJson(requestType(c.rpc), camelKeys(c.request ?? {}));
+      const call = streams.has(c.rpc) ? grpcStream : grpcUnary;
+      const out = await call(client, method, request, c.authorization ?? undefined);
+      const actual = { code: out.code, ...(c.outcome.message !== undefined ? { message: out.message } : {}) };
+      const expected = {
+        code: c.outcome.code,
+        ...(c.outcome.message !== undefined ? { message: c.outcome.message } : {}),
+      };
+      results.push({ name: `grpc: ${c.name}`, ok: sameJson(actual, expected), expected, actual });
+    }
+  } finally {
+    client.close();
+  }
+  return results;
+};
+
 // ---------------------------------------------------------------------------------------------
 
 interface FixtureDef {
@@ -1410,6 +1498,7 @@ export const FIXTURES: Record<string, FixtureDef> = {
   'sdk-documents': { file: 'results/sdk-documents-official-v1.22.0.json', run: sdkDocuments },
   'sdk-aggregations': { file: 'results/sdk-aggregations-official-v1.22.0.json', run: sdkAggregations },
   // H7's runner (replay-transactions.ts): every step over gRPC, as the Admin SDK talks.
+  auth: { file: `${FIX}/auth.json`, run: auth },
   transactions: { file: `${FIX}/transactions.json`, run: transactionsGrpc, slow: true },
   // The recorder's own transports (REST, gRPC for reads by name in a transaction).
   'transactions-rest': { file: `${FIX}/transactions.json`, run: transactionsRest, slow: true },

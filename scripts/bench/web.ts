@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web [-- --skip-build] [--scale 1] [--route /]`: what the web
+ * `npm run bench:web [-- --skip-build] [--scale 1] [--route /] [--screenshot docs/img/province-dashboard.png]`: what the web
  * client costs a province office on a rural connection (issue 10's budgets).
  * It prints figures and never fails on them: speed is measured here, not
  * asserted in tests.
@@ -45,8 +45,8 @@ const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level:
 
 function build(): void {
   console.log('Biên dịch giao diện web / building the web client (vite build)…');
-  const vite = path.join(ROOT, 'node_modules', '.bin', 'vite');
-  const r = spawnSync(vite, ['build', '--config', 'hosting/vite.config.ts', '--logLevel', 'warn'], {
+  // The same build `npm run build` makes (hosting/package.json: vite build).
+  const r = spawnSync('npm', ['run', 'build', '--workspace', 'hosting', '--silent'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
@@ -164,6 +164,8 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '1' },
       route: { type: 'string', default: '/' },
       email: { type: 'string', default: 'admin@tinh.canbo.test' },
+      /** Also save a full-page screenshot of the dashboard there (the README's picture, docs/img/). */
+      screenshot: { type: 'string' },
     },
   });
   if (!values['skip-build']) build();
@@ -199,6 +201,12 @@ async function main(): Promise<void> {
     await forgetCache(page, cdp);
     const slow = await visit(page, cdp, route, PROFILES.slow3g);
     const slowRepeat = await visit(page, cdp, route, PROFILES.slow3g);
+
+    if (values.screenshot) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: path.resolve(values.screenshot), fullPage: false });
+      console.log(`\nScreenshot of the dashboard: ${values.screenshot}`);
+    }
 
     const js = initialJs(first.scripts);
     console.log(`\nJavaScript of the signed-in dashboard route (${route}), first visit (gzip -9):`);

@@ -9,8 +9,8 @@ import { WEB_URL } from './stack';
 /** Signs in through the form and waits until the signed-in shell shows (its sign-out button). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${WEB_URL}/`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/mật khẩu/i).fill(password);
-  await page.getByRole('button', { name: /đăng nhập/i }).click();
-  await page.getByRole('button', { name: /đăng xuất/i }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor({ timeout: 60_000 });
 }

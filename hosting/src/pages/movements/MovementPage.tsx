@@ -57,7 +57,7 @@ export default function MovementPage({ id }: { id: string }) {
       </section>
       <History m={m} />
       {claims.role === 'province_admin' ? (
-        actionsFor(m).length > 0 && <Actions m={m} onDone={setCurrent} />
+        actionsFor(m).length > 0 && <Actions key={m.status} m={m} onDone={setCurrent} />
       ) : (
         <p class="note">{t('mv.readOnly')}</p>
       )}

@@ -29,7 +29,7 @@ import {
   type VacantKeyPost,
 } from '../data/figures';
 import { loadAlerts, loadCommunes, loadFigures, loadKeyPositions, type MovementRow } from '../data/load';
-import { formatDate, formatPercent, todayInVietnam } from '../lib/format';
+import { formatDate, formatNumber, formatPercent, todayInVietnam } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useAsync } from '../lib/use-async';
 
@@ -264,7 +264,10 @@ function StructureTable({
 }) {
   const { t, lang } = useI18n();
   const share = (s: Structure, part: number) =>
-    t('ui.structure.share', { count: part, percent: formatPercent(part, s.headcount, lang) });
+    t('ui.structure.share', {
+      count: formatNumber(part, lang),
+      percent: formatPercent(part, s.headcount, lang),
+    });
   const row = (key: string, label: string, f: (s: Structure) => number): MeasureRow => ({
     key,
     label,

@@ -832,6 +832,7 @@ export function validateListDocuments(req: {
     throw invalid('collection id must be set when show_missing is true');
   const order = (req.orderBy ?? '').trim();
   if (order === '') return;
+  if (req.showMissing) throw invalid('cannot specify an order when show_missing is true');
   const m = /^(\S+)(?:\s+(asc|desc))?$/i.exec(order);
   if (m && m[1] === NAME) {
     if ((m[2] ?? 'asc').toLowerCase() === 'asc') return;

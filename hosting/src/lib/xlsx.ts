@@ -9,8 +9,8 @@ export function xlsxFileName(caption: string, today: string): string {
   const slug = caption
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/\u0111/g, 'd') // đ
+    .replace(/\u0110/g, 'D') // Đ
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();

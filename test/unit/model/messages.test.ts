@@ -52,8 +52,26 @@ describe('the message catalogue', () => {
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'format.ts')
       .map((f) => f.replace(/\.ts$/, ''))
       .sort();
-    expect(files).toEqual(['checks', 'errors', 'fields', 'records', 'ui']);
-    expect(Object.keys(MESSAGE_AREAS).sort()).toEqual(['checks', 'errors', 'fields', 'records', 'ui']);
+    expect(files).toEqual([
+      'checks',
+      'errors',
+      'evaluation',
+      'fields',
+      'movements-ui',
+      'ratings',
+      'records',
+      'ui',
+    ]);
+    expect(Object.keys(MESSAGE_AREAS).sort()).toEqual([
+      'checks',
+      'errors',
+      'evaluation',
+      'fields',
+      'movementsUi',
+      'ratings',
+      'records',
+      'ui',
+    ]);
   });
 
   test('every {param} of the Vietnamese text also appears in the English one, and the reverse', () => {
@@ -123,10 +141,15 @@ describe('texts moved into the catalogue', () => {
    * `message(...)`, never a string written in place. Logs (read by
    * operators, in English) are not user texts. The catalogue files'
    * validation (catalogue.ts, positions.ts) speaks to whoever edits
-   * data/catalogue, in English like the files' own comments.
+   * data/catalogue, in English like the files' own comments; so does the
+   * evaluation rules catalogue's (evaluation-rules.ts).
    */
   test('no error message, audit reason, history note or format hint is a literal in functions/src or packages/model/src', () => {
-    const OPERATOR_FACING = new Set(['packages/model/src/catalogue.ts', 'packages/model/src/positions.ts']);
+    const OPERATOR_FACING = new Set([
+      'packages/model/src/catalogue.ts',
+      'packages/model/src/positions.ts',
+      'packages/model/src/evaluation-rules.ts',
+    ]);
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((f) => {
         const p = join(dir, f);

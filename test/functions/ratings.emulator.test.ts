@@ -184,6 +184,7 @@ describe('the citizen page: getReceiptForRating', () => {
       receivedOn: '2026-11-10',
       returnedOn: '2026-11-18',
       rateBy: '2026-12-18',
+      windowDays: 30,
       state: 'open',
       criteria: [
         { id: 'overall', label: { vi: 'Mức độ hài lòng chung', en: 'Overall satisfaction' } },

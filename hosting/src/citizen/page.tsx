@@ -67,7 +67,7 @@ export function RatePage({ receiptNo, code }: { receiptNo: string; code: string 
               : receipt.state === 'closed'
                 ? 'rating.windowClosed'
                 : 'rating.notReturned';
-          const p = { days: 30, returnedOn: date(receipt.returnedOn, 'vi') };
+          const p = { days: receipt.windowDays, returnedOn: date(receipt.returnedOn, 'vi') };
           setState({
             kind: 'refused',
             text: {

@@ -132,6 +132,8 @@ export interface ReceiptForRating {
   returnedOn: string | null;
   /** The last day (Vietnam) a rating is accepted; null until the result is returned. */
   rateBy: string | null;
+  /** Days after the return during which a rating is accepted (RATING_WINDOW_DAYS). */
+  windowDays: number;
   /** `open`: a rating is accepted now; otherwise why not. */
   state: 'open' | 'rated' | 'not_returned' | 'closed';
   criteria: { id: CriterionId; label: { vi: string; en: string } }[];

@@ -138,6 +138,7 @@ export async function getReceiptForRating(
     receivedOn: receipt.receivedOn,
     returnedOn: receipt.returnedOn,
     rateBy,
+    windowDays: d.settings.windowDays,
     state,
     criteria: d.settings.criteria.map((id) => ({ id, label: CRITERION_LABELS[id] })),
   };

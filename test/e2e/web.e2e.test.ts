@@ -214,11 +214,17 @@ async function secondable(commune: string): Promise<{ id: string; fullName: stri
 /** A commune admin of two communes (a move between them is within its scope), scoped by the province admin. */
 async function twoCommuneAdmin(first: string, second: string): Promise<string> {
   const email = 'xa-hai@xa.canbo.test';
-  const user = await getAuth(app).createUser({
-    email,
-    password: 'canbo-demo',
-    displayName: 'Văn phòng hai xã',
-  });
+  // Created once per stack (a reused stack already has it).
+  const existing = await getAuth(app)
+    .getUserByEmail(email)
+    .catch(() => null);
+  const user =
+    existing ??
+    (await getAuth(app).createUser({
+      email,
+      password: 'canbo-demo',
+      displayName: 'Văn phòng hai xã',
+    }));
   const token = await idToken('admin@tinh.canbo.test');
   const res = await fetch(`${FUNCTIONS_URL}/setUserScope`, {
     method: 'POST',

@@ -261,8 +261,13 @@ function Actions({ m, onDone }: { m: Movement; onDone: (m: Movement) => void }) 
       <h2>{t('mv.page.actions')}</h2>
       <div class="action-tabs" role="radiogroup" aria-label={t('mv.page.actions')}>
         {actionsFor(m).map((a) => (
-          <label key={a} class="inline">
+          <label
+            key={a}
+            class="inline"
+            style={{ display: 'inline-flex', gap: '0.4rem', marginRight: '1.5rem' }}
+          >
             <input
+              style={{ width: 'auto' }}
               type="radio"
               name="mv-action"
               value={a}

@@ -175,7 +175,9 @@ async function main(): Promise<void> {
 
   const dataDir = path.join(ROOT, '.data', `bench-web-40-${values.scale}`);
   console.log(
-    `\nKhởi động hệ thống với dữ liệu Nghệ An / starting the stack with Nghệ An (40), data in ${dataDir}…`,
+    process.env.CANBO_E2E_REUSE_STACK === '1'
+      ? '\nDùng hệ thống đang chạy / using the stack already running (CANBO_E2E_REUSE_STACK=1): its province and scale'
+      : `\nKhởi động hệ thống với dữ liệu Nghệ An / starting the stack with Nghệ An (40), data in ${dataDir}…`,
   );
   const stack = await startStack({
     province: '40',

@@ -190,6 +190,18 @@ describe('moverRelatives: once each, from the mover’s side', () => {
     expect(moverRelatives([aAgain, fromRelative], 'me')).toEqual([{ relation: 'child', cadre: cadre('a') }]);
   });
 
+  test('the order between relatives of one side is kept; an unmarked entry is the mover’s own', () => {
+    const a: RelativeInSystem = { relation: 'parent', cadre: cadre('a'), recordedOn: 'relative' };
+    const b: RelativeInSystem = { relation: 'child', cadre: cadre('b'), recordedOn: 'relative' };
+    expect(moverRelatives([a, b]).map((r) => r.cadre.id)).toEqual(['a', 'b']);
+    expect(moverRelatives([b, a]).map((r) => r.cadre.id)).toEqual(['b', 'a']);
+    // Found twice on the mover's side (once unmarked): the first entry is kept.
+    const unmarked: RelativeInSystem = { relation: 'spouse', cadre: cadre('a') };
+    const marked: RelativeInSystem = { relation: 'sibling', cadre: cadre('a'), recordedOn: 'mover' };
+    expect(moverRelatives([unmarked, marked]).map((r) => r.relation)).toEqual(['spouse']);
+    expect(moverRelatives([marked, unmarked]).map((r) => r.relation)).toEqual(['sibling']);
+  });
+
   test('each relation is inverted only when read from the relative’s record', () => {
     const read = (relation: string, recordedOn?: 'mover' | 'relative') =>
       moverRelatives([{ relation, cadre: cadre('x'), recordedOn }])[0]!.relation;

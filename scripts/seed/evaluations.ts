@@ -2,9 +2,11 @@
  * The quarterly evaluation of the two quarters before `asOf`
  * (docs/legal-basis.md §13): inputs for everyone still working (work products
  * with their coefficients, general points on the example split, leader
- * criteria, the facts that force KHT), and, for the older quarter, the results
- * the quarterly job computes from them, through the same planner
- * (functions/src/domain/evaluation/unit.ts). The newer quarter awaits its run.
+ * criteria, the facts that force KHT), the results the quarterly job computes
+ * from them, through the same planner (functions/src/domain/evaluation/unit.ts),
+ * and each quarter's run document, as a finished run leaves it, so that the
+ * schedule does not run the demo's quarters again on its own (a province admin
+ * can, with runEvaluation).
  */
 import { evaluateUnit } from '../../functions/src/domain/evaluation/unit';
 import { DEFAULT_EVALUATION_RULES } from '../../functions/src/domain/evaluation/rules';
@@ -17,6 +19,8 @@ import {
   type Evaluation,
   type EvaluationInput,
   evaluationId,
+  evaluationRunId,
+  type Job,
   type WorkProduct,
 } from '@canbo/model';
 import type { SeedContext } from './context';
@@ -56,6 +60,7 @@ function products(rng: Random, strong: boolean): WorkProduct[] {
 export interface GeneratedEvaluations {
   inputs: EvaluationInput[];
   results: Evaluation[];
+  runs: Job[];
 }
 
 export function generateEvaluations(
@@ -112,12 +117,36 @@ export function generateEvaluations(
       });
     }
   }
-  // The older quarter as its run left it: one planner pass per unit.
-  const byUnit = new Map<string, EvaluationInput[]>();
-  for (const i of inputs.filter((x) => x.period === quarters[0]))
-    byUnit.set(i.unitCode, [...(byUnit.get(i.unitCode) ?? []), i]);
-  const results = [...byUnit.values()].flatMap(
-    (unitInputs) => evaluateUnit(unitInputs, DEFAULT_EVALUATION_RULES).results,
-  );
-  return { inputs, results };
+  // Each quarter as its run left it: one planner pass per unit.
+  const results: Evaluation[] = [];
+  const runs: Job[] = [];
+  for (const period of quarters) {
+    const byUnit = new Map<string, EvaluationInput[]>();
+    for (const i of inputs.filter((x) => x.period === period))
+      byUnit.set(i.unitCode, [...(byUnit.get(i.unitCode) ?? []), i]);
+    const plans = [...byUnit.values()].map((unitInputs) =>
+      evaluateUnit(unitInputs, DEFAULT_EVALUATION_RULES),
+    );
+    const scored = plans.flatMap((p) => p.results);
+    results.push(...scored);
+    runs.push({
+      id: evaluationRunId(period, ctx.province.code),
+      kind: 'quarterly_evaluation',
+      provinceCode: ctx.province.code,
+      state: 'succeeded',
+      progress: { done: byUnit.size, total: byUnit.size },
+      leases: {},
+      params: { period, generation: 1, by: 'seed' },
+      error: null,
+      result: {
+        evaluated: scored.length,
+        written: scored.length,
+        problems: plans.reduce((n, p) => n + p.problems.length, 0),
+        locked: 0,
+      },
+      startedAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+  }
+  return { inputs, results, runs };
 }

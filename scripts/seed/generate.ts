@@ -20,6 +20,7 @@ import {
   CadrePrivate,
   Evaluation,
   EvaluationInput,
+  Job,
   Movement,
   type Position,
   type Procedure,
@@ -53,6 +54,8 @@ export interface GeneratedProvince {
   /** Evaluation inputs of the two past quarters, and the older quarter's results. */
   evaluationInputs: EvaluationInput[];
   evaluations: Evaluation[];
+  /** The run document of each seeded quarter (jobs/evaluation_<period>_<province>). */
+  evaluationRuns: Job[];
   /** Dossier receipts of the one-stop desks, the anchors of the ratings (issue 11). */
   receipts: Receipt[];
   ratings: Rating[];
@@ -78,6 +81,7 @@ export function generateProvince(units: Unit[], options: GenerateOptions): Gener
     movements: movements.map((m) => Movement.parse(m)),
     evaluationInputs: evaluations.inputs.map((e) => EvaluationInput.parse(e)),
     evaluations: evaluations.results.map((e) => Evaluation.parse(e)),
+    evaluationRuns: evaluations.runs.map((j) => Job.parse(j)),
     receipts: receipts.map((r) => Receipt.parse(r)),
     ratings: ratings.map((r) => Rating.parse(r)),
     ratingComments: comments.map((c) => RatingComment.parse(c)),

@@ -60,6 +60,7 @@ export async function seedProvince(
     movements: g.movements.map((m) => () => writer.set(c.movements.doc(m.id), m)),
     evaluationInputs: g.evaluationInputs.map((e) => () => writer.set(evaluationStore.inputs().doc(e.id), e)),
     evaluations: g.evaluations.map((e) => () => writer.set(c.evaluations.doc(e.id), e)),
+    evaluationRuns: g.evaluationRuns.map((j) => () => writer.set(c.jobs.doc(j.id), j)),
     receipts: g.receipts.map((r) => () => writer.set(rc.receipts.doc(r.id), r)),
     ratings: g.ratings.map((r) => () => writer.set(c.ratings.doc(r.id), r)),
     ratingComments: g.ratingComments.map((x) => () => writer.set(rc.ratingComments.doc(x.id), x)),

@@ -15,6 +15,7 @@ import {
   evaluateUnitTask,
   LeaseHeld,
   runEvaluation,
+  startRun,
   type EvaluationDeps,
 } from '../../functions/src/services/evaluation';
 import { LEASE_MS } from '../../functions/src/services/evaluation/evaluate-unit';
@@ -209,6 +210,7 @@ describe('the quarterly run', () => {
       enqueued: 4,
       total: 4,
       resumed: false,
+      alreadyDone: false,
     });
     await d.queue.drain(d);
     const job = (await store.jobs().doc('evaluation_2026-Q3_42').get()).data()!;
@@ -229,6 +231,24 @@ describe('the quarterly run', () => {
       ['c-good', 100, 'HTXS', null],
       ['c-weak', 47.5, 'KHT', null],
     ]);
+  });
+
+  it('the schedule leaves a quarter that was run to the end alone', async () => {
+    const d = deps();
+    const r = await startRun(
+      d,
+      { period: '2026-Q3', provinceCode: '42', by: 'schedule' },
+      { restartFinished: false },
+    );
+    expect(r).toEqual({
+      runId: 'evaluation_2026-Q3_42',
+      generation: 1,
+      enqueued: 0,
+      total: 4,
+      resumed: false,
+      alreadyDone: true,
+    });
+    expect(d.queue.pending).toEqual([]);
   });
 
   it('writes nothing when run again with the same inputs', async () => {

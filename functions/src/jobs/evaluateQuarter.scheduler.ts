@@ -2,9 +2,9 @@
  * On the 5th of January, April, July and October at 02:00 Vietnam time, a few
  * days after a quarter ends: start the run of that quarter for every province
  * with inputs for it (one task per unit, jobs/evaluateUnit.task.ts). A
- * province whose run is already running is resumed, not restarted
- * (services/evaluation/run.ts); a province admin can also start or resume a
- * run with the runEvaluation callable (docs/evaluation-job.md).
+ * province whose run is running is resumed; one whose quarter was already run
+ * to the end is left alone (services/evaluation/run.ts); a province admin
+ * runs a quarter again with the runEvaluation callable (docs/evaluation-job.md).
  */
 import '../global-options';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
@@ -24,7 +24,11 @@ export const evaluateQuarterSchedule = onSchedule(
     const deps = getEvaluationDeps();
     const period = previousQuarter(vietnamDay(new Date(event.scheduleTime)));
     for (const provinceCode of await deps.evaluations.provincesWithInputs(period)) {
-      const started = await startRun(deps, { period, provinceCode, by: 'schedule' });
+      const started = await startRun(
+        deps,
+        { period, provinceCode, by: 'schedule' },
+        { restartFinished: false },
+      );
       log.info('evaluation.runStarted', { ...started, provinceCode, period });
     }
   },

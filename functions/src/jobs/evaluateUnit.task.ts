@@ -7,12 +7,24 @@
  * same task takes its own lease back at once; a duplicate task waits.
  */
 import '../global-options';
+import { defineInt } from 'firebase-functions/params';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { z } from 'zod';
 import { ProvinceCode, Quarter, UnitCode } from '@canbo/model';
 import { log } from '../log';
 import { getEvaluationDeps } from '../services';
 import { evaluateUnitTask } from '../services/evaluation';
+
+/**
+ * How many units run at once. 20 in production; the local stack sets 2
+ * (functions/.env.demo-canbo), since each concurrent task is a worker process
+ * of the Functions emulator on the developer's machine.
+ */
+const maxConcurrentUnits = defineInt('EVALUATION_MAX_CONCURRENT_UNITS', {
+  default: 20,
+  description:
+    'Units of a quarterly evaluation run evaluated at the same time (Cloud Tasks maxConcurrentDispatches)',
+});
 
 const Payload = z.strictObject({
   runId: z.string().min(1),
@@ -25,7 +37,7 @@ const Payload = z.strictObject({
 export const evaluateUnit = onTaskDispatched(
   {
     retryConfig: { maxAttempts: 8, minBackoffSeconds: 10, maxBackoffSeconds: 300, maxDoublings: 4 },
-    rateLimits: { maxConcurrentDispatches: 20, maxDispatchesPerSecond: 10 },
+    rateLimits: { maxConcurrentDispatches: maxConcurrentUnits, maxDispatchesPerSecond: 10 },
     timeoutSeconds: 540,
     memory: '512MiB',
   },

@@ -50,6 +50,9 @@ export default function Commune() {
     return <ErrorView error={data.error} onRetry={data.reload} />;
   }
   const d = data.data!;
+  // A commune code does not name its province: the unit (public data) does. A commune of another
+  // province is out of scope even for a province-wide role, whose queries would only come back empty.
+  if (d.unit && d.unit.provinceCode !== claims.province) return <OutOfScope />;
   if (!d.unit) return <ErrorView error={{ code: 'not-found' }} />;
 
   const people: Column<CadreRow>[] = [

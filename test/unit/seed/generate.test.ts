@@ -146,13 +146,25 @@ test('a few hundred movements in every state, secondments ending soon among them
   }
 });
 
-test('two past quarters of evaluation inputs, the older one scored, and one rating per receipt', () => {
+test('two past quarters of evaluation inputs, scored as their runs left them, and one rating per receipt', () => {
   const periods = new Set(ngheAn.evaluationInputs.map((e) => e.period));
   expect([...periods].sort()).toEqual(['2026-Q2', '2026-Q3']);
-  // The older quarter as its run left it: one result per input, every one scorable.
-  const q2 = ngheAn.evaluationInputs.filter((e) => e.period === '2026-Q2');
-  expect(ngheAn.evaluations.map((e) => e.id).sort()).toEqual(q2.map((e) => e.id).sort());
-  expect(new Set(ngheAn.evaluations.map((e) => e.period))).toEqual(new Set(['2026-Q2']));
+  // Each quarter as its run left it: one result per input, every one scorable.
+  expect(ngheAn.evaluations.map((e) => e.id).sort()).toEqual(ngheAn.evaluationInputs.map((e) => e.id).sort());
+  const q2 = ngheAn.evaluationInputs.filter((e) => e.period === '2026-Q2').length;
+  const q3 = ngheAn.evaluationInputs.length - q2;
+  expect(
+    ngheAn.evaluationRuns.map((j) => [
+      j.id,
+      j.state,
+      j.params.generation,
+      j.result?.evaluated,
+      j.result?.problems,
+    ]),
+  ).toEqual([
+    ['evaluation_2026-Q2_40', 'succeeded', 1, q2, 0],
+    ['evaluation_2026-Q3_40', 'succeeded', 1, q3, 0],
+  ]);
   const rated = ngheAn.evaluations.filter((e) => e.rated);
   expect(rated.length / ngheAn.evaluations.length).toBeGreaterThan(0.95);
   // Mostly HTT, some HTXS and HT, a few KHT (forced by discipline or weak results).

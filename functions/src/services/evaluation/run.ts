@@ -22,6 +22,8 @@ export interface RunStarted {
   /** Units of the run. */
   total: number;
   resumed: boolean;
+  /** The period had already been run to the end and `restartFinished` was false: nothing was enqueued. */
+  alreadyDone: boolean;
 }
 
 /** The run's generation, kept in its params. */
@@ -50,18 +52,27 @@ export async function runEvaluation(
   return started;
 }
 
-/** Creates or resumes the run, then enqueues one task per unit not yet done in its generation. */
+/**
+ * Creates or resumes the run, then enqueues one task per unit not yet done in
+ * its generation. A run that has ended is started again as a new generation,
+ * unless `restartFinished` is false (the schedule: a quarter already run,
+ * by the seed or by hand, is not run again on its own).
+ */
 export async function startRun(
   deps: EvaluationDeps,
   run: { period: string; provinceCode: string; by: string },
+  options: { restartFinished?: boolean } = {},
 ): Promise<RunStarted> {
   const runId = evaluationRunId(run.period, run.provinceCode);
   const units = await deps.evaluations.unitCodesOf(run.provinceCode);
   const jobRef = deps.evaluations.jobs().doc(runId);
-  const { generation, resumed } = await deps.db.runTransaction(async (tx) => {
+  const { generation, resumed, alreadyDone } = await deps.db.runTransaction(async (tx) => {
     const job = (await tx.get(jobRef)).data();
     const now = deps.clock.now().toISOString();
-    if (job && job.state === 'running') return { generation: generationOf(job), resumed: true };
+    if (job && job.state === 'running')
+      return { generation: generationOf(job), resumed: true, alreadyDone: false };
+    if (job && job.state === 'succeeded' && options.restartFinished === false)
+      return { generation: generationOf(job), resumed: false, alreadyDone: true };
     const generation = generationOf(job) + 1;
     const fresh: Job = {
       id: runId,
@@ -77,12 +88,13 @@ export async function startRun(
       updatedAt: now,
     };
     tx.set(jobRef, fresh);
-    return { generation, resumed: false };
+    return { generation, resumed: false, alreadyDone: false };
   });
+  if (alreadyDone) return { runId, generation, enqueued: 0, total: units.length, resumed, alreadyDone };
   const done = resumed ? await deps.evaluations.unitsDone(runId, generation) : new Set<string>();
   const tasks: UnitTask[] = units
     .filter((unitCode) => !done.has(unitCode))
     .map((unitCode) => ({ runId, period: run.period, provinceCode: run.provinceCode, unitCode, generation }));
   await deps.queue.enqueue(tasks);
-  return { runId, generation, enqueued: tasks.length, total: units.length, resumed };
+  return { runId, generation, enqueued: tasks.length, total: units.length, resumed, alreadyDone };
 }

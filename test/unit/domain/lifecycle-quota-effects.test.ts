@@ -144,6 +144,9 @@ describe('quotaEffects for each type and transition (home 18073, target 18100, s
     const m = movement('m', 'rotation', { startDate: '2027-03-01', plannedEndDate: '2030-03-01' });
     expect(quotaEffects(m, 'approve', 'proposed')[0]!.year).toBe(2027);
     expect(quotaEffects(m, 'cancel', 'approved')[0]!.year).toBe(2027);
+    // Only a start reads the actual start date.
+    expect(quotaEffects({ ...m, actualStartDate: '2026-12-30' }, 'cancel', 'approved')[0]!.year).toBe(2027);
+    expect(quotaEffects({ ...m, actualStartDate: '2026-12-30' }, 'approve', 'proposed')[0]!.year).toBe(2027);
     expect(quotaEffects(m, 'start', 'approved').map((e) => e.year)).toEqual([2027, 2027]);
     expect(quotaEffects({ ...m, actualStartDate: '2026-12-30' }, 'start', 'approved')[0]!.year).toBe(2026);
     expect(quotaEffects(m, 'complete', 'active').map((e) => e.year)).toEqual([2030, 2030]);
@@ -505,6 +508,36 @@ describe('applyToCadre for each type', () => {
     // A main post of the same position and unit is not removed at the end.
     const main = person('c4', '18100', 'xa_truong_ban_hdnd');
     expect(applyToCadre(main, m, 'complete', 'T3')).toEqual({ ...main, updatedAt: 'T3' });
+  });
+
+  test('the end of a secondment keeps a concurrent post held at the target in the same position', () => {
+    const holder = person('c6', '18073', 'xa_ke_toan', {
+      status: 'seconded_out',
+      currentUnitCode: '18100',
+      posts: [
+        {
+          positionId: 'xa_ke_toan',
+          unitCode: '18073',
+          concurrent: false,
+          since: '2020-01-01',
+          decisionNo: null,
+        },
+        {
+          positionId: 'xa_ke_toan',
+          unitCode: '18100',
+          concurrent: true,
+          since: '2027-01-01',
+          decisionNo: null,
+        },
+      ],
+    });
+    expect(applyToCadre(holder, movement('m', 'secondment'), 'complete', 'T')).toEqual({
+      ...holder,
+      status: 'active',
+      currentUnitCode: '18073',
+      communeCode: '18073',
+      updatedAt: 'T',
+    });
   });
 
   test('transitions other than start and complete leave the person as is', () => {

@@ -138,13 +138,21 @@ const changes: OfficialChange[] = [
 ];
 
 describe('buildUnits', () => {
-  const seen: unknown[] = [];
-  const units = buildUnits(provinces, lineage, changes, (c) => {
-    seen.push(c);
-    return c.type === 'phuong'
-      ? { region: 'lowland', population: 31000 }
-      : { region: 'mountain', population: 9000 };
+  // Built inside each test (not when the describe block is collected), so
+  // that mutation testing sees the code run by the test that checks it.
+  let seen: unknown[] = [];
+  let units: ReturnType<typeof buildUnits> = [];
+  beforeEach(() => {
+    seen = [];
+    units = build();
   });
+  const build = () =>
+    buildUnits(provinces, lineage, changes, (c) => {
+      seen.push(c);
+      return c.type === 'phuong'
+        ? { region: 'lowland', population: 31000 }
+        : { region: 'mountain', population: 9000 };
+    });
 
   test('provinces first, each followed by its communes', () => {
     expect(units.map((u) => u.code)).toEqual(['42', '18073', '18100', '75']);
@@ -242,7 +250,10 @@ describe('buildUnits', () => {
 });
 
 describe('Lineage', () => {
-  const index = new Lineage(lineage);
+  let index = new Lineage([]);
+  beforeEach(() => {
+    index = new Lineage(lineage);
+  });
 
   test('an old code resolves to the new commune it went into', () => {
     expect(index.successorsOf('18070')).toEqual([

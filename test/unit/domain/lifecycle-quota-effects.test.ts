@@ -614,14 +614,20 @@ describe('transitionMovement: history, actual dates and the date rules', () => {
     expect(
       transitionMovement(active, 'complete', { at: '2027-03-05T01:00:00.000Z', by: 'u', note: '' }),
     ).toMatchObject({ status: 'completed', actualEndDate: '2027-03-05' });
-    expect(() =>
-      transitionMovement(active, 'complete', {
-        at: '2027-03-05T01:00:00.000Z',
-        by: 'u',
-        note: '',
-        on: '2027-03-04',
-      }),
-    ).toThrow(ChecksFailed);
+    const refused = (() => {
+      try {
+        transitionMovement(active, 'complete', {
+          at: '2027-03-05T01:00:00.000Z',
+          by: 'u',
+          note: '',
+          on: '2027-03-04',
+        });
+      } catch (err) {
+        return err as ChecksFailed;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ChecksFailed);
+    expect(refused!.checks).toMatchObject([{ code: 'end_date', outcome: 'fail' }]);
   });
 
   test('a refused transition throws before any check', () => {

@@ -20,7 +20,10 @@ export const EVALUATE_UNIT_FUNCTION = 'evaluateUnit';
 
 /** A hashed, deterministic task id. */
 export function unitTaskId(task: UnitTask): string {
-  return createHash('sha256').update(`${task.runId}/${task.generation}/${task.unitCode}`).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(`${task.runId}/${task.generation}/${task.unitCode}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 /** How many enqueue calls are in flight at once. */
@@ -44,5 +47,7 @@ export class CloudTasksQueue implements UnitTaskQueue {
 }
 
 function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'functions/task-already-exists';
+  return (
+    typeof err === 'object' && err !== null && 'code' in err && err.code === 'functions/task-already-exists'
+  );
 }

@@ -168,7 +168,8 @@ function domainDetails(e: DomainError): ErrorDetails {
   if (e instanceof ChecksFailed) return { checks: e.checks };
   if (e instanceof QuotaInvariantBroken) return { unitCode: e.unitCode, count: e.count };
   // The evaluation callables carry the scoring inputs as `scoring`: the field at fault, next to its input.
-  if (e instanceof EvaluationInputInvalid) return { fields: [{ path: `scoring.${e.field}`, message: e.message }] };
+  if (e instanceof EvaluationInputInvalid)
+    return { fields: [{ path: `scoring.${e.field}`, message: e.message }] };
   return {};
 }
 

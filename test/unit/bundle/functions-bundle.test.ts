@@ -21,11 +21,13 @@ test('the bundle requires only Node and registry packages, and exports every fun
       'firebase-admin/app',
       'firebase-admin/auth',
       'firebase-admin/firestore',
+      'firebase-admin/functions',
       'firebase-functions',
       'firebase-functions/params',
       'firebase-functions/v2',
       'firebase-functions/v2/https',
       'firebase-functions/v2/scheduler',
+      'firebase-functions/v2/tasks',
       'node:crypto',
       'zod',
     ]);

@@ -34,7 +34,8 @@ export class CatalogueInvalid extends Error {
   }
 }
 
-function parse<T>(file: string, schema: z.ZodType<T>, json: unknown): T {
+/** Parses one catalogue file's content with its schema; a mismatch names the file and each problem. */
+export function parseCatalogueFile<T>(file: string, schema: z.ZodType<T>, json: unknown): T {
   const r = schema.safeParse(json);
   if (!r.success)
     throw new CatalogueInvalid(
@@ -59,8 +60,8 @@ export function parseCatalogue(files: {
   procedures: unknown;
   norms: unknown;
 }): Catalogue {
-  const positions = parse('positions.json', PositionCatalogue, files.positions);
-  const communeTemplate = parse('commune-template.json', CommuneTemplate, files.communeTemplate);
+  const positions = parseCatalogueFile('positions.json', PositionCatalogue, files.positions);
+  const communeTemplate = parseCatalogueFile('commune-template.json', CommuneTemplate, files.communeTemplate);
   const byId = new Map(positions.positions.map((p) => [p.id, p]));
   const issues: string[] = [];
   const commonPost = (block: string, id: string, where: string) => {
@@ -77,8 +78,8 @@ export function parseCatalogue(files: {
   return {
     positions,
     communeTemplate,
-    procedures: parse('procedures.json', ProcedureCatalogue, files.procedures),
-    norms: parse('norms.json', StaffingNormsCatalogue, files.norms),
+    procedures: parseCatalogueFile('procedures.json', ProcedureCatalogue, files.procedures),
+    norms: parseCatalogueFile('norms.json', StaffingNormsCatalogue, files.norms),
   };
 }
 

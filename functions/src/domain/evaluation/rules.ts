@@ -5,19 +5,13 @@
  */
 import { EvaluationRulesCatalogue, type EvaluationRules, evaluationRuleValues } from '@canbo/model';
 import evaluationJson from '../../../../data/catalogue/evaluation.json';
-import { CatalogueInvalid } from '../catalogue';
+import { parseCatalogueFile } from '../catalogue';
 
 export type { EvaluationRules };
 
 /** Parses the file's content; exported so tests can feed it broken data. */
 export function parseEvaluationRules(json: unknown): EvaluationRulesCatalogue {
-  const r = EvaluationRulesCatalogue.safeParse(json);
-  if (!r.success)
-    throw new CatalogueInvalid(
-      'evaluation.json',
-      r.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`),
-    );
-  return r.data;
+  return parseCatalogueFile('evaluation.json', EvaluationRulesCatalogue, json);
 }
 
 /** The catalogue shipped in data/catalogue, with its sources. */

@@ -8,6 +8,7 @@
  * schedule does not run the demo's quarters again on its own (a province admin
  * can, with runEvaluation).
  */
+import { previousQuarter, quarterBefore } from '../../functions/src/domain/evaluation/periods';
 import { evaluateUnit } from '../../functions/src/domain/evaluation/unit';
 import { DEFAULT_EVALUATION_RULES } from '../../functions/src/domain/evaluation/rules';
 import { POSITION_BY_ID } from '../../functions/src/domain/positions';
@@ -28,18 +29,8 @@ import type { Random } from './random';
 
 /** The two quarters before the one `asOf` falls in, oldest first. */
 export function pastQuarters(asOf: string): [string, string] {
-  let quarter = Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1;
-  let year = Number(asOf.slice(0, 4));
-  const periods: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    quarter--;
-    if (quarter === 0) {
-      quarter = 4;
-      year--;
-    }
-    periods.unshift(`${year}-Q${quarter}`);
-  }
-  return [periods[0]!, periods[1]!];
+  const newer = previousQuarter(asOf);
+  return [quarterBefore(newer), newer];
 }
 
 /** Points to the half point, within [min, max]. */

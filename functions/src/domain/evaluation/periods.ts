@@ -25,8 +25,13 @@ export function quarterOf(isoDate: string): string {
   return `${isoDate.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
+/** The quarter before a quarter: 2027-Q1 → 2026-Q4. */
+export function quarterBefore(quarter: string): string {
+  const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
 /** The quarter before the one an ISO date falls in: what the schedule evaluates a few days after it ends. */
 export function previousQuarter(isoDate: string): string {
-  const [year, q] = quarterOf(isoDate).split('-Q').map(Number) as [number, number];
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+  return quarterBefore(quarterOf(isoDate));
 }

@@ -123,17 +123,6 @@ export class EvaluationStore {
     return snap.docs.map((d) => d.data());
   }
 
-  /** The units with inputs in a province's quarter (a projection: ids and unit codes only). */
-  async unitsWithInputs(provinceCode: string, period: string): Promise<string[]> {
-    const snap = await this.db
-      .collection('evaluationInputs')
-      .where('provinceCode', '==', provinceCode)
-      .where('period', '==', period)
-      .select('unitCode')
-      .get();
-    return [...new Set(snap.docs.map((d) => String(d.get('unitCode'))))].sort();
-  }
-
   /** Results of one unit and quarter. */
   async resultsOfUnit(
     provinceCode: string,

@@ -8,8 +8,6 @@
  * another reason than a refusal, or approval p95 reaches 1 s (issue 9). Not a
  * test: the figures depend on the machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
@@ -23,8 +21,8 @@ import { systemClock, today } from '../../functions/src/lib/clock';
 import { defaultDeps, useCases } from '../../functions/src/services';
 import { quotaId } from '@canbo/model';
 import { seedProvince } from '../seed/seed';
+import { startEmulator } from './emulator-process';
 
-const root = path.resolve(__dirname, '../..');
 const PROJECT = 'demo-bench-movements';
 const TARGET_UNITS = 10;
 const FREE_POSTS = 3;
@@ -37,23 +35,6 @@ const DECIDE_P95_LIMIT_MS = 1000;
 /** A refusal the use cases answer on purpose (failed checks, a full quota), not a failure. */
 const isRefusal = (err: unknown): boolean =>
   (err as { code?: unknown } | null)?.code === 'failed-precondition';
-
-function startEmulator(): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'emulator/bin/firestore-emulator.js'), '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready on 127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-  });
-}
 
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;

@@ -20,8 +20,6 @@
  * Targets (issue 12): under 60 s, at most 1.2 writes per person, at least
  * 5 times fewer operations than the naive way. Figures, not a timed test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
@@ -36,29 +34,10 @@ import { startRun } from '../../functions/src/services/evaluation';
 import { LocalQueue } from '../../functions/src/services/evaluation/local-queue';
 import { pastQuarters } from '../seed/evaluations';
 import { seedProvince } from '../seed/seed';
+import { startEmulator } from './emulator-process';
 
-const root = path.resolve(__dirname, '../..');
 const PROJECT = 'demo-bench-quarterly';
 const PARALLEL = 6;
-
-function startEmulator(): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'emulator/bin/firestore-emulator.js'), '--port', '0'],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready on 127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-  });
-}
 
 let base = '';
 async function operations(): Promise<{ reads: number; writes: number }> {

@@ -17,8 +17,6 @@
  * operations per rating (the emulator's operation counts), and exits 1 if a
  * receipt was rated twice or a call failed for any reason but a refusal.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -31,33 +29,14 @@ import { systemClock, today } from '../../functions/src/lib/clock';
 import { ratingUseCases, type RatingSettings } from '../../functions/src/services/ratings';
 import { DEFAULT_CRITERIA } from '@canbo/model';
 import { loadOfficialUnits } from '../seed/official';
+import { startEmulator } from './emulator-process';
 
-const root = path.resolve(__dirname, '../..');
 const PROJECT = 'demo-bench-ratings';
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 20000);
 const RECEIPTS = Math.round(SUBMISSIONS / 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ADDRESSES = Math.max(100, Math.round(SUBMISSIONS / 4));
 const ATTACKER = '203.0.113.66';
-
-function startEmulator(): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'emulator/bin/firestore-emulator.js'), '--port', '0'],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready on 127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-  });
-}
 
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;

@@ -10,7 +10,6 @@ import {
   checkCompletion,
   checkExtension,
   checkStartDate,
-  DEFAULT_CHECK_PARAMS,
   requestOf,
   runChecks,
   type CheckContext,
@@ -24,43 +23,15 @@ import {
   relativesInSystem,
 } from '../../../functions/src/domain/relatives';
 import type { Cadre, CadrePrivate, CheckCode } from '@canbo/model';
-import { movement, person, profile } from '../../helpers/province';
+import { movement, profile } from '../../helpers/province';
+import { cadre, context as baseContext, type Overrides } from './check-context';
 
-const START = '2027-01-01';
-
-const cadre = (overrides: Partial<Cadre> = {}): Cadre =>
-  person('18073-0010', '18073', 'xa_tu_phap_ho_tich', overrides);
-
-function context(
-  overrides: Omit<Partial<CheckContext>, 'request'> & { request?: Partial<CheckContext['request']> } = {},
-): CheckContext {
-  const { request, ...rest } = overrides;
-  const toPositionId = request?.toPositionId === undefined ? 'xa_tu_phap_ho_tich' : request.toPositionId;
-  return {
-    request: {
-      type: 'secondment',
-      toUnitCode: '18100',
-      toProvinceCode: '42',
-      toPositionId,
-      startDate: START,
-      plannedEndDate: '2028-01-01',
-      ...request,
-    },
-    cadre: cadre(),
-    profile: profile(),
-    targetPosition: toPositionId ? POSITION_BY_ID.get(toPositionId) : undefined,
-    positions: POSITION_BY_ID,
-    openMovements: [],
-    relatives: [],
-    targetQuota: { allocated: 32, filled: 30, reservedForReturn: 0, incoming: 0 },
-    sendingQuota: { allocated: 32, filled: 32, reservedForReturn: 0, incoming: 0 },
-    sendingNorm: 30,
-    holdersOfCadrePost: 2,
-    holdersOfTargetPost: 0,
-    params: DEFAULT_CHECK_PARAMS,
-    ...rest,
-  };
-}
+/** The shared all-pass context (check-context.ts), as a secondment from 2027-01-01 until 2028-01-01. */
+const context = (overrides: Overrides = {}): CheckContext =>
+  baseContext({
+    ...overrides,
+    request: { type: 'secondment', plannedEndDate: '2028-01-01', ...overrides.request },
+  });
 
 const check = (ctx: CheckContext, code: CheckCode) => runChecks(ctx).find((c) => c.code === code);
 const REQUEST = {

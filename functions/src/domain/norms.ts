@@ -7,24 +7,10 @@
 import { staffingNormValues, type StaffingNorms } from '@canbo/model';
 import { CATALOGUE } from './catalogue';
 
+// The per-commune rule is in the model, so the web client computes it the same way.
+export { communeNorm } from '@canbo/model';
+
 export type { StaffingNorms };
 
 /** The norms of the catalogue, without their sources. */
 export const DEFAULT_NORMS: StaffingNorms = staffingNormValues(CATALOGUE.norms);
-
-/** The norm for one commune and block (the Party block takes the middle of its range). */
-export function communeNorm(
-  norms: StaffingNorms,
-  block: 'government' | 'party' | 'military' | 'public_service',
-): number {
-  switch (block) {
-    case 'government':
-      return norms.communeGovernmentPosts;
-    case 'party':
-      return Math.round((norms.communePartyPosts.min + norms.communePartyPosts.max) / 2);
-    case 'military':
-      return norms.communeMilitaryPosts;
-    case 'public_service':
-      return norms.communePublicServicePosts;
-  }
-}

@@ -8,12 +8,13 @@
  *
  * The quota arithmetic is the server's (functions/src/domain/quota.ts):
  * taken = filled + reservedForReturn + incoming, free = allocated − taken,
- * over quota when taken > allocated. The norm of a commune's block is
- * `communeNorm` of functions/src/domain/norms.ts (the Party block takes the
- * middle of its range), read from the same catalogue file.
+ * over quota when taken > allocated. The norm of a commune's block is the
+ * model's `communeNorm` (packages/model/src/norms.ts, which the server's
+ * checks use too), over the same catalogue file.
  */
 import type { Block, Region } from '@canbo/model';
 import normsCatalogue from '../../../data/catalogue/norms.json';
+import { communeNorm } from '@canbo/model/norms';
 
 export const BLOCKS: readonly Block[] = ['government', 'party', 'military', 'public_service'];
 
@@ -108,14 +109,20 @@ export function quotasFromDocs(docs: readonly QuotaDoc[]): QuotaRecord[] {
 
 export type Norms = Record<Block, number>;
 
-/** The per-commune norm of each block (data/catalogue/norms.json, as functions/src/domain/norms.ts reads it). */
+/** The per-commune norm of each block (data/catalogue/norms.json, by the model's communeNorm, as the server's checks). */
 export const COMMUNE_NORMS: Norms = (() => {
   const c = normsCatalogue.norms;
+  const values = {
+    communeGovernmentPosts: c.communeGovernmentPosts.value,
+    communePartyPosts: c.communePartyPosts.value,
+    communeMilitaryPosts: c.communeMilitaryPosts.value,
+    communePublicServicePosts: c.communePublicServicePosts.value,
+  };
   return {
-    government: c.communeGovernmentPosts.value,
-    party: Math.round((c.communePartyPosts.value.min + c.communePartyPosts.value.max) / 2),
-    military: c.communeMilitaryPosts.value,
-    public_service: c.communePublicServicePosts.value,
+    government: communeNorm(values, 'government'),
+    party: communeNorm(values, 'party'),
+    military: communeNorm(values, 'military'),
+    public_service: communeNorm(values, 'public_service'),
   };
 })();
 

@@ -10,6 +10,7 @@ export * from './roles';
 export * from './units';
 export * from './positions';
 export * from './catalogue';
+export * from './norms';
 export * from './checks';
 export * from './quotas';
 export * from './cadres';

@@ -28,5 +28,13 @@ export * from './audit';
 export * from './api';
 export * from './messages';
 export * from './scopes';
+// Issue 13: area monitors (H-monitors)
+export * from './monitors';
 export * from './idempotency';
 export * from './stats';
+// Issue 13: the board's reports (H-reports)
+export * from './reports';
+// Issue 13: planning (H-planning)
+export * from './planning';
+// Issue 13: personal dossiers (H-dossiers)
+export * from './dossiers';

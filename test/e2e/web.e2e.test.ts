@@ -32,6 +32,8 @@ import {
 } from './helpers/browser';
 import { FUNCTIONS_URL, startStack, WEB_URL, type Stack } from './helpers/stack';
 import { signIn } from './helpers/web';
+import { e2eContext } from './suites/context';
+import { languageSuite } from './suites/language';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -45,6 +47,8 @@ let db: Firestore;
 /** The area monitor's three communes; the first two have the two demo commune admins. */
 let communes: string[] = [];
 let cadreOfCadreAccount = '';
+/** What the suites of test/e2e/suites/ share with this file (registry at the end). */
+const { e2e, fill } = e2eContext();
 
 /** Today in Vietnam (UTC+7), YYYY-MM-DD. */
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -63,6 +67,19 @@ beforeAll(async () => {
   const cadre = await getAuth(app).getUserByEmail('canbo@xa.canbo.test');
   cadreOfCadreAccount = (cadre.customClaims as { cadreId: string }).cadreId;
   browser = await launchBrowser();
+  fill({
+    stack,
+    browser,
+    app,
+    db,
+    auth: getAuth(app),
+    province: PROVINCE,
+    communes,
+    cadreOfCadreAccount,
+    as,
+    open,
+    sees,
+  });
   console.log(`Ảnh chụp màn hình / screenshots: ${screenshotDir()}`);
 }, 660_000);
 
@@ -403,3 +420,8 @@ test('an export of the dashboard table is a valid XLSX workbook', async () => {
     await close();
   }
 }, 120_000);
+
+// ---- Suite registry: the browser tests of each area, on this file's stack (test/e2e/suites/context.ts).
+// One line per suite: `<area>Suite(e2e);` with its import at the top of the file.
+languageSuite(e2e);
+// ---- end of suite registry

@@ -67,8 +67,25 @@ export const EvaluationRulesCatalogue = z
       annualRule: sourced(AnnualRule),
       /** Days worked in a quarter below which the person is not rated for it (0: every day counts). */
       minWorkingDaysToRate: sourced(z.number().int().min(0).max(92)),
-      /** Screening list: KHT in this many consecutive periods, or consecutive years. */
-      screening: sourced(z.object({ consecutiveKhtPeriods: periods, consecutiveKhtYears: periods })),
+      /**
+       * Whether the quarterly job takes the general part marked
+       * `attitudeTowardCitizens` from the person's citizen satisfaction
+       * (functions/src/domain/satisfaction attitudePoints), when they have enough ratings.
+       */
+      attitudeFromSatisfaction: sourced(z.boolean()),
+      /**
+       * Screening list: KHT in this many consecutive periods, or consecutive
+       * years; or a satisfied share below `lowSatisfactionShare` over at least
+       * `lowSatisfactionMinRatings` counted ratings in the quarter.
+       */
+      screening: sourced(
+        z.object({
+          consecutiveKhtPeriods: periods,
+          consecutiveKhtYears: periods,
+          lowSatisfactionShare: share,
+          lowSatisfactionMinRatings: z.number().int().min(1),
+        }),
+      ),
       /** Honours list: HTXS with at least this satisfied share over at least this many ratings. */
       honours: sourced(z.object({ minSatisfiedShare: share, minRatings: z.number().int().min(1) })),
     }),
@@ -125,6 +142,7 @@ export function evaluationRuleValues(c: EvaluationRulesCatalogue): EvaluationRul
     htxsCeiling: r.htxsCeiling.value,
     annualRule: r.annualRule.value,
     minWorkingDaysToRate: r.minWorkingDaysToRate.value,
+    attitudeFromSatisfaction: r.attitudeFromSatisfaction.value,
     screening: r.screening.value,
     honours: r.honours.value,
     generalSplit: { nonLeader: c.generalSplit.nonLeader, leader: c.generalSplit.leader },

@@ -68,6 +68,27 @@ export const TaskScore = z.object({
   points: Points,
 });
 
+/**
+ * The attitude part of the general criteria taken from citizens' ratings
+ * (rules.attitudeFromSatisfaction; functions/src/domain/evaluation/attitude.ts):
+ * the evidence, and whether it replaced the reviewer's points.
+ */
+export const AttitudeFromRatings = z.object({
+  /** The general part marked attitudeTowardCitizens. */
+  partId: DocId,
+  /** Ratings counted in the quarter (gaming-flagged ones held out). */
+  ratings: z.number().int().nonnegative(),
+  /** The shrunk satisfied share; null when the ratings are too few (the reviewer's points stand). */
+  estimate: z.number().min(0).max(1).nullable(),
+  applied: z.boolean(),
+  /** The points satisfaction gave, out of `satisfactionMax` (null when not applied). */
+  satisfactionPoints: Points.nullable(),
+  satisfactionMax: Points.nullable(),
+  /** What the reviewer had entered for the part. */
+  reviewerPoints: Points.nullable(),
+});
+export type AttitudeFromRatings = z.infer<typeof AttitudeFromRatings>;
+
 export const Evaluation = Scope.extend({
   id: z.string().regex(/^\d{4}(-Q[1-4])?_[A-Za-z0-9_-]+$/),
   period: Period,
@@ -87,6 +108,8 @@ export const Evaluation = Scope.extend({
   /** The level after the facts that force KHT. */
   level: Level.nullable(),
   reasons: z.array(ScoreReason),
+  /** Present when the rules take the attitude part from citizens' ratings. */
+  attitude: AttitudeFromRatings.optional(),
   /**
    * A reviewer's confirmation or change of the level, with the reason
    * (audited). Absent until someone reviews: the job never writes it, so a

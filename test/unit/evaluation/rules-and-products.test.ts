@@ -35,7 +35,13 @@ describe('the evaluation catalogue', () => {
     expect(RULES.htxsCeiling).toEqual({ share: 0.2, exceptionalShare: 0.25, base: 'htt_and_above' });
     expect(RULES.annualRule).toEqual({ kind: 'average' });
     expect(RULES.minWorkingDaysToRate).toBe(0);
-    expect(RULES.screening).toEqual({ consecutiveKhtPeriods: 2, consecutiveKhtYears: 2 });
+    expect(RULES.attitudeFromSatisfaction).toBe(false);
+    expect(RULES.screening).toEqual({
+      consecutiveKhtPeriods: 2,
+      consecutiveKhtYears: 2,
+      lowSatisfactionShare: 0.5,
+      lowSatisfactionMinRatings: 20,
+    });
     expect(RULES.honours).toEqual({ minSatisfiedShare: 0.9, minRatings: 30 });
     expect(RULES.generalSplit.nonLeader.map((p) => [p.id, p.max, p.attitudeTowardCitizens])).toEqual([
       ['politics_ethics', 15, false],
@@ -66,6 +72,7 @@ describe('the evaluation catalogue', () => {
       htxsCeiling: 'unconfirmed',
       annualRule: 'confirmed',
       minWorkingDaysToRate: 'unconfirmed',
+      attitudeFromSatisfaction: 'unconfirmed',
       screening: 'unconfirmed',
       honours: 'unconfirmed',
     });

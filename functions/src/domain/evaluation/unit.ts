@@ -9,7 +9,16 @@
  * other people (docs/legal-basis.md §13.3: computed, never typed in).
  */
 import { createHash } from 'node:crypto';
-import type { Bilingual, Evaluation, EvaluationInput, Level, MessageKey, ScoringInput } from '@canbo/model';
+import type {
+  Bilingual,
+  Evaluation,
+  EvaluationInput,
+  Level,
+  MessageKey,
+  SatisfactionConfig,
+  ScoringInput,
+} from '@canbo/model';
+import { type OfficerRatings, withAttitudeFromRatings } from './attitude';
 import type { EvaluationRules } from './rules';
 import { EvaluationInputInvalid, scoreEvaluation } from './score';
 
@@ -51,14 +60,27 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 32);
 }
 
+/** The unit's citizen satisfaction of the quarter, by person, when the rules take the attitude part from it. */
+export interface UnitRatings {
+  officers: ReadonlyMap<string, OfficerRatings>;
+  config: Pick<SatisfactionConfig, 'attitude'>;
+}
+
 /** Scores every input of one unit and quarter. */
-export function evaluateUnit(inputs: readonly EvaluationInput[], rules: EvaluationRules): UnitPlan {
+export function evaluateUnit(
+  inputs: readonly EvaluationInput[],
+  rules: EvaluationRules,
+  ratings?: UnitRatings,
+): UnitPlan {
   const rulesDigest = digestOf(rules);
   const sorted = [...inputs].sort((a, b) => (a.cadreId < b.cadreId ? -1 : a.cadreId > b.cadreId ? 1 : 0));
   const results: ComputedEvaluation[] = [];
   const problems: UnitProblem[] = [];
 
-  const score = (input: EvaluationInput, scoring: ScoringInput): void => {
+  const score = (input: EvaluationInput, typed: ScoringInput): void => {
+    const { scoring, attitude } = ratings
+      ? withAttitudeFromRatings(typed, ratings.officers.get(input.cadreId), rules, ratings.config)
+      : { scoring: typed, attitude: undefined };
     let r: ReturnType<typeof scoreEvaluation>;
     try {
       r = scoreEvaluation(scoring, rules);
@@ -87,7 +109,8 @@ export function evaluateUnit(inputs: readonly EvaluationInput[], rules: Evaluati
       scoreLevel: r.scoreLevel,
       level: r.level,
       reasons: r.reasons,
-      inputsDigest: digestOf({ base, scoring, rules: rulesDigest }),
+      ...(attitude ? { attitude } : {}),
+      inputsDigest: digestOf({ base, scoring, attitude, rules: rulesDigest }),
     });
   };
 

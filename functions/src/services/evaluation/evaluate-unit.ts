@@ -19,8 +19,10 @@
  * same inputs (docs/evaluation-job.md).
  */
 import type { EvaluationUnitRun } from '@canbo/model';
-import { evaluationLockId } from '@canbo/model';
-import { changedResults, evaluateUnit } from '../../domain/evaluation/unit';
+import { communeOf, DEFAULT_SATISFACTION_CONFIG, evaluationLockId } from '@canbo/model';
+import { changedResults, evaluateUnit, type UnitRatings } from '../../domain/evaluation/unit';
+import { quarterlySatisfaction } from '../../domain/satisfaction';
+import { RatingRepository } from '../../data/ratings';
 import { AppError } from '../../lib/errors';
 import { generationOf } from './run';
 import type { EvaluationDeps, UnitTask } from './deps';
@@ -37,6 +39,28 @@ export class LeaseHeld extends AppError {
   constructor(unitCode: string, until: string) {
     super('aborted', 'error.contention', {}, { unitCode, until });
   }
+}
+
+/**
+ * The unit's citizen satisfaction of the quarter, by person, when the rules
+ * take the attitude part from it (one query of the commune's ratings; none
+ * otherwise). Scored by the satisfaction area's pure functions with its
+ * default configuration, as getSatisfaction does.
+ */
+async function unitRatings(deps: EvaluationDeps, task: UnitTask): Promise<UnitRatings | undefined> {
+  if (!deps.rules.attitudeFromSatisfaction) return undefined;
+  const config = DEFAULT_SATISFACTION_CONFIG;
+  const all = await new RatingRepository(deps.db).ratingsOf(
+    task.provinceCode,
+    task.period,
+    communeOf(task.unitCode) ?? undefined,
+  );
+  const q = quarterlySatisfaction(
+    all.filter((r) => r.unitCode === task.unitCode),
+    task.period,
+    config,
+  );
+  return { officers: new Map(q.officers.map((o) => [o.cadreId, o])), config };
 }
 
 export async function evaluateUnitTask(
@@ -92,7 +116,7 @@ export async function evaluateUnitTask(
   }
 
   const inputs = await evaluations.inputsOfUnit(task.provinceCode, task.unitCode, task.period);
-  const plan = evaluateUnit(inputs, deps.rules);
+  const plan = evaluateUnit(inputs, deps.rules, await unitRatings(deps, task));
   const changed = taken.digest === plan.unitDigest ? [] : changedResults(plan, taken.digests);
   await evaluations.writeResults(changed);
 

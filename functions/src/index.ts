@@ -34,6 +34,7 @@ export { registerReceipts } from './api/registerReceipts.callable';
 export { getReceiptForRating } from './api/getReceiptForRating.callable';
 export { submitRating } from './api/submitRating.callable';
 export { getSatisfaction } from './api/getSatisfaction.callable';
+export { reviewRating } from './api/reviewRating.callable';
 // Issue 12: the quarterly evaluation (Decree 335/2025)
 export { recordEvaluationInputs } from './api/recordEvaluationInputs.callable';
 export { recordSelfAssessment } from './api/recordSelfAssessment.callable';
@@ -43,3 +44,9 @@ export { reviewEvaluation } from './api/reviewEvaluation.callable';
 export { finaliseEvaluations } from './api/finaliseEvaluations.callable';
 export { evaluateQuarterSchedule } from './jobs/evaluateQuarter.scheduler';
 export { evaluateUnit } from './jobs/evaluateUnit.task';
+// Issue 13: personal dossiers (H-dossiers)
+export { getCadreDossier } from './api/getCadreDossier.callable';
+export { requestDossierCorrection } from './api/requestDossierCorrection.callable';
+export { decideDossierCorrection } from './api/decideDossierCorrection.callable';
+export { previewDossierRetention } from './api/previewDossierRetention.callable';
+export { dossierRetentionSchedule } from './jobs/dossierRetention.scheduler';

@@ -110,6 +110,19 @@ export class RatingRepository {
     return (await q.get()).docs.map((d) => d.data());
   }
 
+  /** The ratings of one officer in a quarter of a province (the evidence of a burst). */
+  async ratingsOfOfficer(provinceCode: string, period: string, cadreId: string): Promise<Rating[]> {
+    const q = this.c.ratings
+      .where('provinceCode', '==', provinceCode)
+      .where('period', '==', period)
+      .where('cadreId', '==', cadreId);
+    return (await q.get()).docs.map((d) => d.data());
+  }
+
+  async readRating(tx: Transaction, receiptNo: string): Promise<Rating | undefined> {
+    return (await tx.get(this.c.ratings.doc(receiptNo))).data();
+  }
+
   /** Receipts of a province (or a commune) returned between two days, inclusive. */
   async returnedBetween(
     provinceCode: string,

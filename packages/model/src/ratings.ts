@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DocId, IsoDate, IsoDateTime, Scope, UnitCode } from './common';
 import { Period } from './evaluations';
+import { RequestId } from './idempotency';
 import { message, oneLine } from './messages';
 import { ReceiptNo } from './receipts';
 
@@ -65,7 +66,10 @@ export const RatingReview = z.object({
   decision: z.enum(['count', 'exclude']),
   by: z.string().min(1),
   at: IsoDateTime,
+  /** Why (reviewRating requires it; reviews written before it existed have none). */
+  reason: z.string().min(1).max(500).optional(),
 });
+export type RatingReview = z.infer<typeof RatingReview>;
 
 export const Rating = Scope.extend({
   id: ReceiptNo,
@@ -142,4 +146,26 @@ export interface ReceiptForRating {
 export interface SubmitRatingResult {
   receiptNo: string;
   submittedAt: string;
+}
+
+/**
+ * reviewRating (province admins): settles a rating the scoring flagged as a
+ * possible sign of gaming. `count` puts it back in the scores, `exclude` keeps
+ * it out; the same decision again changes nothing (docs/satisfaction.md, "Review").
+ */
+export const ZReviewRatingInput = z.strictObject({
+  receiptNo: ReceiptNo,
+  decision: RatingReview.shape.decision,
+  reason: z.string().trim().min(3).max(500),
+  requestId: RequestId.optional(),
+});
+export type TReviewRatingInput = z.infer<typeof ZReviewRatingInput>;
+
+export interface ReviewRatingResult {
+  receiptNo: string;
+  decision: 'count' | 'exclude';
+  /** False when the rating already carried this decision (nothing written, nothing audited). */
+  changed: boolean;
+  /** The flags the rating carries in its quarter (empty when it was reviewed before and no longer trips one). */
+  flags: string[];
 }

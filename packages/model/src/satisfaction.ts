@@ -131,12 +131,35 @@ export interface Ratio766 {
   denominator: number;
 }
 
+/**
+ * A rating the scoring flagged, with the facts a reviewer weighs (the
+ * province's admins and auditors only; docs/satisfaction.md, "Review").
+ */
+export interface FlaggedRating {
+  receiptNo: string;
+  unitCode: string;
+  communeCode: string | null;
+  cadreId: string | null;
+  flags: GamingFlag[];
+  submittedAt: string;
+  returnedOn: string | null;
+  /** The rank among the ratings accepted from the same client address that day (null: not recorded). */
+  clientSeq: number | null;
+  /** Ratings for the same officer within `burstMinutes` before or after this one, itself included. */
+  nearby: number;
+  overall: number;
+  hasComment: boolean;
+  review: { decision: 'count' | 'exclude'; by: string; at: string; reason: string | null } | null;
+}
+
 export interface SatisfactionReport {
   period: string;
   units: (UnitSatisfaction & {
     decision766: { procedureSatisfaction: Ratio766; onTimeReturn: Ratio766 };
   })[];
   officers: OfficerSatisfaction[];
+  /** Flagged ratings of the quarter with their evidence: for province admins and auditors only. */
+  flagged?: FlaggedRating[];
   /** The configuration the scores were computed with. */
   config: SatisfactionConfig;
 }

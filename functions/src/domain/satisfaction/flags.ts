@@ -53,3 +53,26 @@ export function counts(r: Pick<ScoredRating, 'review'>, flags: readonly GamingFl
   if (r.review?.decision === 'count') return true;
   return !flags || flags.length === 0;
 }
+
+/**
+ * The evidence beside a `burst` flag: for each rating with an officer, how many
+ * of that officer's ratings (itself included) were submitted within
+ * `burstMinutes` before or after it. A reviewer reads 7 as "seven ratings for
+ * this officer within half an hour of this one".
+ */
+export function officerNeighbours(
+  ratings: readonly ScoredRating[],
+  config: Pick<SatisfactionConfig, 'flags'>,
+): Map<string, number> {
+  const windowMs = config.flags.burstMinutes * 60_000;
+  const byOfficer = new Map<string, number[]>();
+  for (const r of ratings)
+    if (r.cadreId) byOfficer.set(r.cadreId, [...(byOfficer.get(r.cadreId) ?? []), Date.parse(r.submittedAt)]);
+  const out = new Map<string, number>();
+  for (const r of ratings) {
+    if (!r.cadreId) continue;
+    const t = Date.parse(r.submittedAt);
+    out.set(r.id, byOfficer.get(r.cadreId)!.filter((u) => Math.abs(u - t) <= windowMs).length);
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ export { attitudePoints, type AttitudePoints } from './attitude';
 export { decision766Ratios, type Decision766Ratios, type Ratio } from './decision-766';
 export { betaCdf, betaQuantile, betaInterval95 } from './beta';
 export { shrunkShare, jeffreysInterval } from './estimate';
-export { counts, gamingFlags } from './flags';
+export { counts, gamingFlags, officerNeighbours } from './flags';
 export { isSatisfied, periodOf, quarterOfDay, summarize, vietnamDayOf, type ScoredRating } from './summary';
 
 export interface QuarterlySatisfaction {

@@ -11,7 +11,9 @@ import { getFirestore } from 'firebase-admin/firestore';
 import type {
   ReceiptForRating,
   RegisterReceiptsResult,
+  ReviewRatingResult,
   SatisfactionReport,
+  TReviewRatingInput,
   TGetSatisfactionInput,
   SubmitRatingResult,
   TGetReceiptForRatingInput,
@@ -22,6 +24,7 @@ import { defaultDeps, type ServiceDeps } from '../../lib/deps';
 import { useCaseDeps } from '../deps';
 import { getReceiptForRating, submitRating, type CitizenContext } from './citizen';
 import { registerReceipts, type Registrar } from './register';
+import { reviewRating } from './review';
 import { getSatisfaction } from './satisfaction';
 import type { Actor } from '../../lib/actor';
 import { readRatingSettings, type RatingSettings } from './settings';
@@ -35,6 +38,7 @@ export interface RatingUseCases {
   getReceiptForRating(ctx: CitizenContext, input: TGetReceiptForRatingInput): Promise<ReceiptForRating>;
   submitRating(ctx: CitizenContext, input: TSubmitRatingInput): Promise<SubmitRatingResult>;
   getSatisfaction(actor: Actor, input: TGetSatisfactionInput): Promise<SatisfactionReport>;
+  reviewRating(actor: Actor, input: TReviewRatingInput): Promise<ReviewRatingResult>;
 }
 
 export function ratingUseCases(
@@ -48,6 +52,7 @@ export function ratingUseCases(
     getReceiptForRating: (ctx, input) => getReceiptForRating(d, ctx, input),
     submitRating: (ctx, input) => submitRating(d, ctx, input),
     getSatisfaction: (actor, input) => getSatisfaction(d, actor, input),
+    reviewRating: (actor, input) => reviewRating(d, actor, input),
   };
 }
 

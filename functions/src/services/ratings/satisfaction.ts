@@ -4,17 +4,19 @@
  * domain/satisfaction on the ratings read with the scope's query:
  * province-wide roles, their province (or one unit of it); commune roles,
  * their communes (or one of them); a cadre, their own score only. Comments
- * are not read here.
+ * are not read here. Province admins and auditors also get the quarter's
+ * flagged ratings with their evidence (the review page).
  */
 import {
   communeOf,
   DEFAULT_SATISFACTION_CONFIG,
+  type FlaggedRating,
   type Rating,
   type Receipt,
   type SatisfactionReport,
   type TGetSatisfactionInput,
 } from '@canbo/model';
-import { decision766Ratios, quarterlySatisfaction } from '../../domain/satisfaction';
+import { decision766Ratios, officerNeighbours, quarterlySatisfaction } from '../../domain/satisfaction';
 import { RatingRepository } from '../../data/ratings';
 import { type Actor, requireScope } from '../../lib/actor';
 import { Forbidden } from '../../lib/errors';
@@ -78,6 +80,53 @@ export async function getSatisfaction(
             };
           }),
     officers: cadreId ? q.officers.filter((o) => o.cadreId === cadreId) : q.officers,
+    ...(actor.role === 'province_admin' || actor.role === 'auditor'
+      ? { flagged: flaggedOf(ratings, q.flagged, config) }
+      : {}),
     config,
   };
+}
+
+/** The flagged ratings with the facts a reviewer weighs, by officer then time (a burst reads as a run). */
+function flaggedOf(
+  ratings: readonly Rating[],
+  flagged: readonly { id: string; flags: FlaggedRating['flags'] }[],
+  config: typeof DEFAULT_SATISFACTION_CONFIG,
+): FlaggedRating[] {
+  const byId = new Map(ratings.map((r) => [r.id, r]));
+  const nearby = officerNeighbours(ratings, config);
+  return flagged
+    .flatMap(({ id, flags }) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          receiptNo: r.id,
+          unitCode: r.unitCode,
+          communeCode: r.communeCode,
+          cadreId: r.cadreId,
+          flags,
+          submittedAt: r.submittedAt,
+          returnedOn: r.returnedOn ?? null,
+          clientSeq: r.clientSeq ?? null,
+          nearby: nearby.get(r.id) ?? 1,
+          overall: r.criteria.overall,
+          hasComment: r.hasComment ?? false,
+          review: r.review
+            ? {
+                decision: r.review.decision,
+                by: r.review.by,
+                at: r.review.at,
+                reason: r.review.reason ?? null,
+              }
+            : null,
+        },
+      ];
+    })
+    .sort(
+      (a, b) =>
+        (a.cadreId ?? '').localeCompare(b.cadreId ?? '') ||
+        a.submittedAt.localeCompare(b.submittedAt) ||
+        a.receiptNo.localeCompare(b.receiptNo),
+    );
 }

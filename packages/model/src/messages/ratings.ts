@@ -88,6 +88,17 @@ export const RATING_MESSAGES = {
     en: 'receipt number {receiptNo} appears more than once in this call',
   },
   'receipts.row.invalid': { vi: 'Dòng không hợp lệ: {detail}', en: 'invalid row: {detail}' },
+  // reviewRating
+  'rating.review.notFound': {
+    vi: 'Không có đánh giá {receiptNo} trong tỉnh',
+    en: 'no rating {receiptNo} in the province',
+  },
+  'rating.review.notFlagged': {
+    vi: 'Đánh giá {receiptNo} không bị gắn cờ: chỉ xem xét các đánh giá bị gắn cờ',
+    en: 'rating {receiptNo} is not flagged: only flagged ratings are reviewed',
+  },
+  'rating.review.count': { vi: 'Giữ đánh giá (tính vào điểm)', en: 'rating kept (counted)' },
+  'rating.review.exclude': { vi: 'Loại đánh giá khỏi điểm', en: 'rating excluded from the scores' },
   // The citizen page
   'citizen.title': { vi: 'Đánh giá mức độ hài lòng', en: 'Rate the service you received' },
   'citizen.loading': { vi: 'Đang tải…', en: 'Loading…' },

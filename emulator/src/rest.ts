@@ -7,6 +7,7 @@
  * was learned".
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzip } from 'node:zlib';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
 import { fromJson, toJson } from './json';
@@ -47,10 +48,71 @@ function setCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('vary', 'Origin');
 }
 
+/** Bodies below this many bytes go out plain: compressing them saves less than the header costs. */
+export const GZIP_MIN_BYTES = 1024;
+
+/**
+ * Whether an `Accept-Encoding` header allows gzip (RFC 9110 §12.5.3): `gzip` or `x-gzip` or `*`
+ * listed with a quality above 0; an explicit `gzip;q=0` refuses it even when `*` is allowed.
+ */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (header === undefined) return false;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  let gzipQ: number | undefined;
+  let starQ: number | undefined;
+  for (const part of text.split(',')) {
+    const [rawName, ...params] = part.split(';');
+    const name = rawName!.trim().toLowerCase();
+    if (name === '') continue;
+    let q = 1;
+    for (const p of params) {
+      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p);
+      if (m) q = Number(m[1]);
+    }
+    if (Number.isNaN(q)) q = 0;
+    if (name === 'gzip' || name === 'x-gzip') gzipQ = Math.max(gzipQ ?? 0, q);
+    else if (name === '*') starQ = q;
+  }
+  if (gzipQ !== undefined) return gzipQ > 0;
+  return starQ !== undefined && starQ > 0;
+}
+
+/**
+ * Sends a JSON answer. Bodies over GZIP_MIN_BYTES are gzipped when the request allows it (a web
+ * page reading hundreds of documents gets a fraction of the bytes); `Vary` tells caches that the
+ * encoding depends on the request. A streamed answer (runQuery, batchGet) is one JSON array, so it
+ * is compressed as a whole. Compression runs on libuv's thread pool, not on the event loop.
+ */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(text);
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  // `res.req` is the request this response answers (Node ≥ 15.7).
+  if (text.length <= GZIP_MIN_BYTES || !acceptsGzip(res.req?.headers['accept-encoding'])) {
+    res.writeHead(status, headers);
+    res.end(text);
+    return;
+  }
+  gzip(text, { level: 6 }, (err, zipped) => {
+    if (res.destroyed) return;
+    if (err) {
+      res.writeHead(status, headers);
+      res.end(text);
+      return;
+    }
+    res.setHeader('vary', appendVary(res.getHeader('vary'), 'Accept-Encoding'));
+    res.writeHead(status, {
+      ...headers,
+      'content-encoding': 'gzip',
+      'content-length': String(zipped.length),
+    });
+    res.end(zipped);
+  });
+}
+
+/** Adds a field to a `Vary` header already set (CORS sets `Vary: Origin`). */
+function appendVary(current: ReturnType<ServerResponse['getHeader']>, field: string): string {
+  const existing = current === undefined ? '' : Array.isArray(current) ? current.join(', ') : String(current);
+  return existing === '' ? field : `${existing}, ${field}`;
 }
 
 function sendError(res: ServerResponse, err: unknown): void {

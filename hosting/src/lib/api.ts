@@ -40,7 +40,17 @@ export interface CheckQuotaResult {
   delta: number;
 }
 
-/** Each callable's input and answer (docs/api.md, "Callables"). */
+/**
+ * Each callable's input and answer (docs/api.md, "Callables"). An area of the
+ * client adds its own callables from its own folder by augmenting this
+ * interface, so that `call()` is typed without every area editing this file:
+ *
+ *     declare module '../../lib/api' {
+ *       interface Callables {
+ *         getSatisfaction: { input: TGetSatisfactionInput; output: SatisfactionAnswer };
+ *       }
+ *     }
+ */
 export interface Callables {
   checkQuota: { input: TCheckQuotaInput; output: CheckQuotaResult };
   proposeMovement: { input: TProposeMovementInput; output: Movement };

@@ -9,6 +9,7 @@
  */
 import type { Movement, MovementType, TCheckQuotaInput, TProposeMovementInput } from '@canbo/model';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { ErrorView, Loading } from '../../components/ErrorView';
 import { call, newRequestId, type CheckQuotaResult } from '../../lib/api';
 import { fieldErrorMap, toAppError, type AppError } from '../../lib/errors';
@@ -18,15 +19,9 @@ import { useClaims } from '../../lib/session';
 import { useAsync } from '../../lib/use-async';
 import { cadresOf, positions, provinceUnits, unitsInScope, type CadreOption } from './data';
 import { Busy, CheckTable, Field, invalid, useFieldText } from './parts';
+import { MOVEMENT_TYPES, prefillFrom } from './prefill';
 
-const TYPES: readonly MovementType[] = [
-  'transfer',
-  'rotation',
-  'secondment',
-  'appointment',
-  'concurrent',
-  'termination',
-];
+const TYPES = MOVEMENT_TYPES;
 /** Types whose target post is optional (docs/api.md, proposeMovement). */
 const NO_POST: readonly MovementType[] = ['secondment', 'rotation', 'termination'];
 /** Types that take a post in the target unit's quota (the target_quota check). */
@@ -41,14 +36,17 @@ export default function Propose() {
     return { units: unitsInScope(units, claims), catalogue };
   }, [claims.province, claims.role, (claims.communes ?? []).join()]);
 
-  const [fromUnit, setFromUnit] = useState('');
-  const [cadreId, setCadreId] = useState('');
-  const [type, setType] = useState<MovementType>('transfer');
-  const [toUnitCode, setToUnitCode] = useState('');
-  const [toPositionId, setToPositionId] = useState('');
+  // A link from a list (screening, honours, planning) may name the person and the proposal (prefill.ts).
+  const { query } = useLocation();
+  const [prefill] = useState(() => prefillFrom(query));
+  const [fromUnit, setFromUnit] = useState(prefill.fromUnit ?? '');
+  const [cadreId, setCadreId] = useState(prefill.cadreId ?? '');
+  const [type, setType] = useState<MovementType>(prefill.type ?? 'transfer');
+  const [toUnitCode, setToUnitCode] = useState(prefill.toUnitCode ?? '');
+  const [toPositionId, setToPositionId] = useState(prefill.toPositionId ?? '');
   const [startDate, setStartDate] = useState(todayInVietnam());
   const [plannedEndDate, setPlannedEndDate] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(prefill.reason ?? '');
   const [requestNote, setRequestNote] = useState('');
   const [requestDate, setRequestDate] = useState('');
   const [durationBasis, setDurationBasis] = useState('');
@@ -65,6 +63,13 @@ export default function Propose() {
     [fromUnit],
   );
   const person = people.data?.find((c) => c.id === cadreId);
+  // A prefilled unit outside this account's units is dropped rather than kept invisibly in the form.
+  useEffect(() => {
+    if (ref.data && fromUnit && !ref.data.units.some((u) => u.code === fromUnit)) {
+      setFromUnit('');
+      setCadreId('');
+    }
+  }, [ref.data]);
 
   useEffect(() => {
     setQuota(null);

@@ -6,13 +6,54 @@
  */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 const model = fileURLToPath(new URL('../packages/model/src', import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [preact({ prerender: { enabled: false } })],
+/**
+ * Connections to the Auth and Firestore servers opened while the scripts download, so that restoring the
+ * session and the first read do not each start with a TCP (and TLS) handshake: on a 150 ms link that is a
+ * round trip or two each. The servers are those src/lib/firebase.ts talks to: with a `demo-` project (no
+ * VITE_FIREBASE_CONFIG, or one whose projectId starts with `demo-`) the emulators on the host that served
+ * the page (known only in the browser, hence a small inline script), else Google's APIs. `crossorigin`: the
+ * SDKs' requests are CORS requests without credentials, which use the anonymous connection pool.
+ */
+function preconnect(mode: string): Plugin {
+  const given = loadEnv(mode, root, 'VITE_').VITE_FIREBASE_CONFIG;
+  const projectId = given
+    ? String((JSON.parse(given) as { projectId?: string }).projectId ?? '')
+    : 'demo-canbo';
+  const demo = projectId.startsWith('demo-');
+  const link = (href: string): HtmlTagDescriptor => ({
+    tag: 'link',
+    attrs: { rel: 'preconnect', href, crossorigin: '' },
+    injectTo: 'head-prepend',
+  });
+  const tags: HtmlTagDescriptor[] = demo
+    ? [
+        {
+          tag: 'script',
+          // Auth emulator 9099, Firestore 8080 (firebase.json), on the page's own host.
+          children:
+            "for(const p of [9099,8080]){const l=document.createElement('link');l.rel='preconnect';" +
+            "l.href=location.protocol+'//'+location.hostname+':'+p;l.crossOrigin='';document.head.append(l)}",
+          injectTo: 'head-prepend',
+        },
+      ]
+    : ['https://identitytoolkit.googleapis.com', 'https://firestore.googleapis.com'].map(link);
+  return {
+    name: 'canbo-preconnect',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => (ctx.filename.endsWith('rate.html') ? html : { html, tags }),
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  root,
+  plugins: [preact({ prerender: { enabled: false } }), preconnect(mode)],
   resolve: { alias: [{ find: /^@canbo\/model/, replacement: model }] },
   build: {
     outDir: 'dist',
@@ -29,4 +70,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -20,10 +20,20 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
+/** Where `/` led last time in this browser (preloaded at the next start, see preloadCurrentRoute). */
+const LAST_HOME = 'canbo.home';
+
 function Home() {
   const { claims } = useSession();
   const { t } = useI18n();
   const home = claims && homePath(claims);
+  useEffect(() => {
+    try {
+      if (home) localStorage.setItem(LAST_HOME, home);
+    } catch {
+      // no storage: `/` then loads its page after the session, one round trip later
+    }
+  }, [home]);
   if (!home) return <Notice>{t('ui.noRole')}</Notice>;
   return <Redirect to={home} />;
 }
@@ -65,10 +75,18 @@ const GUARDED = ROUTES.map((r) => ({ path: r.path, component: guarded(r) }));
 /**
  * The page of the address the app opened at starts downloading now, while
  * the session is restored, instead of after it (one round trip less on a
- * slow connection).
+ * slow connection). At `/`, the page it led to last time (the account's
+ * home: the dashboard of a province admin).
  */
 function preloadCurrentRoute(): void {
-  const path = location.pathname;
+  let path = location.pathname;
+  if (path === '/') {
+    try {
+      path = localStorage.getItem(LAST_HOME) ?? path;
+    } catch {
+      // no storage: nothing to preload for `/`
+    }
+  }
   const route = ROUTES.find((r) => matchesPath(path, r.path));
   const component = route?.component as { preload?: () => Promise<unknown> } | undefined;
   void component?.preload?.().catch(() => undefined);

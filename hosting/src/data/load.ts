@@ -90,6 +90,34 @@ export async function loadFigures(
 
 export type MovementRow = Movement & { _id: string };
 
+/** Everything a dashboard (province, or an area monitor's communes) shows. */
+export interface OverviewData {
+  communes: CommuneInfo[];
+  figures: Figures;
+  alerts: MovementRow[];
+  keyPositions: KeyPosition[];
+}
+
+/**
+ * The dashboard's reads, all at once (one round trip on a slow connection,
+ * not four): the communes, the figures of `year`, the daily alerts and the
+ * key posts. `communes` limits the view to those (an area monitor's).
+ */
+export async function loadOverview(
+  claims: Claims,
+  year: number,
+  communes?: readonly string[],
+): Promise<OverviewData> {
+  const [all, figures, alerts, keyPositions] = await Promise.all([
+    loadCommunes(claims.province),
+    loadFigures(claims, year, communes),
+    loadAlerts(claims),
+    loadKeyPositions(),
+  ]);
+  const list = communes ? all.filter((c) => communes.includes(c.code)) : all;
+  return { communes: list, figures, alerts, keyPositions };
+}
+
 /** The movements flagged by the daily scan (ending within 60 days, overdue returns) in the account's scope. */
 export async function loadAlerts(claims: Claims): Promise<MovementRow[]> {
   const specs = alertQueries(claims);

@@ -28,10 +28,12 @@ import {
   vacantKeyPosts,
   type VacantKeyPost,
 } from '../data/figures';
-import { loadAlerts, loadCommunes, loadFigures, loadKeyPositions, type MovementRow } from '../data/load';
-import { formatDate, formatNumber, formatPercent, todayInVietnam } from '../lib/format';
+import { useStaleWhileRevalidate } from '../data/cache';
+import { cacheKey } from '../data/cache-keys';
+import { loadOverview, type MovementRow } from '../data/load';
+import { formatDate, formatDateTime, formatNumber, formatPercent, todayInVietnam } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import { useAsync } from '../lib/use-async';
+import { useSession } from '../lib/session';
 
 interface Props {
   claims: Claims;
@@ -45,20 +47,18 @@ const CHART_COMMUNES = 15;
 
 export function Overview({ claims, communes, title }: Props) {
   const { t } = useI18n();
+  const { user } = useSession();
+  const uid = user?.uid ?? null;
   const year = Number(todayInVietnam().slice(0, 4));
-  const data = useAsync(async () => {
-    const [all, figures, alerts, keyPositions] = await Promise.all([
-      loadCommunes(claims.province),
-      loadFigures(claims, year, communes),
-      loadAlerts(claims),
-      loadKeyPositions(),
-    ]);
-    const list = communes ? all.filter((c) => communes.includes(c.code)) : all;
-    return { communes: list, figures, alerts, keyPositions };
-  }, [claims, year, communes?.join()]);
+  // What this account read last time is shown at once, then replaced by the fresh read (data/cache.ts).
+  const data = useStaleWhileRevalidate(
+    cacheKey('overview', uid ?? '', claims, [year, communes ?? null]),
+    uid,
+    () => loadOverview(claims, year, communes),
+  );
 
   if (data.loading) return <Loading />;
-  if (data.error || !data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
   const { figures, alerts } = data.data;
   const rows = communeRows(figures.records, data.data.communes);
   const blocks = blockRows(figures.records);
@@ -66,8 +66,10 @@ export function Overview({ claims, communes, title }: Props) {
   const structure = figures.source === 'stats' ? structureByRegion(figures.stats, regionOf, year) : null;
 
   return (
-    <div data-ready="true">
+    // data-shown: figures on the page (maybe stored ones); data-ready: this visit's own read (tests wait for it).
+    <div data-shown="true" data-ready={data.fresh ? 'true' : 'false'}>
       <h1>{t(title)}</h1>
+      <Freshness fresh={data.fresh} at={data.at} error={data.error} onRetry={data.reload} />
       {figures.source === 'quotas' && <p class="note">{t('ui.quota.fromQuotas')}</p>}
       <section class="panel" aria-labelledby="blocks-title">
         <h2 id="blocks-title">{t('ui.quota.byBlock')}</h2>
@@ -110,6 +112,33 @@ export function Overview({ claims, communes, title }: Props) {
           <CommuneStructureTable stats={figures.stats} communes={data.data.communes} year={year} />
         )}
       </section>
+    </div>
+  );
+}
+
+/**
+ * While the figures on the page are the ones stored at the last visit: when
+ * they were read, and that they are being updated (or that the update
+ * failed, with a retry). Nothing once the fresh figures are shown.
+ */
+function Freshness({
+  fresh,
+  at,
+  error,
+  onRetry,
+}: {
+  fresh: boolean;
+  at: number | undefined;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  if (fresh) return null;
+  const time = formatDateTime(at === undefined ? null : new Date(at).toISOString());
+  return (
+    <div class="note" role="status" aria-live="polite" data-stale="true">
+      <p>{t(error ? 'ui.cache.stale' : 'ui.cache.updating', { time })}</p>
+      {error ? <ErrorView error={error} onRetry={onRetry} /> : null}
     </div>
   );
 }

@@ -110,6 +110,15 @@ export const UI_MESSAGES = {
     vi: '{count} xã, phường còn ít chỗ trống nhất',
     en: 'The {count} communes with the fewest free posts',
   },
+  // Figures stored at the last visit, shown while the fresh ones load (hosting/src/data/cache.ts).
+  'ui.cache.updating': {
+    vi: 'Số liệu lúc {time} (lần xem trước); đang cập nhật…',
+    en: 'Figures as of {time} (your last visit); updating…',
+  },
+  'ui.cache.stale': {
+    vi: 'Số liệu lúc {time} (lần xem trước); chưa cập nhật được.',
+    en: 'Figures as of {time} (your last visit); they could not be updated.',
+  },
   'ui.quota.fromQuotas': {
     vi: 'Số liệu lấy từ biên chế được giao; cơ cấu đội ngũ hiện khi có số liệu thống kê theo đơn vị.',
     en: 'Figures from the quota documents; the workforce structure appears once per-unit statistics exist.',

@@ -720,6 +720,41 @@ function checkVacancy(ctx: CheckContext): CheckResult {
   return checkResult('target_post_vacancy', 'pass', message('check.target_post_vacancy.pass', names));
 }
 
+/**
+ * An appointment to a leadership post is of a person in planning for that
+ * post or an equivalent or higher one (QĐ 377-QĐ/TW, docs/legal-basis.md
+ * §15): an entry of any term for the same post, or for a post of the same
+ * level with a rank at least the target's. Overridable: the appointing
+ * authority may decide otherwise, with its reason.
+ */
+export function checkInPlanning(
+  planning: Cadre['planning'],
+  target: Position,
+  positions: ReadonlyMap<string, Position>,
+): CheckResult {
+  const match = planning.find((e) => {
+    if (e.positionId === target.id) return true;
+    const p = positions.get(e.positionId);
+    return p !== undefined && p.level === target.level && p.rank >= target.rank;
+  });
+  if (!match)
+    return checkResult(
+      'in_planning',
+      'fail',
+      message('check.in_planning.fail', { post: target.name, postEn: target.nameEn }),
+    );
+  const planned = positions.get(match.positionId);
+  return checkResult(
+    'in_planning',
+    'pass',
+    message('check.in_planning.pass', {
+      planned: planned?.name ?? match.positionId,
+      plannedEn: planned?.nameEn ?? match.positionId,
+      term: match.term,
+    }),
+  );
+}
+
 /** Runs every check that applies to the request's type, in a stable order. */
 export function runChecks(ctx: CheckContext): CheckResult[] {
   const t = ctx.request.type;
@@ -746,6 +781,9 @@ export function runChecks(ctx: CheckContext): CheckResult[] {
     if (ctx.targetPosition.nonLocalRequired) results.push(checkNonLocal(ctx));
     results.push(checkRelatives(ctx));
     if (t !== 'secondment') results.push(checkVacancy(ctx));
+    // Issue 13 (H-planning): an appointment to a leadership post checks planning.
+    if (t === 'appointment' && ctx.targetPosition.leadership)
+      results.push(checkInPlanning(ctx.cadre.planning, ctx.targetPosition, ctx.positions));
   }
   if (TAKES_TARGET_QUOTA.includes(t) && ctx.request.toUnitCode !== ctx.cadre.homeUnitCode) {
     results.push(checkTargetQuota(ctx));

@@ -33,6 +33,8 @@ export const CheckCode = z.enum(
     'target_post_vacancy',
     'start_date',
     'end_date',
+    // Issue 13 (H-planning): appointments check planning (docs/legal-basis.md §15)
+    'in_planning',
   ],
   { error: oneLine(message('error.unknownCheckCode')) },
 );
@@ -209,6 +211,14 @@ export const CHECK_RULES: Readonly<Record<CheckCode, CheckRule>> = {
     false,
     'Ngày kết thúc không thể trước ngày bắt đầu',
     'An end date cannot precede the start date',
+  ),
+  // Issue 13 (H-planning)
+  in_planning: rule(
+    'in_planning',
+    '§15',
+    true,
+    'Quy định 377-QĐ/TW: bổ nhiệm người trong quy hoạch chức danh đó hoặc chức danh tương đương, cao hơn',
+    'Regulation 377-QĐ/TW: appoint a person planned for that post or an equivalent or higher one',
   ),
 };
 

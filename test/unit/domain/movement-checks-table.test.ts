@@ -137,7 +137,9 @@ describe('the checks each movement type runs, in order, when everything is in or
   });
 
   test('appointment (bổ nhiệm) in the home unit: no quota taken, nothing asked of the sending unit', () => {
+    // Planned for the post: an appointment to a leadership post checks planning (issue 13, §15).
     const ctx = context({
+      cadre: cadre({ planning: PLANNED_FOR_CHAIR }),
       request: { type: 'appointment', toUnitCode: '18073', toPositionId: 'xa_chu_tich_ubnd' },
     });
     expect(table(ctx)).toEqual([
@@ -146,6 +148,12 @@ describe('the checks each movement type runs, in order, when everything is in or
       ['post_standards', 'pass', true, 'Meets the standards of Chair, Commune People’s Committee.'],
       RELATIVES_PASS,
       ['target_post_vacancy', 'pass', true, 'Chair, Commune People’s Committee is vacant.'],
+      [
+        'in_planning',
+        'pass',
+        true,
+        'The person is planned for Chair, Commune People’s Committee (term 2025-2030).',
+      ],
     ]);
   });
 
@@ -157,6 +165,7 @@ describe('the checks each movement type runs, in order, when everything is in or
       'post_standards',
       'relatives',
       'target_post_vacancy',
+      'in_planning',
       'target_quota',
     ]);
   });

@@ -17,6 +17,7 @@ import { lazy } from 'preact-iso';
 import { homePath } from './lib/claims';
 import { AUDIT_ROUTES } from './pages/audit/routes';
 import { MOVEMENT_ROUTES } from './pages/movements/routes';
+import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
 import { matchesPath } from './lib/paths';
 
 export interface RouteDef {
@@ -71,6 +72,8 @@ export const ROUTES: RouteDef[] = [
   // ...MOVEMENT_ROUTES (pages/movements/routes.ts), ...AUDIT_ROUTES (pages/audit/routes.ts).
   ...MOVEMENT_ROUTES,
   ...AUDIT_ROUTES,
+  // Citizen satisfaction (issue 11): pages/satisfaction/routes.ts
+  ...SATISFACTION_ROUTES,
 ];
 
 /** The menu of an account: the routes it may open that have a menu entry, with their hrefs. */

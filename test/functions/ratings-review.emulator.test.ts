@@ -160,3 +160,24 @@ test('count puts a flagged rating back, once; exclude takes it out again; each c
   expect(entries).toHaveLength(2);
   expect(entries.map((e) => e.after.decision).sort()).toEqual(['count', 'exclude']);
 });
+
+test("a commune's code covers its agencies; an agency's code only that agency", async () => {
+  const db = firestore();
+  const agency = rating('H42-V-1', 'c-b', minutes(5000), { unitCode: '18073-vp' });
+  await ratingCollections(db).ratings.doc(agency.id).set(agency);
+  const commune = await call(
+    'getSatisfaction',
+    { period: '2026-Q4', unitCode: '18073' },
+    claims.commune18073,
+    'u-commune',
+  );
+  expect(commune.units.map((u: { unitCode: string }) => u.unitCode).sort()).toEqual(['18073', '18073-vp']);
+  const only = await call(
+    'getSatisfaction',
+    { period: '2026-Q4', unitCode: '18073-vp' },
+    claims.commune18073,
+    'u-commune',
+  );
+  expect(only.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['18073-vp']);
+  expect(only.units[0]).toMatchObject({ count: 1, satisfied: 1 });
+});

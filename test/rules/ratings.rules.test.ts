@@ -11,6 +11,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import type { Claims } from '@canbo/model';
+import { commentsOfOfficer } from '../../hosting/src/pages/satisfaction/queries';
 import { closeClients, lite } from '../helpers/firestore';
 import { rulesProject, type RulesProject } from '../helpers/rules';
 
@@ -36,7 +38,16 @@ beforeAll(async () => {
   set('receipts/R-18100-1', { ...place('18100'), procedureId: 'khai_sinh' });
   set('receipts/R-16681-1', { ...place('16681', '40'), procedureId: 'khai_sinh' });
   set('ratings/R-18073-1', { ...place('18073'), criteria: { overall: 5 } });
-  set('ratingComments/R-18073-1', { ...place('18073'), comment: 'Phải đi lại nhiều lần.' });
+  set('ratingComments/R-18073-1', {
+    ...place('18073'),
+    comment: 'Phải đi lại nhiều lần.',
+    submittedAt: '2026-11-20T02:00:00.000Z',
+  });
+  set('ratingComments/R-18100-1', {
+    ...place('18100'),
+    comment: 'Chu đáo.',
+    submittedAt: '2026-11-21T02:00:00.000Z',
+  });
   set('ratingComments/R-16681-1', { ...place('16681', '40'), comment: 'Chậm.' });
   set('rateLimits/abc_20261201', { count: 3 });
   set('units/18073', { code: '18073', provinceCode: '42', communeCode: '18073', level: 'commune' });
@@ -111,6 +122,43 @@ describe('citizen comments', () => {
       ),
     );
     await assertFails(lite.getDocs(lite.query(comments, lite.where('provinceCode', '==', '42'))));
+  });
+});
+
+describe("the officer page's comment query (hosting/src/pages/satisfaction/queries.ts)", () => {
+  const run = async (claims: Claims) => {
+    const spec = commentsOfOfficer(claims, 'c-desk');
+    if (!spec) return null;
+    const db = project.as('u', claims);
+    const q = lite.query(
+      lite.collection(db, spec.collection),
+      ...spec.filters.map((f) => lite.where(f.field, f.op, f.value)),
+      ...(spec.orderBy ?? []).map((o) => lite.orderBy(o.field, o.direction)),
+      lite.limit(spec.limit ?? 50),
+    );
+    return (await lite.getDocs(q)).docs.map((d) => d.id);
+  };
+
+  test('the province reads every commune of the officer, newest first; the leadership its own commune', async () => {
+    expect(await run(ADMIN as Claims)).toEqual(['R-18100-1', 'R-18073-1']);
+    expect(await run(AUDITOR as Claims)).toEqual(['R-18100-1', 'R-18073-1']);
+    expect(await run(LEADER as Claims)).toEqual(['R-18073-1']);
+    expect(await run(OTHER_LEADER as Claims)).toEqual(['R-18100-1']);
+  });
+
+  test('a commune admin builds no query, and the same query made by hand is refused', async () => {
+    expect(await run(COMMUNE_ADMIN as Claims)).toBeNull();
+    const db = project.as('u', COMMUNE_ADMIN);
+    await assertFails(
+      lite.getDocs(
+        lite.query(
+          lite.collection(db, 'ratingComments'),
+          lite.where('provinceCode', '==', '42'),
+          lite.where('communeCode', '==', '18073'),
+          lite.where('cadreId', '==', 'c-desk'),
+        ),
+      ),
+    );
   });
 });
 

@@ -2,9 +2,15 @@
 import { useRoute } from 'preact-iso';
 import { useClaims } from '../lib/session';
 import { CadreRecord } from './cadre-record';
+import { CadreSatisfactionPanel } from './satisfaction/panels';
 
 export default function Cadre() {
   const { params } = useRoute();
   const claims = useClaims();
-  return <CadreRecord claims={claims} id={params.id ?? ''} title="ui.page.cadre" />;
+  return (
+    <>
+      <CadreRecord claims={claims} id={params.id ?? ''} title="ui.page.cadre" />
+      <CadreSatisfactionPanel cadreId={params.id ?? ''} />
+    </>
+  );
 }

@@ -23,6 +23,7 @@ import { useI18n } from '../lib/i18n';
 import { useClaims } from '../lib/session';
 import { useAsync } from '../lib/use-async';
 import { OutOfScope } from './overview';
+import { CommuneSatisfactionPanel } from './satisfaction/panels';
 
 export default function Commune() {
   const { params } = useRoute();
@@ -128,6 +129,7 @@ export default function Commune() {
         <h2 id="m-title">{t('ui.commune.movements')}</h2>
         <MovementTable rows={d.movements} caption={`${d.unit.name} ${t('ui.commune.movements')}`} />
       </section>
+      <CommuneSatisfactionPanel code={code} />
       {d.units.length > 0 && (
         <section class="panel" aria-labelledby="u-title">
           <h2 id="u-title">{t('ui.commune.units')}</h2>

@@ -63,7 +63,9 @@ export async function getSatisfaction(
   );
   let ratings: Rating[] = read.flatMap((r) => r.ratings);
   const receipts: Receipt[] = read.flatMap((r) => r.receipts);
-  if (input.unitCode) ratings = ratings.filter((r) => r.unitCode === input.unitCode);
+  // A commune's code covers the commune and its agencies (18073-vp…): the reads above are that commune's.
+  if (input.unitCode && communeOf(input.unitCode) !== input.unitCode)
+    ratings = ratings.filter((r) => r.unitCode === input.unitCode);
   const q = quarterlySatisfaction(ratings, input.period, config);
   const cadreId = actor.role === 'cadre' ? actor.cadreId : input.cadreId;
   return {

@@ -50,3 +50,9 @@ export { requestDossierCorrection } from './api/requestDossierCorrection.callabl
 export { decideDossierCorrection } from './api/decideDossierCorrection.callable';
 export { previewDossierRetention } from './api/previewDossierRetention.callable';
 export { dossierRetentionSchedule } from './jobs/dossierRetention.scheduler';
+// Issue 13: area monitors (H-monitors)
+export { assignMonitor } from './api/assignMonitor.callable';
+export { reassignMonitorCommune } from './api/reassignMonitorCommune.callable';
+export { recordMonitorEntry } from './api/recordMonitorEntry.callable';
+export { updateMonitorEntry } from './api/updateMonitorEntry.callable';
+export { getMonitorReport } from './api/getMonitorReport.callable';

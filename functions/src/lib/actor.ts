@@ -27,6 +27,24 @@ export function actorFrom(auth: { uid: string; token: Record<string, unknown> } 
   };
 }
 
+/**
+ * An area monitor's communes as they stand now (issue 13, docs/monitors.md):
+ * those of its scope document `userScopes/{uid}`, which every assignment
+ * rewrites in its transaction, rather than the token's claims (refreshed only
+ * hourly). The same rule as firestore.rules' `myCommunes()`: a scope document
+ * that is not an area monitor's of the token's province gives no commune; an
+ * account with no scope document at all keeps its claims. Every other role is
+ * returned as it is.
+ */
+export function withScopeDocument(
+  actor: Actor,
+  scope: { role: Role; provinceCode: string; communes: readonly string[] } | undefined,
+): Actor {
+  if (actor.role !== 'area_monitor' || scope === undefined) return actor;
+  const current = scope.role === 'area_monitor' && scope.provinceCode === actor.province;
+  return { ...actor, communes: current ? [...scope.communes] : [] };
+}
+
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (!roles.includes(actor.role)) {
     throw new Forbidden('error.roleNotAllowed', { role: actor.role });

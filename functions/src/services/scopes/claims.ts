@@ -3,9 +3,22 @@
  * recording which version Auth now carries. Used by setUserScope right after
  * its transaction and by the reconciler for scopes whose claims lag behind.
  */
-import { claimsOfScope, type UserScope } from '@canbo/model';
+import { type Claims, claimsOfScope, type UserScope } from '@canbo/model';
 import { log } from '../../log';
 import type { ScopeDeps } from './set-user-scope';
+
+/**
+ * The custom claims Auth carries for a scope. An area monitor's carry no
+ * communes (issue 13, docs/monitors.md): its communes are read from the scope
+ * document itself by the rules and the callables, so they follow a
+ * reassignment at once and a monitor of very many communes stays under the
+ * 1,000-byte limit. Other roles carry their whole scope.
+ */
+export function claimsFor(scope: Pick<UserScope, 'role' | 'provinceCode' | 'communes' | 'cadreId'>): Claims {
+  const claims = claimsOfScope(scope);
+  if (scope.role === 'area_monitor') delete claims.communes;
+  return claims;
+}
 
 /** At most this many newer versions are chased when the scope changes while its claims are set. */
 const MAX_ROUNDS = 3;
@@ -29,7 +42,7 @@ export async function applyClaims(
     const seenApplied = target.claimsAppliedVersion;
     let now: UserScope | undefined;
     try {
-      await deps.auth.setCustomUserClaims(target.uid, claimsOfScope(target));
+      await deps.auth.setCustomUserClaims(target.uid, claimsFor(target));
       now = await deps.repos.userScopes.markApplied(target.uid, target.version, seenApplied);
     } catch (err) {
       log.warn('scope.claimsPending', {

@@ -16,7 +16,7 @@ import { requireRole, type Actor } from '../../lib/actor';
 import { Forbidden, Internal, NotFound, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
 import type { UseCaseDeps } from '../deps';
-import { applyClaims } from './claims';
+import { applyClaims, claimsFor } from './claims';
 import {
   type Claims,
   claimsOfScope,
@@ -54,7 +54,11 @@ function isUserNotFound(err: unknown): boolean {
  * grant (permission-denied); a unit of their own province that is not a
  * commune (an agency) is a wrong value of the field (invalid-argument).
  */
-async function requireCommunesOf(deps: UseCaseDeps, province: string, communes: string[]): Promise<void> {
+export async function requireCommunesOf(
+  deps: UseCaseDeps,
+  province: string,
+  communes: string[],
+): Promise<void> {
   const units = await Promise.all(communes.map((code) => deps.repos.units.findByCode(code)));
   communes.forEach((code, i) => {
     const unit = units[i];
@@ -98,7 +102,7 @@ export async function setUserScope(
     communes,
     cadreId: input.cadreId ?? null,
   };
-  const claims = claimsOfScope(requested);
+  const claims = claimsFor(requested);
   if (Buffer.byteLength(JSON.stringify(claims)) >= MAX_CLAIMS_BYTES) {
     throw ValidationFailed.field('communes', 'error.tooManyCommunes');
   }
@@ -130,7 +134,7 @@ export async function setUserScope(
       action: 'user.setScope',
       target: `users/${input.uid}`,
       before: prior ? claimsOfScope(prior) : (user.customClaims ?? null),
-      after: claims,
+      after: claimsOfScope(requested),
       reason: oneLine(message('audit.setScope')),
     });
     return next;

@@ -44,6 +44,11 @@ export { reviewEvaluation } from './api/reviewEvaluation.callable';
 export { finaliseEvaluations } from './api/finaliseEvaluations.callable';
 export { evaluateQuarterSchedule } from './jobs/evaluateQuarter.scheduler';
 export { evaluateUnit } from './jobs/evaluateUnit.task';
+export { getEvaluationSummary } from './api/getEvaluationSummary.callable';
+export { classifyYear } from './api/classifyYear.callable';
+// Issue 13: screening and honours lists (H-evalweb)
+export { getScreeningLists } from './api/getScreeningLists.callable';
+export { recordHonour } from './api/recordHonour.callable';
 // Issue 13: personal dossiers (H-dossiers)
 export { getCadreDossier } from './api/getCadreDossier.callable';
 export { requestDossierCorrection } from './api/requestDossierCorrection.callable';
@@ -56,3 +61,6 @@ export { reassignMonitorCommune } from './api/reassignMonitorCommune.callable';
 export { recordMonitorEntry } from './api/recordMonitorEntry.callable';
 export { updateMonitorEntry } from './api/updateMonitorEntry.callable';
 export { getMonitorReport } from './api/getMonitorReport.callable';
+// Issue 13: the board's reports (H-reports)
+export { generateReport } from './api/generateReport.callable';
+export { runReportJob } from './jobs/reportJob.task';

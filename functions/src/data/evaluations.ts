@@ -6,8 +6,11 @@
  */
 import { FieldValue, type Firestore, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
 import {
+  AnnualEvaluation,
   Evaluation,
   EvaluationInput,
+  Honour,
+  communeOf,
   EvaluationLock,
   EvaluationUnitRun,
   evaluationId,
@@ -20,6 +23,14 @@ import { collections } from './refs';
 const inputConverter = zodConverter(EvaluationInput, (i) => i.id);
 const lockConverter = zodConverter(EvaluationLock, (l) => l.id);
 const unitRunConverter = zodConverter(EvaluationUnitRun, (u) => u.unitCode);
+const annualConverter = zodConverter(AnnualEvaluation, (a) => a.id);
+const honourConverter = zodConverter(Honour, (h) => h.id);
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /** Firestore's limit of writes in one batch. */
 const BATCH = 500;
@@ -49,6 +60,86 @@ export class EvaluationStore {
 
   jobs() {
     return this.c.jobs;
+  }
+
+  /** annualEvaluations/{year}_{cadreId}: the yearly classification (classifyYear). */
+  annual() {
+    return this.db.collection('annualEvaluations').withConverter(annualConverter);
+  }
+
+  /** honours/{period}_{cadreId}: the province's decision on a person of the honours list. */
+  honours() {
+    return this.db.collection('honours').withConverter(honourConverter);
+  }
+
+  /** The current units of a province with their names (summary pages). */
+  async unitsOf(provinceCode: string): Promise<{ code: string; name: string; communeCode: string | null }[]> {
+    const snap = await this.c.units.where('provinceCode', '==', provinceCode).get();
+    return snap.docs
+      .map((d) => d.data())
+      .filter((u) => u.validTo === null)
+      .map((u) => ({ code: u.code, name: u.name, communeCode: communeOf(u.code) }));
+  }
+
+  /**
+   * Results of a province in some quarters, optionally only some communes
+   * (a commune role's scope): one query per commune, `period in` the
+   * quarters (at most 30), equality filters only, so no composite index.
+   */
+  async resultsIn(
+    provinceCode: string,
+    periods: readonly string[],
+    communes: readonly string[] | null,
+  ): Promise<Evaluation[]> {
+    const base = this.results().where('provinceCode', '==', provinceCode);
+    const byPeriod =
+      periods.length === 1
+        ? base.where('period', '==', periods[0])
+        : base.where('period', 'in', [...periods]);
+    if (communes === null) return (await byPeriod.get()).docs.map((d) => d.data());
+    const parts = await Promise.all(communes.map((c) => byPeriod.where('communeCode', '==', c).get()));
+    return parts.flatMap((snap) => snap.docs.map((d) => d.data()));
+  }
+
+  /** The finalised units of a province's quarter. */
+  async locksOf(provinceCode: string, period: string): Promise<EvaluationLock[]> {
+    const snap = await this.locks()
+      .where('provinceCode', '==', provinceCode)
+      .where('period', '==', period)
+      .get();
+    return snap.docs.map((d) => d.data());
+  }
+
+  /** Every unit's state in a run. */
+  async unitRunsOf(runId: string): Promise<EvaluationUnitRun[]> {
+    return (await this.unitRuns(runId).get()).docs.map((d) => d.data());
+  }
+
+  /** The annual classifications of a province's year, by person. */
+  async annualOf(provinceCode: string, year: number): Promise<Map<string, AnnualEvaluation>> {
+    const snap = await this.annual()
+      .where('provinceCode', '==', provinceCode)
+      .where('year', '==', year)
+      .get();
+    return new Map(snap.docs.map((d) => [d.data().cadreId, d.data()]));
+  }
+
+  /** Writes annual classifications in batches of 500 (each a whole document: it has no part of anyone else's). */
+  async writeAnnual(docs: readonly AnnualEvaluation[]): Promise<void> {
+    for (const part of chunk(docs, BATCH)) {
+      const batch = this.db.batch();
+      for (const a of part) batch.set(this.annual().doc(a.id), a);
+      await batch.commit();
+    }
+  }
+
+  /** The honour decisions of a province's quarter. */
+  async honoursOf(provinceCode: string, period: string): Promise<Honour[]> {
+    const snap = await this.honours()
+      .where('provinceCode', '==', provinceCode)
+      .where('period', '==', period)
+      .get();
+    return snap.docs.map((d) => d.data());
   }
 
   /** The current units of a province (province, communes, agencies): one task each. */

@@ -56,3 +56,83 @@ export type TReviewEvaluationInput = z.infer<typeof ZReviewEvaluationInput>;
 /** Locks a unit's quarter: later inputs and reviews are refused. */
 export const ZFinaliseEvaluationsInput = z.strictObject({ period: Quarter, unitCode: UnitCode, requestId });
 export type TFinaliseEvaluationsInput = z.infer<typeof ZFinaliseEvaluationsInput>;
+
+/** A quarter's results per unit in the caller's scope (distribution, moderation, review, lock, run). */
+export const ZGetEvaluationSummaryInput = z.strictObject({
+  period: Quarter,
+  /** One unit: its people are listed too. */
+  unitCode: UnitCode.optional(),
+});
+export type TGetEvaluationSummaryInput = z.infer<typeof ZGetEvaluationSummaryInput>;
+
+/** Writes the annual classification of a province's year from its quarters (annualEvaluations). */
+export const ZClassifyYearInput = z.strictObject({
+  year: z.number().int().min(2026).max(2100),
+  /** Default: the caller's province. */
+  provinceCode: ProvinceCode.optional(),
+  requestId,
+});
+export type TClassifyYearInput = z.infer<typeof ZClassifyYearInput>;
+
+/** Levels counted per unit; `notRated`: a result without a level (absence, no products). */
+export interface LevelCounts {
+  HTXS: number;
+  HTT: number;
+  HT: number;
+  KHT: number;
+  notRated: number;
+}
+
+/** One person over the HTXS ceiling of their group (domain/evaluation/ceiling.ts). */
+export interface ModerationGroup {
+  /** `<unitCode>/<taskGroup>`. */
+  group: string;
+  base: number;
+  allowed: number;
+  exceeding: number;
+  candidates: { cadreId: string; fullName: string | null; total: number; withinCeiling: boolean }[];
+}
+
+export interface UnitEvaluationSummary {
+  unitCode: string;
+  unitName: string | null;
+  communeCode: string | null;
+  results: number;
+  /** By the level that counts (the reviewer's when there is one). */
+  levels: LevelCounts;
+  reviewed: number;
+  /** Average total of the rated people, two decimals; null when nobody is rated. */
+  averageTotal: number | null;
+  locked: { by: string; at: string } | null;
+  moderation: ModerationGroup[];
+  /** The unit's state in the run of the quarter, if any. */
+  run: { state: string; attempts: number; evaluated: number; written: number } | null;
+}
+
+export interface EvaluationPersonRow {
+  cadreId: string;
+  fullName: string | null;
+  unitCode: string;
+  taskGroup: string;
+  leader: boolean;
+  total: number | null;
+  level: string | null;
+  reviewLevel: string | null;
+  effectiveLevel: string | null;
+}
+
+export interface EvaluationSummary {
+  period: string;
+  provinceCode: string;
+  units: UnitEvaluationSummary[];
+  totals: LevelCounts;
+  run: {
+    runId: string;
+    state: string;
+    progress: { done: number; total: number };
+    result: Record<string, unknown>;
+    updatedAt: string;
+  } | null;
+  /** The people of `unitCode`, when one unit was asked for. */
+  people: EvaluationPersonRow[] | null;
+}

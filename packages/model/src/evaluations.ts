@@ -162,3 +162,46 @@ export const EvaluationUnitRun = z.object({
   updatedAt: IsoDateTime,
 });
 export type EvaluationUnitRun = z.infer<typeof EvaluationUnitRun>;
+
+/**
+ * The annual classification of one person (Decree 335 Art. 21;
+ * functions/src/domain/evaluation/annual.ts), written by `classifyYear`:
+ * annualEvaluations/{year}_{cadreId}. A collection of its own rather than
+ * evaluations/{year}_…: its shape is the quarters' levels and their average,
+ * not sub-scores. Deterministic (no time of its own): the same quarters give
+ * the same document.
+ */
+export const AnnualEvaluation = Scope.extend({
+  id: z.string().regex(/^\d{4}_[A-Za-z0-9_-]+$/),
+  year: z.number().int().min(2026).max(2100),
+  cadreId: DocId,
+  /** The unit of the person's latest rated quarter (a transferee's quarters follow them). */
+  unitCode: UnitCode,
+  quarters: z.array(z.object({ period: Quarter, total: Points.nullable(), level: Level.nullable() })),
+  rated: z.boolean(),
+  periodsRated: z.number().int().min(0).max(4),
+  average: Points.nullable(),
+  level: Level.nullable(),
+  reasons: z.array(
+    z.discriminatedUnion('code', [
+      z.object({ code: z.literal('average'), average: Points, periods: z.number().int(), level: Level }),
+      z.object({
+        code: z.literal('count'),
+        counts: z.object({
+          HTXS: z.number().int(),
+          HTT: z.number().int(),
+          HT: z.number().int(),
+          KHT: z.number().int(),
+        }),
+        level: Level,
+      }),
+      z.object({
+        code: z.literal('override'),
+        fact: z.enum(['disciplineInYear', 'degradationConcluded', 'corruptionInDirectUnit']),
+      }),
+      z.object({ code: z.literal('not_rated') }),
+    ]),
+  ),
+  digest: z.string().min(1),
+});
+export type AnnualEvaluation = z.infer<typeof AnnualEvaluation>;

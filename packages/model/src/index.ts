@@ -19,6 +19,7 @@ export * from './levels';
 export * from './evaluations';
 export * from './evaluation-api';
 export * from './evaluation-rules';
+export * from './screening';
 export * from './ratings';
 // Issue 11: receipts, ratings and satisfaction (H8)
 export * from './receipts';

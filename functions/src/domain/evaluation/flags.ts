@@ -60,7 +60,7 @@ export function screeningReasons(
 export function honoursEligible(
   level: Level | null,
   satisfaction: { ratings: number; satisfiedShare: number } | null,
-  rules: EvaluationRules,
+  rules: Pick<EvaluationRules, 'honours'>,
 ): boolean {
   return (
     level === 'HTXS' &&

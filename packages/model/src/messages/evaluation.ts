@@ -78,6 +78,14 @@ export const EVALUATION_MESSAGES = {
     vi: 'Chạy đánh giá quý {period}',
     en: 'evaluation run for {period}',
   },
+  'evaluation.audit.annual': {
+    vi: 'Xếp loại chất lượng năm {year} từ kết quả các quý',
+    en: '{year} annual classification from the quarters',
+  },
+  'screening.notHtxs': {
+    vi: 'Quý {period}, {id} không được xếp loại Hoàn thành xuất sắc nhiệm vụ: không thuộc danh sách khen thưởng',
+    en: '{id} is not rated HTXS for {period}: not on the honours list',
+  },
   'evaluation.job.failedUnits': {
     vi: 'Chưa đánh giá được {count} đơn vị: {units}',
     en: '{count} unit(s) not evaluated: {units}',

@@ -1,0 +1,1 @@
+export { getScreeningLists, recordHonour } from './lists';

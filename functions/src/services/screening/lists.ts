@@ -1,0 +1,184 @@
+/**
+ * getScreeningLists and recordHonour (docs/screening.md; docs/api.md,
+ * "Screening and honours"). The lists are computed from each person's own
+ * quarterly results and citizen satisfaction by the pure functions of
+ * domain/screening, within the caller's scope: province-wide roles, their
+ * province; commune roles, their communes; `unitCode` narrows to one unit.
+ * Reads: the results of the quarters looked at (one query, or one per
+ * commune), the quarter's ratings (the same), the honour decisions, and the
+ * names of the people listed. A decision on the screening list is a movement
+ * (proposeMovement, audited there); a decision on the honours list is
+ * recorded here, audited.
+ */
+import {
+  communeOf,
+  DEFAULT_SATISFACTION_CONFIG,
+  effectiveLevel,
+  evaluationId,
+  type Honour,
+  type HonourEntry,
+  type ScreeningEntry,
+  type ScreeningLists,
+  type TGetScreeningListsInput,
+  type TRecordHonourInput,
+} from '@canbo/model';
+import { RatingRepository } from '../../data/ratings';
+import { quarterlySatisfaction } from '../../domain/satisfaction';
+import {
+  type PersonRecord,
+  quartersEnding,
+  satisfactionOf,
+  screeningLists,
+} from '../../domain/screening/lists';
+import { type Actor, requireRole, requireScope } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import type { EvaluationDeps } from '../evaluation/deps';
+import { communesOfActor } from '../evaluation/summary';
+
+const READERS = ['province_admin', 'auditor', 'area_monitor', 'commune_admin', 'commune_viewer'] as const;
+
+export async function getScreeningLists(
+  deps: EvaluationDeps,
+  actor: Actor,
+  input: TGetScreeningListsInput,
+): Promise<ScreeningLists> {
+  requireRole(actor, ...READERS);
+  let communes = communesOfActor(actor);
+  if (input.unitCode) {
+    const unit = await deps.repos.units.get(input.unitCode);
+    requireScope(actor, unit.provinceCode, communeOf(unit.code));
+    const commune = communeOf(unit.code);
+    if (commune !== null) communes = [commune];
+  }
+  const province = actor.province;
+  const rules = deps.rules;
+  const quarters = quartersEnding(input.period, Math.max(1, rules.screening.consecutiveKhtPeriods));
+  const ratingsRepo = new RatingRepository(deps.db);
+  const [results, ratings, decisions] = await Promise.all([
+    deps.evaluations.resultsIn(province, quarters, communes),
+    communes === null
+      ? ratingsRepo.ratingsOf(province, input.period)
+      : Promise.all(communes.map((c) => ratingsRepo.ratingsOf(province, input.period, c))).then((l) =>
+          l.flat(),
+        ),
+    deps.evaluations.honoursOf(province, input.period),
+  ]);
+  const inUnit = <T extends { unitCode: string | null }>(list: T[]) =>
+    input.unitCode ? list.filter((x) => x.unitCode === input.unitCode) : list;
+
+  // Satisfaction per person, added up over the units that rated them (gaming-flagged ratings held out).
+  const q = quarterlySatisfaction(inUnit(ratings), input.period, DEFAULT_SATISFACTION_CONFIG);
+  const sat = new Map<string, { ratings: number; satisfied: number; unitCode: string }>();
+  for (const o of q.officers) {
+    const s = sat.get(o.cadreId) ?? { ratings: 0, satisfied: 0, unitCode: o.unitCode };
+    sat.set(o.cadreId, { ...s, ratings: s.ratings + o.count, satisfied: s.satisfied + o.satisfied });
+  }
+
+  const people = new Map<string, PersonRecord>();
+  for (const r of inUnit(results).sort((a, b) => (a.period < b.period ? -1 : 1))) {
+    const p = people.get(r.cadreId) ?? {
+      cadreId: r.cadreId,
+      unitCode: r.unitCode,
+      communeCode: r.communeCode,
+      quarters: quarters.map((period) => ({ period, level: null, total: null })),
+      satisfaction: null,
+    };
+    // The latest quarter's unit: where the person is rated now.
+    p.unitCode = r.unitCode;
+    p.communeCode = r.communeCode;
+    p.quarters = p.quarters.map((x) =>
+      x.period === r.period ? { period: r.period, level: effectiveLevel(r), total: r.total } : x,
+    );
+    people.set(r.cadreId, p);
+  }
+  for (const [cadreId, s] of sat) {
+    const p = people.get(cadreId) ?? {
+      cadreId,
+      unitCode: s.unitCode,
+      communeCode: communeOf(s.unitCode),
+      quarters: quarters.map((period) => ({ period, level: null, total: null })),
+      satisfaction: null,
+    };
+    people.set(cadreId, { ...p, satisfaction: satisfactionOf(s.ratings, s.satisfied) });
+  }
+
+  const lists = screeningLists([...people.values()], input.period, rules);
+  const listed = [...new Set([...lists.screening, ...lists.honours].map((p) => p.cadreId))];
+  const names = new Map((await deps.repos.cadres.findMany(listed)).map((c) => [c.id, c.fullName] as const));
+  const decisionOf = new Map(decisions.map((d) => [d.cadreId, d]));
+  const screening: ScreeningEntry[] = lists.screening.map((p) => ({
+    ...p,
+    fullName: names.get(p.cadreId) ?? null,
+  }));
+  const honours: HonourEntry[] = lists.honours.map((p) => {
+    const d = decisionOf.get(p.cadreId);
+    return {
+      ...p,
+      fullName: names.get(p.cadreId) ?? null,
+      decision: d ? { decision: d.decision, reason: d.reason, by: d.decidedBy, at: d.decidedAt } : null,
+    };
+  });
+  return {
+    period: input.period,
+    provinceCode: province,
+    rules: {
+      consecutiveKhtPeriods: rules.screening.consecutiveKhtPeriods,
+      lowSatisfactionShare: rules.screening.lowSatisfactionShare,
+      lowSatisfactionMinRatings: rules.screening.lowSatisfactionMinRatings,
+      honoursMinShare: rules.honours.minSatisfiedShare,
+      honoursMinRatings: rules.honours.minRatings,
+    },
+    screening,
+    honours,
+  };
+}
+
+/**
+ * Records the province's decision on a person of the honours list (honoured
+ * or not, with the reason), audited. The person's quarter must be rated HTXS
+ * (the level that counts); a later decision replaces the earlier one, and the
+ * audit keeps both.
+ */
+export async function recordHonour(
+  deps: EvaluationDeps,
+  actor: Actor,
+  input: TRecordHonourInput,
+): Promise<Honour> {
+  requireRole(actor, 'province_admin');
+  const id = evaluationId(input.period, input.cadreId);
+  return deps.db.runTransaction(async (tx) => {
+    const [result, before] = await Promise.all([
+      deps.evaluations.findResult(id, tx),
+      tx.get(deps.evaluations.honours().doc(id)).then((s) => s.data()),
+    ]);
+    if (!result) throw new AppError('not-found', 'evaluation.unknownResult', { id });
+    requireScope(actor, result.provinceCode, result.communeCode);
+    if (effectiveLevel(result) !== 'HTXS')
+      throw new AppError('failed-precondition', 'screening.notHtxs', {
+        period: input.period,
+        id: input.cadreId,
+      });
+    const after: Honour = {
+      id,
+      provinceCode: result.provinceCode,
+      communeCode: result.communeCode,
+      period: input.period,
+      cadreId: input.cadreId,
+      unitCode: result.unitCode,
+      decision: input.decision,
+      reason: input.reason,
+      decidedBy: actor.uid,
+      decidedAt: deps.clock.now().toISOString(),
+    };
+    tx.set(deps.evaluations.honours().doc(id), after);
+    deps.repos.audit.append(tx, {
+      actor,
+      action: 'screening.honour',
+      target: `honours/${id}`,
+      before: before ? { decision: before.decision, reason: before.reason } : null,
+      after: { decision: after.decision, reason: after.reason },
+      reason: input.reason,
+    });
+    return after;
+  });
+}

@@ -3,7 +3,7 @@
  * province of three communes, one with an agency of its own.
  */
 import type { QuotaFigures } from '@canbo/model';
-import { buildStaffingReport } from '../../../functions/src/domain/reports';
+import { buildStaffingReport, type StaffingInput } from '../../../functions/src/domain/reports';
 
 const q = (allocated: number, filled: number, reservedForReturn = 0, incoming = 0): QuotaFigures => ({
   allocated,
@@ -14,7 +14,7 @@ const q = (allocated: number, filled: number, reservedForReturn = 0, incoming = 
   forecast: false,
 });
 
-const input = {
+const input: StaffingInput = {
   unitName: 'Tỉnh Nghệ An',
   asOf: '2026-12-01',
   year: 2026,

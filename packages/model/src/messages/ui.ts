@@ -255,3 +255,36 @@ export const UI_MESSAGES = {
   'region.mountain': { vi: 'Miền núi', en: 'Mountain' },
   'region.island': { vi: 'Hải đảo', en: 'Island' },
 } as const satisfies Record<string, Bilingual>;
+
+/** The enum families whose labels the catalogue carries as `<family>.<value>` (above). */
+type EnumLabelKey = Extract<keyof typeof UI_MESSAGES, `${string}.${string}`>;
+type Family = EnumLabelKey extends `${infer F}.${string}` ? F : never;
+
+/**
+ * The labels of an enum's values, both languages, from the catalogue: one
+ * place for the text of a value, which the model's zod modules (e.g.
+ * `BLOCK_LABELS = viLabelsOf('block', Block.options)`) and the web client
+ * (`t('block.government')`) both read. It does not compile when a value has
+ * no `<family>.<value>` entry here.
+ */
+export function labelsOf<F extends Family, V extends string>(
+  family: F,
+  values: readonly (V & (`${F}.${V}` extends keyof typeof UI_MESSAGES ? V : never))[],
+): Record<V, Bilingual> {
+  const table: Readonly<Record<string, Bilingual | undefined>> = UI_MESSAGES;
+  const label = (v: V): Bilingual => {
+    const entry = table[`${family}.${v}`];
+    if (!entry) throw new Error(`No catalogue label ${family}.${v}`);
+    return entry;
+  };
+  return Object.fromEntries(values.map((v) => [v, label(v)])) as Record<V, Bilingual>;
+}
+
+/** The Vietnamese labels of an enum's values (what the server writes into check messages and audit notes). */
+export function viLabelsOf<F extends Family, V extends string>(
+  family: F,
+  values: readonly (V & (`${F}.${V}` extends keyof typeof UI_MESSAGES ? V : never))[],
+): Record<V, string> {
+  const both = labelsOf<F, V>(family, values);
+  return Object.fromEntries(values.map((v) => [v, both[v].vi])) as Record<V, string>;
+}

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzip } from 'node:zlib';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, codeName, httpStatus, invalid, toEmulatorError } from './errors';
+import { parseIndexConfig } from './indexes';
 import { fromJson, toJson } from './json';
 import { documentsRoot, parseName, parseParentName } from './paths';
 
@@ -478,7 +479,8 @@ function sendNotFound(res: ServerResponse): void {
  * Emulator endpoints:
  * - `DELETE /emulator/v1/projects/{p}/databases/{d}/documents`: clear a project;
  * - `PUT /emulator/v1/projects/{p}:securityRules`: load rules;
- * - `GET|DELETE /emulator/v1/projects/{p}/operations`: read or reset the operation counts.
+ * - `GET|DELETE /emulator/v1/projects/{p}/operations`: read or reset the operation counts;
+ * - `PUT|DELETE /emulator/v1/projects/{p}:indexes`: this project's index configuration.
  */
 async function handleEmulatorEndpoint(
   service: FirestoreService,
@@ -535,6 +537,26 @@ async function handleEmulatorEndpoint(
       return;
     }
     sendJson(res, 200, { rules: body.rules, issues: [] });
+    return;
+  }
+  if (rest === ':indexes' && (method === 'PUT' || method === 'DELETE')) {
+    // Ours (tests): PUT a firestore.indexes.json to check this project's queries against it,
+    // `{"enforce": false}` to check nothing; DELETE returns to the emulator's own setting.
+    if (method === 'DELETE') {
+      service.setProjectIndexes(project, undefined);
+      sendJson(res, 200, {});
+      return;
+    }
+    const body = (await readBody(req)) as { enforce?: unknown };
+    if (body.enforce === false) service.setProjectIndexes(project, null);
+    else {
+      try {
+        service.setProjectIndexes(project, parseIndexConfig(body));
+      } catch (err) {
+        throw invalid((err as Error).message);
+      }
+    }
+    sendJson(res, 200, {});
     return;
   }
   if (rest === '/operations' && method === 'GET') {

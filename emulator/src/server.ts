@@ -18,6 +18,7 @@ import { DataJournal, loadDataFile, type JournalStats } from './persistence';
 import { createRestHandler } from './rest';
 import { RulesAccessControl } from './rules/access';
 import { FirestoreService, type ServiceOptions } from './service';
+import { parseIndexConfig } from './indexes';
 
 /** Options of startFirestoreEmulator. */
 export interface EmulatorOptions {
@@ -26,6 +27,12 @@ export interface EmulatorOptions {
   port?: number;
   /** Path of a rules file to load at start. */
   rules?: string;
+  /**
+   * Path of a `firestore.indexes.json`: queries that no declared or automatic index serves
+   * are refused with FAILED_PRECONDITION, as in production (indexes.ts). Reloaded on change.
+   * Without it, no query is refused for a missing index (the official emulator's behaviour).
+   */
+  indexes?: string;
   /**
    * Path of the data file: loaded at start with its journal; every commit is
    * journalled and fsynced before it is answered; compacted in the background
@@ -89,6 +96,14 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
   const service = new FirestoreService({ ...options.service, access: rules });
   let stopWatching = () => undefined as void;
   if (options.rules) stopWatching = watchRules(options.rules, rules, log);
+  if (options.indexes) {
+    const stopRules = stopWatching;
+    const stopIndexes = watchIndexes(options.indexes, service, log);
+    stopWatching = () => {
+      stopRules();
+      stopIndexes();
+    };
+  }
   let journal: DataJournal | undefined;
   if (options.dataFile) {
     const loaded = loadDataFile(service, options.dataFile);
@@ -182,6 +197,26 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
       return stopped;
     },
   };
+}
+
+/**
+ * Loads an index file and reloads it when it changes. A file that cannot be read or is
+ * malformed fails the start; after a change, the previous configuration stays in force.
+ */
+function watchIndexes(file: string, service: FirestoreService, log: (line: string) => void): () => void {
+  const load = () => parseIndexConfig(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown);
+  service.indexes = load();
+  const onChange = (curr: fs.Stats, prev: fs.Stats) => {
+    if (curr.mtimeMs === prev.mtimeMs) return;
+    try {
+      service.indexes = load();
+      log(`Reloaded indexes from ${file}.`);
+    } catch (err) {
+      log(`${file}: ${(err as Error).message}; the previous indexes stay in force.`);
+    }
+  };
+  fs.watchFile(file, { interval: 300 }, onChange);
+  return () => fs.unwatchFile(file, onChange);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { OWNER, type Principal } from './auth';
 import { Code, EmulatorError, invalid } from './errors';
 import { parseFieldPath, projectFields } from './fieldpath';
+import { checkQueryIndexes, missingIndexError, type IndexConfig } from './indexes';
 import {
   autoId,
   compareSegmentLists,
@@ -91,6 +92,11 @@ export interface ServiceOptions {
   versionRetentionMs?: number;
   /** Security rules for non-owner principals; without it every request is allowed. */
   access?: AccessControl;
+  /**
+   * Declared indexes (firestore.indexes.json): when set, a query no index serves is refused
+   * with FAILED_PRECONDITION, as production does (indexes.ts). Without it, nothing is checked.
+   */
+  indexes?: IndexConfig;
 }
 
 /** Parses `projects/p/databases/d`. */
@@ -146,7 +152,28 @@ export class FirestoreService {
       }
     | undefined;
 
-  constructor(private readonly options: ServiceOptions = {}) {}
+  constructor(private readonly options: ServiceOptions = {}) {
+    this.indexes = options.indexes;
+  }
+
+  /** The index configuration every project is checked against (undefined: no check). */
+  indexes: IndexConfig | undefined;
+  /** Per-project configurations set through the emulator endpoint; `null` turns the check off. */
+  private readonly projectIndexes = new Map<string, IndexConfig | null>();
+
+  /** Sets (or with undefined, resets to the default) one project's index configuration. */
+  setProjectIndexes(project: string, config: IndexConfig | null | undefined): void {
+    if (config === undefined) this.projectIndexes.delete(project);
+    else this.projectIndexes.set(project, config);
+  }
+
+  /** Refuses a query that no declared or automatic index serves (FAILED_PRECONDITION). */
+  private checkIndexes(project: string, query: StructuredQuery): void {
+    const config = this.projectIndexes.has(project) ? this.projectIndexes.get(project) : this.indexes;
+    if (!config) return;
+    const verdict = checkQueryIndexes(config, query);
+    if (!verdict.ok) throw missingIndexError(verdict);
+  }
 
   /** The state of a database, created on first use. */
   database(id: DatabaseId): DatabaseState {
@@ -351,6 +378,7 @@ export class FirestoreService {
   ) {
     const prepared = prepareQuery(parent, query);
     const state = this.database(parseName(parent).db);
+    this.checkIndexes(state.db.id.project, query);
     const scope = this.readScope(state, sel);
     const { txn, view } = scope;
     try {

@@ -34,6 +34,7 @@ import { FUNCTIONS_URL, startStack, WEB_URL, type Stack } from './helpers/stack'
 import { signIn } from './helpers/web';
 import { e2eContext } from './suites/context';
 import { languageSuite } from './suites/language';
+import { satisfactionSuite } from './suites/satisfaction';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -424,4 +425,5 @@ test('an export of the dashboard table is a valid XLSX workbook', async () => {
 // ---- Suite registry: the browser tests of each area, on this file's stack (test/e2e/suites/context.ts).
 // One line per suite: `<area>Suite(e2e);` with its import at the top of the file.
 languageSuite(e2e);
+satisfactionSuite(e2e);
 // ---- end of suite registry

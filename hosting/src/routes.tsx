@@ -18,6 +18,8 @@ import { homePath } from './lib/claims';
 import { AUDIT_ROUTES } from './pages/audit/routes';
 import { MOVEMENT_ROUTES } from './pages/movements/routes';
 import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
+// Personal dossiers (issue 13, H-dossiers)
+import { DOSSIER_ROUTES } from './pages/dossiers/routes';
 import { matchesPath } from './lib/paths';
 
 export interface RouteDef {
@@ -74,6 +76,8 @@ export const ROUTES: RouteDef[] = [
   ...AUDIT_ROUTES,
   // Citizen satisfaction (issue 11): pages/satisfaction/routes.ts
   ...SATISFACTION_ROUTES,
+  // Personal dossiers (issue 13, H-dossiers): /dossier, /cadres/:id/dossier, /dossiers/*
+  ...DOSSIER_ROUTES,
 ];
 
 /** The menu of an account: the routes it may open that have a menu entry, with their hrefs. */

@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { useClaims } from '../lib/session';
 import { CadreRecord } from './cadre-record';
 import { CadreSatisfactionPanel } from './satisfaction/panels';
+import { CadreDossierPanel } from './dossiers/panels';
 
 export default function Cadre() {
   const { params } = useRoute();
@@ -11,6 +12,7 @@ export default function Cadre() {
     <>
       <CadreRecord claims={claims} id={params.id ?? ''} title="ui.page.cadre" />
       <CadreSatisfactionPanel cadreId={params.id ?? ''} />
+      <CadreDossierPanel cadreId={params.id ?? ''} />
     </>
   );
 }

@@ -240,4 +240,31 @@ export const DOSSIER_MESSAGES = {
   'dossier.filter.cadre': { vi: 'Mã cán bộ', en: 'Person id' },
   'dossier.filter.reader': { vi: 'Tài khoản xem', en: 'Reader account' },
   'dossier.filter.apply': { vi: 'Lọc', en: 'Filter' },
+  'dossier.disciplineLevel.reprimand': { vi: 'Khiển trách', en: 'Reprimand' },
+  'dossier.disciplineLevel.warning': { vi: 'Cảnh cáo', en: 'Warning' },
+  'dossier.disciplineLevel.removal': { vi: 'Cách chức', en: 'Removal from post' },
+  'dossier.disciplineLevel.dismissal': { vi: 'Buộc thôi việc', en: 'Dismissal' },
+  'dossier.restriction.underDisciplineReview': {
+    vi: 'Đang bị xem xét kỷ luật',
+    en: 'Under disciplinary review',
+  },
+  'dossier.restriction.underInvestigation': {
+    vi: 'Đang bị điều tra, truy tố, xét xử',
+    en: 'Under investigation',
+  },
+  'dossier.restriction.seriousIllness': { vi: 'Đang điều trị bệnh hiểm nghèo', en: 'Serious illness' },
+  'dossier.restriction.longTermTraining': { vi: 'Đang đi học dài hạn', en: 'Long-term training' },
+  'dossier.restriction.pregnantOrMaternity': { vi: 'Mang thai, nghỉ thai sản', en: 'Pregnancy or maternity' },
+  'dossier.restriction.youngestChildBirthDate': {
+    vi: 'Ngày sinh con nhỏ nhất',
+    en: "Youngest child's birth date",
+  },
+  'dossier.restriction.specialHardship': { vi: 'Hoàn cảnh đặc biệt khó khăn', en: 'Special hardship' },
+  'dossier.restriction.headRestriction': {
+    vi: 'Quyết định của người đứng đầu',
+    en: "Competent head's decision",
+  },
+  'dossier.restriction.none': { vi: 'Không có trường hợp nào', en: 'None of the situations' },
+  'dossier.self': { vi: 'Chính mình', en: 'Myself' },
+  'dossier.retention.title': { vi: 'Lưu trữ và xóa hồ sơ', en: 'Retention and deletion' },
 } as const satisfies Record<string, Bilingual>;

@@ -35,6 +35,7 @@ import { signIn } from './helpers/web';
 import { e2eContext } from './suites/context';
 import { languageSuite } from './suites/language';
 import { satisfactionSuite } from './suites/satisfaction';
+import { dossiersSuite } from './suites/dossiers';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -426,4 +427,5 @@ test('an export of the dashboard table is a valid XLSX workbook', async () => {
 // One line per suite: `<area>Suite(e2e);` with its import at the top of the file.
 languageSuite(e2e);
 satisfactionSuite(e2e);
+dossiersSuite(e2e);
 // ---- end of suite registry

@@ -17,6 +17,7 @@ import { lazy } from 'preact-iso';
 import { homePath } from './lib/claims';
 import { AUDIT_ROUTES } from './pages/audit/routes';
 import { MOVEMENT_ROUTES } from './pages/movements/routes';
+import { REPORT_ROUTES } from './pages/reports/routes';
 import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
 // Personal dossiers (issue 13, H-dossiers)
 import { DOSSIER_ROUTES } from './pages/dossiers/routes';
@@ -74,6 +75,8 @@ export const ROUTES: RouteDef[] = [
   // ...MOVEMENT_ROUTES (pages/movements/routes.ts), ...AUDIT_ROUTES (pages/audit/routes.ts).
   ...MOVEMENT_ROUTES,
   ...AUDIT_ROUTES,
+  // The board's reports (H-reports, issue 13): pages/reports/routes.ts
+  ...REPORT_ROUTES,
   // Citizen satisfaction (issue 11): pages/satisfaction/routes.ts
   ...SATISFACTION_ROUTES,
   // Personal dossiers (issue 13, H-dossiers): /dossier, /cadres/:id/dossier, /dossiers/*

@@ -1,0 +1,32 @@
+/** The reports page's form: its fields, the callable input they make, and the default quarter. */
+import type { ReportKind, TGenerateReportInput } from '@canbo/model';
+
+/** The quarter before the one `day` is in (the last one evaluated). */
+export function lastQuarter(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+}
+
+export interface ReportForm {
+  kind: ReportKind;
+  scope: 'province' | 'commune';
+  communeCode: string;
+  year: string;
+  from: string;
+  to: string;
+  quarter: string;
+}
+
+/** The callable's input for the form: only the fields the kind needs. */
+export function inputOf(f: ReportForm): TGenerateReportInput {
+  const base: TGenerateReportInput = { kind: f.kind, scope: f.scope };
+  if (f.scope === 'commune' && f.communeCode) base.communeCode = f.communeCode;
+  if (f.kind === 'staffing') base.year = Number(f.year);
+  if (f.kind === 'evaluations') base.quarter = f.quarter;
+  if (f.kind === 'reinforcement' || f.kind === 'movements') {
+    base.from = f.from;
+    base.to = f.to;
+  }
+  return base;
+}

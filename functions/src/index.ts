@@ -64,3 +64,9 @@ export { getMonitorReport } from './api/getMonitorReport.callable';
 // Issue 13: the board's reports (H-reports)
 export { generateReport } from './api/generateReport.callable';
 export { runReportJob } from './jobs/reportJob.task';
+// Issue 13: planning under QĐ 377-QĐ/TW (H-planning)
+export { addToPlanning } from './api/addToPlanning.callable';
+export { removeFromPlanning } from './api/removeFromPlanning.callable';
+export { checkPlanningCandidate } from './api/checkPlanningCandidate.callable';
+export { reviewPlanning } from './api/reviewPlanning.callable';
+export { getPlanningStructure } from './api/getPlanningStructure.callable';

@@ -54,22 +54,30 @@ describe('the message catalogue', () => {
       .sort();
     expect(files).toEqual([
       'checks',
+      'dossiers',
       'errors',
       'evaluation',
       'fields',
+      'monitors',
       'movements-ui',
+      'planning',
       'ratings',
       'records',
+      'reports',
       'ui',
     ]);
     expect(Object.keys(MESSAGE_AREAS).sort()).toEqual([
       'checks',
+      'dossiers',
       'errors',
       'evaluation',
       'fields',
+      'monitors',
       'movementsUi',
+      'planning',
       'ratings',
       'records',
+      'reports',
       'ui',
     ]);
   });

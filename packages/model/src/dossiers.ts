@@ -1,6 +1,6 @@
 /**
  * Personal dossiers (issue 13; Law 91/2025 on personal data and Decree
- * 356/2025, docs/legal-basis.md §15, docs/personal-data.md): the access log of
+ * 356/2025, docs/legal-basis.md §16, docs/personal-data.md): the access log of
  * reads of a private profile, the person's correction requests, the retention
  * marks of separated people, the settings that carry the law's periods, and
  * the inputs and answers of the dossier callables. The lists (fields,
@@ -161,7 +161,7 @@ export const Sureness = z.enum(['confirmed', 'unconfirmed', 'system']);
 
 /**
  * The law's periods as configuration, each marked with how sure we are
- * (docs/legal-basis.md §15). A deployment sets them with the params
+ * (docs/legal-basis.md §16). A deployment sets them with the params
  * DOSSIER_CORRECTION_WORKING_DAYS and DOSSIER_RETENTION_MONTHS.
  */
 export const DossierSettings = z.object({
@@ -179,7 +179,7 @@ export const DossierSettings = z.object({
 export type DossierSettings = z.infer<typeof DossierSettings>;
 
 /**
- * Defaults (docs/legal-basis.md §15): 2 working days to answer a data
+ * Defaults (docs/legal-basis.md §16): 2 working days to answer a data
  * subject's request, as reported of Decree 356/2025 [C as reported; the
  * Decree's article was not read]; 60 months of retention after separation, a
  * policy choice [U]: the law says "as long as the purpose requires unless a

@@ -1,6 +1,6 @@
 /**
  * Who may read a private dossier, for which purpose and which fields (issue
- * 13; docs/personal-data.md "Who reads a dossier", docs/legal-basis.md §15).
+ * 13; docs/personal-data.md "Who reads a dossier", docs/legal-basis.md §16).
  * Pure: the service asks it inside the read's transaction, with the person as
  * read there, and writes the access-log entry only when it answers `allowed`.
  *

@@ -1,5 +1,5 @@
 /**
- * Working days for the response time of a data subject's request (docs/legal-basis.md §15).
+ * Working days for the response time of a data subject's request (docs/legal-basis.md §16).
  * A working day is Monday to Friday; public holidays are not known to canbo
  * and count as working days, so a due date may fall earlier than the law's
  * (never later): the safe side for the person.

@@ -1,6 +1,6 @@
 /**
  * Correction requests (Law 91/2025: the person's right to have their data
- * corrected; docs/legal-basis.md §15, docs/personal-data.md): when one is
+ * corrected; docs/legal-basis.md §16, docs/personal-data.md): when one is
  * due, whether it is overdue, and the profile a decision to accept writes.
  * Pure: the service reads and writes in one transaction.
  */

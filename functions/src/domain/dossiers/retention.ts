@@ -1,6 +1,6 @@
 /**
  * Retention of a separated person's private profile (issue 13; Law 91/2025:
- * data kept only as long as its purpose requires; docs/legal-basis.md §15).
+ * data kept only as long as its purpose requires; docs/legal-basis.md §16).
  * A person whose status is `retired` or `left` is marked on the first run
  * that sees them, with the day of separation (their last change, or that run's
  * day); from `separatedOn + retention months` the profile is deleted, leaving

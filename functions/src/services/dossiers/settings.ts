@@ -1,6 +1,6 @@
 /**
  * The law's periods for personal dossiers, as deployment configuration
- * (docs/legal-basis.md §15, docs/personal-data.md "Settings"): the response
+ * (docs/legal-basis.md §16, docs/personal-data.md "Settings"): the response
  * time of a correction request in working days (DOSSIER_CORRECTION_WORKING_DAYS,
  * default 2) and the retention after separation in months
  * (DOSSIER_RETENTION_MONTHS, default 60), and whether the retention job only

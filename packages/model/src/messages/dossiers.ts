@@ -15,7 +15,7 @@ export type DossierFieldName = (typeof DOSSIER_FIELDS)[number];
 
 /**
  * Why a dossier is read. Law 91/2025 lets personal data be processed only for
- * a stated, specific purpose and within it (docs/legal-basis.md §15): every
+ * a stated, specific purpose and within it (docs/legal-basis.md §16): every
  * read names one of these, with a free-text detail (the file, the decision,
  * the case) of at least PURPOSE_DETAIL_MIN characters, except `self`.
  */

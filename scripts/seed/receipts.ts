@@ -133,5 +133,65 @@ export function generateReceiptsAndRatings(ctx: SeedContext, cadres: readonly Ca
         });
     }
   }
+  addStuffingEpisode(ctx, desks, cadres, out);
   return out;
+}
+
+/**
+ * One episode for the review page (docs/satisfaction.md, "Review of flagged
+ * ratings"): in the first commune with a desk (at a small scale, with
+ * anyone active), six ratings of 5 for one officer within 25 minutes from one
+ * address, ten days before the seed's date — a `burst`, the sixth also
+ * `many_from_client`. Made without the rng, so every other generated record
+ * stays as it was.
+ */
+function addStuffingEpisode(
+  ctx: SeedContext,
+  desks: Map<string, Cadre[]>,
+  cadres: readonly Cadre[],
+  out: GeneratedRatings,
+): void {
+  const commune = ctx.communes.find((c) => desks.has(c.code));
+  const officer = commune
+    ? desks.get(commune.code)![0]
+    : cadres.find((c) => c.status === 'active' && ctx.communes.some((m) => m.code === c.communeCode));
+  if (!officer?.communeCode) return;
+  const code = officer.communeCode;
+  const day = addDays(ctx.options.asOf, -10);
+  for (let i = 0; i < 6; i++) {
+    const receipt: Receipt = {
+      id: `${code}-${day.replace(/-/g, '')}-K${i + 1}`,
+      provinceCode: ctx.options.provinceCode,
+      communeCode: code,
+      unitCode: code,
+      procedureId: PROCEDURES[0]!.id,
+      cadreId: officer.id,
+      receivedOn: addDays(day, -4),
+      dueOn: addDays(day, -2),
+      returnedOn: addDays(day, -1),
+      source: 'integration',
+      registeredBy: 'seed',
+      registeredAt: `${addDays(day, -4)}T02:00:00.000Z`,
+      updatedAt: `${addDays(day, -4)}T02:00:00.000Z`,
+    };
+    const submittedAt = `${day}T02:${String(i * 5).padStart(2, '0')}:00.000Z`;
+    out.receipts.push(receipt);
+    out.ratings.push({
+      id: receipt.id,
+      provinceCode: receipt.provinceCode,
+      communeCode: receipt.communeCode,
+      unitCode: receipt.unitCode,
+      cadreId: officer.id,
+      procedure: PROCEDURES[0]!.name,
+      procedureId: PROCEDURES[0]!.id,
+      receivedOn: receipt.receivedOn,
+      returnedOn: receipt.returnedOn,
+      criteria: { overall: 5, attitude: 5, timeliness: 5, guidance: 5 },
+      trips: 0,
+      hasComment: false,
+      submittedAt,
+      period: periodOf({ submittedAt }),
+      clientSeq: i + 1,
+    });
+  }
 }

@@ -14,6 +14,7 @@ import '../global-options';
 import { onCall, type CallableFunction } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { actorFrom, type Actor } from '../lib/actor';
+import { withCurrentScope } from '../services/scopes/current-scope';
 import { toHttpsError, ValidationFailed } from '../lib/errors';
 import { getIdempotency, getUseCases, type UseCases } from '../services';
 import * as model from '@canbo/model';
@@ -47,7 +48,8 @@ export function callable<S extends z.ZodType, R>(
   const op = options.op ?? opOf(schema);
   return onCall(async (request) => {
     try {
-      const actor = actorFrom(request.auth);
+      // An area monitor's communes are its scope document's, current at once (docs/monitors.md).
+      const actor = await withCurrentScope(actorFrom(request.auth));
       // zod's own messages in Vietnamese and English, each field with its format hint.
       const input: z.infer<S> = ValidationFailed.parse(schema, request.data);
       const key = keyed(input);

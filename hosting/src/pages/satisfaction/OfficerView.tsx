@@ -6,7 +6,6 @@
  * citizens' comments for those the rules let read them (the province's admins
  * and auditors, the commune's leadership); others are told why they see none.
  */
-import type { OfficerSatisfaction, SatisfactionReport } from '@canbo/model';
 import type { MessageKey } from '@canbo/model/messages';
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
@@ -23,6 +22,7 @@ import {
   currentQuarter,
   intervalText,
   loadComments,
+  mainRow,
   percent,
   quarterParams,
   quartersEndingWith,
@@ -31,11 +31,6 @@ import {
   type CommentRow,
 } from './data';
 import { QuarterPicker, SampleMark } from './parts';
-
-/** The officer's row of a report: the unit where they had the most ratings. */
-export function mainRow(report: SatisfactionReport, cadreId: string): OfficerSatisfaction | null {
-  return report.officers.filter((o) => o.cadreId === cadreId).sort((a, b) => b.count - a.count)[0] ?? null;
-}
 
 const CRITERIA = ['overall', 'attitude', 'timeliness', 'guidance', 'publicity', 'facilities'] as const;
 

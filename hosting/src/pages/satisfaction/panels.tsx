@@ -11,9 +11,8 @@ import { ErrorView, Loading } from '../../components/ErrorView';
 import { useI18n } from '../../lib/i18n';
 import { useClaims } from '../../lib/session';
 import { useAsync } from '../../lib/use-async';
-import { currentQuarter, getSatisfaction, intervalText, percent, quarterParams } from './data';
+import { currentQuarter, getSatisfaction, intervalText, mainRow, percent, quarterParams } from './data';
 import { SampleMark } from './parts';
-import { mainRow } from './OfficerView';
 
 /** True once the element has come within 200 px of the viewport (at once without IntersectionObserver). */
 function useNear(): [preact.RefObject<HTMLElement | null>, boolean] {

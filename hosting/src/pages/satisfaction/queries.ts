@@ -4,7 +4,7 @@
  * rules in test/rules/ratings.rules.test.ts): quarter arithmetic, the scoped
  * query of an officer's comments, and how shares are written.
  */
-import type { Claims } from '@canbo/model';
+import type { Claims, OfficerSatisfaction, SatisfactionReport } from '@canbo/model';
 import type { QuerySpec } from '../../data/scope';
 
 /** The quarter (`2026-Q4`) of a day `YYYY-MM-DD`. */
@@ -74,4 +74,9 @@ export function percent(share: number | null | undefined, lang: 'vi' | 'en'): st
 export function intervalText(i: { low: number; high: number } | null | undefined, lang: 'vi' | 'en'): string {
   if (!i) return '—';
   return `${percent(i.low, lang).replace(/\s?%$/, '')}–${percent(i.high, lang)}`;
+}
+
+/** The officer's row of a report: the unit where they had the most ratings. */
+export function mainRow(report: SatisfactionReport, cadreId: string): OfficerSatisfaction | null {
+  return report.officers.filter((o) => o.cadreId === cadreId).sort((a, b) => b.count - a.count)[0] ?? null;
 }

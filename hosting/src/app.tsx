@@ -8,7 +8,8 @@ import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'pre
 import { useEffect } from 'preact/hooks';
 import { ErrorView, Loading, Notice } from './components/ErrorView';
 import { Layout } from './components/Layout';
-import { homePath } from './lib/claims';
+import { homePath, parseClaims } from './lib/claims';
+import { keptSessionClaims } from './lib/firebase';
 import { I18nProvider, useI18n } from './lib/i18n';
 import { SessionProvider, useSession } from './lib/session';
 import { matchesPath, ROUTES, type RouteDef } from './routes';
@@ -20,20 +21,10 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
-/** Where `/` led last time in this browser (preloaded at the next start, see preloadCurrentRoute). */
-const LAST_HOME = 'canbo.home';
-
 function Home() {
   const { claims } = useSession();
   const { t } = useI18n();
   const home = claims && homePath(claims);
-  useEffect(() => {
-    try {
-      if (home) localStorage.setItem(LAST_HOME, home);
-    } catch {
-      // no storage: `/` then loads its page after the session, one round trip later
-    }
-  }, [home]);
   if (!home) return <Notice>{t('ui.noRole')}</Notice>;
   return <Redirect to={home} />;
 }
@@ -75,17 +66,16 @@ const GUARDED = ROUTES.map((r) => ({ path: r.path, component: guarded(r) }));
 /**
  * The page of the address the app opened at starts downloading now, while
  * the session is restored, instead of after it (one round trip less on a
- * slow connection). At `/`, the page it led to last time (the account's
- * home: the dashboard of a province admin).
+ * slow connection). At `/`, the home page of the account whose session this
+ * browser keeps (a province admin's dashboard), read from the kept token
+ * as a hint only (lib/firebase.ts, keptSessionClaims).
  */
 function preloadCurrentRoute(): void {
   let path = location.pathname;
   if (path === '/') {
-    try {
-      path = localStorage.getItem(LAST_HOME) ?? path;
-    } catch {
-      // no storage: nothing to preload for `/`
-    }
+    const kept = keptSessionClaims();
+    const claims = kept && parseClaims(kept);
+    path = (claims && homePath(claims)) ?? path;
   }
   const route = ROUTES.find((r) => matchesPath(path, r.path));
   const component = route?.component as { preload?: () => Promise<unknown> } | undefined;
@@ -96,6 +86,9 @@ preloadCurrentRoute();
 function Shell() {
   const { loading, user } = useSession();
   const { path } = useLocation();
+  // bench:web prints when the session was back (scripts/bench/web.ts).
+  if (!loading && performance.getEntriesByName('canbo:session').length === 0)
+    performance.mark('canbo:session');
   if (loading) return <Loading />;
   if (!user) return <SignIn />;
   if (path === '/signin') return <Redirect to="/" />;

@@ -12,7 +12,7 @@
  *    Chromium (/usr/bin/chromium).
  * 3. With the HTTP cache, the service worker and its caches and the
  *    client's own stored data (the figures of the last visit in IndexedDB,
- *    the commune list and the last home page in localStorage) cleared, but
+ *    the commune list in localStorage) cleared, but
  *    the session kept (Auth's own IndexedDB), throttles the network through
  *    the DevTools protocol (Network.emulateNetworkConditions: 1.6 Mbps down,
  *    750 kbps up, 150 ms round trip) and times navigation → the province
@@ -116,11 +116,13 @@ interface Visit {
   bytes: number;
   scripts: string[];
   requests: Request[];
+  /** The client's own marks (ms after navigation): session back, stored figures shown, fresh figures shown. */
+  marks: [string, number][];
 }
 
 /**
  * Clears what a first visit must not find: the HTTP cache, service workers and their caches, and the
- * client's stored data (figures of the last visit, commune list, last home page). The session stays.
+ * client's stored data (figures of the last visit, commune list). The session stays.
  */
 async function forgetCache(page: Page, cdp: CDPSession): Promise<void> {
   // Runs in the page (a string: this file is type-checked without the DOM library).
@@ -131,7 +133,7 @@ async function forgetCache(page: Page, cdp: CDPSession): Promise<void> {
       const req = indexedDB.deleteDatabase('canbo-cache');
       req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
     });
-    for (const k of Object.keys(localStorage)) if (k.startsWith('canbo.communes.') || k === 'canbo.home') localStorage.removeItem(k);
+    for (const k of Object.keys(localStorage)) if (k.startsWith('canbo.communes.')) localStorage.removeItem(k);
   })()`);
   await cdp.send('Network.clearBrowserCache');
 }
@@ -195,6 +197,9 @@ async function visit(page: Page, cdp: CDPSession, route: string, profile: Profil
     );
   const shownMs = await at('[data-shown="true"]');
   const freshMs = await at('[data-ready="true"]');
+  const marks = (await page.evaluate(
+    `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('canbo:')).map((m) => [m.name, m.startTime])`,
+  )) as [string, number][];
   // Let the last responses of the view finish before counting their bytes.
   await page.waitForLoadState('networkidle').catch(() => undefined);
   cdp.off('Network.requestWillBeSent', onSent);
@@ -211,12 +216,15 @@ async function visit(page: Page, cdp: CDPSession, route: string, profile: Profil
     start: (r.start - (t0 ?? r.start)) * 1000,
     end: r.end === undefined ? undefined : (r.end - (t0 ?? r.end)) * 1000,
   }));
-  return { shownMs, freshMs, bytes, scripts: [...new Set(scripts)], requests: list };
+  return { shownMs, freshMs, bytes, scripts: [...new Set(scripts)], requests: list, marks };
 }
 
 /** Each request of a visit: when it started and ended (ms after the page's request), its size and origin. */
 function printWaterfall(title: string, v: Visit): void {
-  console.log(`\n${title}: requests (ms after navigation; bytes on the wire)`);
+  console.log(
+    `\n${title}: ${v.marks.map(([name, ms]) => `${name.replace('canbo:', '')} ${ms.toFixed(0)} ms`).join(', ')}`,
+  );
+  console.log('  requests (ms after navigation; bytes on the wire):');
   for (const r of [...v.requests].sort((a, b) => a.start - b.start)) {
     const u = new URL(r.url);
     const name = `${u.port ? `:${u.port}` : ''}${u.pathname.replace(/^\/v1\/projects\/[^/]+\/databases\/[^/]+\/documents/, '…')}${u.search ? '?…' : ''}`;
@@ -279,6 +287,13 @@ async function main(): Promise<void> {
     context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, values.email);
+    // The page signed in to must be done loading (and storing) before its stores are cleared.
+    await page
+      .locator('[data-ready="true"]')
+      .first()
+      .waitFor({ timeout: 120_000 })
+      .catch(() => undefined);
+    await page.waitForLoadState('networkidle').catch(() => undefined);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const route = values.route;

@@ -98,6 +98,11 @@ export async function keepOnly(uid: string | null, now = Date.now()): Promise<vo
   }
 }
 
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 500);
+}
+
 export interface Revalidated<T> {
   /** What the page shows: the fresh figures, or until they arrive the stored ones. */
   data: T | undefined;
@@ -146,7 +151,8 @@ export function useStaleWhileRevalidate<T>(
         if (!live) return;
         const at = Date.now();
         setState({ key, data, at, fresh: true, error: null });
-        if (uid) void writeEntry({ key, uid, at, value: data });
+        // Copying the figures into the store takes the main thread a moment: after the page has drawn them.
+        if (uid) whenIdle(() => void writeEntry({ key, uid, at, value: data }));
       },
       (error: unknown) => {
         arrived = true;

@@ -43,3 +43,30 @@ if (usesEmulators) {
   connectAuthEmulator(auth, `http://${emulatorHost}:9099`, { disableWarnings: true });
   connectFirestoreEmulator(db, emulatorHost, 8080);
 }
+
+/**
+ * The custom claims in the ID token of the session the Auth SDK keeps in this
+ * browser (browserLocalPersistence: localStorage, under
+ * `firebase:authUser:<apiKey>:<app name>`), read without any check and
+ * without waiting for Auth to restore the session (which asks the server
+ * first). Only a hint — which page to start downloading while the session
+ * is restored (app.tsx) — never a decision about access: those are the
+ * rules' and the callables', on the verified token. Null when there is no
+ * kept session or it cannot be read.
+ */
+export function keptSessionClaims(): Record<string, unknown> | null {
+  try {
+    const raw = localStorage.getItem(`firebase:authUser:${app.options.apiKey}:${app.name}`);
+    const token = (JSON.parse(raw ?? 'null') as { stsTokenManager?: { accessToken?: unknown } } | null)
+      ?.stsTokenManager?.accessToken;
+    if (typeof token !== 'string') return null;
+    const payload = token.split('.')[1] ?? '';
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+      c.charCodeAt(0),
+    );
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -11,6 +11,7 @@ import { Code, toEmulatorError } from './errors';
 import { parseDocumentName, parseName } from './paths';
 import { packageDefinition } from './proto';
 import type { FirestoreService } from './service';
+import { ListenHub, type ListenRequest, type ListenResponse, type ListenStream } from './listen';
 
 /** The request type of a service method. */
 type Req<M extends keyof FirestoreService> = FirestoreService[M] extends (
@@ -96,6 +97,7 @@ function unimplemented(name: string): grpc.UntypedHandleCall {
 export function createGrpcServer(
   service: FirestoreService,
   channelOptions: grpc.ServerOptions = {},
+  listen: ListenHub = new ListenHub(service),
 ): grpc.Server {
   const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
     google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
@@ -163,7 +165,31 @@ export function createGrpcServer(
       });
     }),
     partitionQuery: unimplemented('PartitionQuery'),
-    listen: unimplemented('Listen'),
+    listen: ((call: grpc.ServerDuplexStream<ListenRequest, ListenResponse>) => {
+      let stream: ListenStream | undefined;
+      const end = () => stream?.close();
+      call.on('data', (req: ListenRequest) => {
+        if (!stream) {
+          let principal: Principal;
+          try {
+            principal = principalOf(call, { parent: req.addTarget?.query?.parent });
+          } catch (err) {
+            call.emit('error', grpcError(err));
+            return;
+          }
+          stream = listen.open(principal, (msg) => {
+            if (!call.cancelled && !call.writableEnded) call.write(msg);
+          });
+        }
+        stream.request(req);
+      });
+      call.on('end', () => {
+        end();
+        if (!call.writableEnded) call.end();
+      });
+      call.on('cancelled', end);
+      call.on('error', end);
+    }) as grpc.UntypedHandleCall,
     write: unimplemented('Write'),
   };
   server.addService(loaded.google.firestore.v1.Firestore.service, handlers);

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { createGrpcServer } from './grpc';
+import { DEFAULT_MAX_TARGETS, ListenHub } from './listen';
 import { DataJournal, loadDataFile, type JournalStats } from './persistence';
 import { createRestHandler } from './rest';
 import { RulesAccessControl } from './rules/access';
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
    * Without it, no query is refused for a missing index (the official emulator's behaviour).
    */
   indexes?: string;
+  /** The most Listen targets served at once (default 1,000); beyond, RESOURCE_EXHAUSTED. */
+  maxListenTargets?: number;
   /**
    * Path of the data file: loaded at start with its journal; every commit is
    * journalled and fsynced before it is answered; compacted in the background
@@ -80,6 +83,8 @@ export interface RunningEmulator {
   rules: RulesAccessControl;
   /** Figures of the data journal (with `dataFile`). */
   journal?: { stats: JournalStats; drain(): Promise<void> };
+  /** The Listen streams and their targets. */
+  listen: ListenHub;
   /** Number of open client sockets. */
   openConnections(): number;
   /** Stops listening, closes connections and saves the data file. */
@@ -115,11 +120,16 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
   }
 
   const limits = { ...CONNECTION_DEFAULTS, ...options.connections };
-  const grpcServer = createGrpcServer(service, {
-    'grpc.max_connection_idle_ms': limits.grpcIdleTimeoutMs,
-    'grpc.keepalive_time_ms': limits.grpcKeepaliveTimeMs,
-    'grpc.keepalive_timeout_ms': limits.grpcKeepaliveTimeoutMs,
-  });
+  const listen = new ListenHub(service, options.maxListenTargets ?? DEFAULT_MAX_TARGETS);
+  const grpcServer = createGrpcServer(
+    service,
+    {
+      'grpc.max_connection_idle_ms': limits.grpcIdleTimeoutMs,
+      'grpc.keepalive_time_ms': limits.grpcKeepaliveTimeMs,
+      'grpc.keepalive_timeout_ms': limits.grpcKeepaliveTimeoutMs,
+    },
+    listen,
+  );
   const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   const httpServer = http.createServer(
     {
@@ -180,6 +190,7 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
     port: address.port,
     service,
     rules,
+    listen,
     ...(journal ? { journal } : {}),
     openConnections: () => sockets.size,
     stop() {
@@ -191,6 +202,7 @@ export async function startFirestoreEmulator(options: EmulatorOptions = {}): Pro
         httpServer.close();
         for (const s of sockets) s.destroy();
         stopWatching();
+        listen.close();
         await journal?.close();
         await closed;
       })();

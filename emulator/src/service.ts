@@ -199,7 +199,22 @@ export class FirestoreService {
       state.db.clear();
     }
     void this.durability?.clear(project);
+    for (const state of this.databases.values()) {
+      if (state.db.id.project !== project) continue;
+      for (const observe of this.observers) observe({ db: state.db.id, changes: [], cleared: true });
+    }
   }
+
+  /**
+   * Called after every durable commit with its changes, and after a clear (`cleared`):
+   * what the Listen streams watch (listen.ts). Returns a function that stops observing.
+   */
+  observe(fn: (record: CommitRecord & { cleared?: boolean }) => void): () => void {
+    this.observers.add(fn);
+    return () => this.observers.delete(fn);
+  }
+
+  private readonly observers = new Set<(record: CommitRecord & { cleared?: boolean }) => void>();
 
   /**
    * Installs a commit's changes (synchronously, in `install`), then waits
@@ -217,6 +232,7 @@ export class FirestoreService {
     }
     this.prune(state);
     if (changes.length > 0 && this.durability) await this.durability.commit({ db: state.db.id, changes });
+    if (changes.length > 0) for (const observe of this.observers) observe({ db: state.db.id, changes });
     return result;
   }
 

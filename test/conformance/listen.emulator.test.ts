@@ -1,0 +1,246 @@
+/**
+ * The Listen stream through the Admin SDK's onSnapshot: document and query listeners get an
+ * initial snapshot, then additions, modifications and removals; unsubscribing removes the
+ * target; rules apply to non-owner listeners; listeners beyond the emulator's limit are
+ * refused with RESOURCE_EXHAUSTED.
+ */
+import { Firestore, type DocumentSnapshot, type QuerySnapshot } from '@google-cloud/firestore';
+import { startFirestoreEmulator, type RunningEmulator } from '../../emulator/src';
+import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
+
+afterAll(closeClients);
+
+/**
+ * Collects snapshots; `next` waits for the first snapshot after those already consumed that
+ * matches a condition (it may have arrived before `next` was called).
+ */
+function collector<S>() {
+  const seen: S[] = [];
+  let consumed = 0;
+  let waiter: { test: (s: S) => boolean; resolve: (s: S) => void } | undefined;
+  const scan = () => {
+    if (!waiter) return;
+    for (let i = consumed; i < seen.length; i++) {
+      if (waiter.test(seen[i]!)) {
+        consumed = i + 1;
+        const w = waiter;
+        waiter = undefined;
+        w.resolve(seen[i]!);
+        return;
+      }
+    }
+  };
+  return {
+    seen,
+    push(s: S) {
+      seen.push(s);
+      scan();
+    },
+    next(test: (s: S) => boolean): Promise<S> {
+      return new Promise((resolve) => {
+        waiter = { test, resolve };
+        scan();
+      });
+    },
+  };
+}
+
+const ids = (s: QuerySnapshot) => s.docs.map((d) => d.id);
+const changes = (s: QuerySnapshot) => s.docChanges().map((c) => `${c.type}:${c.doc.id}`);
+
+describe('onSnapshot through the Admin SDK', () => {
+  test('a document listener sees the missing document, its creation, update and deletion', async () => {
+    const db = adminFirestore(uniqueProjectId('listen-doc'));
+    const ref = db.doc('cadres/c1');
+    const snaps = collector<DocumentSnapshot>();
+    const unsubscribe = ref.onSnapshot((s) => snaps.push(s));
+    try {
+      const first = await snaps.next(() => true);
+      expect(first.exists).toBe(false);
+      await ref.set({ name: 'An', grade: 1 });
+      expect((await snaps.next((s) => s.exists && s.get('grade') === 1)).data()).toEqual({
+        name: 'An',
+        grade: 1,
+      });
+      await ref.update({ grade: 2 });
+      expect((await snaps.next((s) => s.get('grade') === 2)).data()).toEqual({ name: 'An', grade: 2 });
+      await ref.delete();
+      const gone = await snaps.next((s) => !s.exists);
+      expect(gone.exists).toBe(false);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  test('a query listener gets the initial result, then additions, changes and removals in order', async () => {
+    const db = adminFirestore(uniqueProjectId('listen-query'));
+    await db.doc('units/a').set({ province: '42', n: 1 });
+    await db.doc('units/b').set({ province: '42', n: 2 });
+    await db.doc('units/x').set({ province: '40', n: 3 });
+    const snaps = collector<QuerySnapshot>();
+    const unsubscribe = db
+      .collection('units')
+      .where('province', '==', '42')
+      .onSnapshot((s) => snaps.push(s));
+    try {
+      const initial = await snaps.next(() => true);
+      expect(ids(initial)).toEqual(['a', 'b']);
+      expect(changes(initial)).toEqual(['added:a', 'added:b']);
+
+      await db.doc('units/c').set({ province: '42', n: 4 });
+      expect(changes(await snaps.next((s) => s.size === 3))).toEqual(['added:c']);
+
+      await db.doc('units/a').update({ n: 10 });
+      const modified = await snaps.next((s) => s.docs.some((d) => d.id === 'a' && d.get('n') === 10));
+      expect(changes(modified)).toEqual(['modified:a']);
+
+      // b stops matching; c is deleted; a write elsewhere changes nothing.
+      await db.doc('units/b').update({ province: '40' });
+      expect(changes(await snaps.next((s) => s.size === 2))).toEqual(['removed:b']);
+      await db.doc('units/c').delete();
+      const last = await snaps.next((s) => s.size === 1);
+      expect(changes(last)).toEqual(['removed:c']);
+      expect(ids(last)).toEqual(['a']);
+      await db.doc('units/y').set({ province: '40', n: 5 });
+      await db.doc('units/d').set({ province: '42', n: 6 });
+      const after = await snaps.next((s) => s.size === 2);
+      expect(changes(after)).toEqual(['added:d']);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  test('ordered, limited queries keep their order and limit', async () => {
+    const db = adminFirestore(uniqueProjectId('listen-order'));
+    for (const [id, n] of [
+      ['a', 3],
+      ['b', 1],
+      ['c', 2],
+    ] as const)
+      await db.doc(`scores/${id}`).set({ n });
+    const snaps = collector<QuerySnapshot>();
+    const unsubscribe = db
+      .collection('scores')
+      .orderBy('n', 'desc')
+      .limit(2)
+      .onSnapshot((s) => snaps.push(s));
+    try {
+      expect(ids(await snaps.next(() => true))).toEqual(['a', 'c']);
+      await db.doc('scores/d').set({ n: 5 });
+      expect(ids(await snaps.next((s) => s.docs[0]?.id === 'd'))).toEqual(['d', 'a']);
+    } finally {
+      unsubscribe();
+    }
+  });
+});
+
+describe('limits and rules (an emulator of its own)', () => {
+  let emulator: RunningEmulator;
+  const clients: Firestore[] = [];
+  const projectId = 'demo-listen-limits';
+
+  beforeAll(async () => {
+    emulator = await startFirestoreEmulator({
+      host: '127.0.0.1',
+      port: 0,
+      maxListenTargets: 2,
+      log: () => {},
+    });
+    emulator.rules.setRules(
+      '*',
+      `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    match /open/{id} { allow read: if true; }
+    match /secret/{id} { allow read: if false; }
+  }
+}`,
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.terminate()));
+    await emulator.stop();
+  });
+
+  function client(authorization = 'Bearer owner'): Firestore {
+    // The client prefers FIRESTORE_EMULATOR_HOST (the suite's emulator) to its settings.
+    const suite = process.env.FIRESTORE_EMULATOR_HOST;
+    delete process.env.FIRESTORE_EMULATOR_HOST;
+    try {
+      const c = new Firestore({
+        projectId,
+        host: `127.0.0.1:${emulator.port}`,
+        ssl: false,
+        customHeaders: { Authorization: authorization },
+      });
+      clients.push(c);
+      return c;
+    } finally {
+      process.env.FIRESTORE_EMULATOR_HOST = suite;
+    }
+  }
+
+  function listenError(listen: (onError: (e: Error) => void) => () => void): Promise<Error> {
+    return new Promise((resolve) => {
+      const unsubscribe = listen((e) => {
+        unsubscribe();
+        resolve(e);
+      });
+    });
+  }
+
+  test('the third listener is refused with RESOURCE_EXHAUSTED; unsubscribing frees a place', async () => {
+    const db = client();
+    await db.doc('open/a').set({ v: 1 });
+    const first = collector<QuerySnapshot>();
+    const second = collector<DocumentSnapshot>();
+    const stop1 = db.collection('open').onSnapshot((s) => first.push(s));
+    const stop2 = db.doc('open/a').onSnapshot((s) => second.push(s));
+    await first.next(() => true);
+    await second.next(() => true);
+    expect(emulator.listen.stats().targets).toBe(2);
+
+    const refused = await listenError((onError) => db.collection('other').onSnapshot(() => {}, onError));
+    expect(refused.message).toBe(
+      'Error 8: Too many listeners: this emulator serves at most 2 targets at once.',
+    );
+
+    stop1();
+    await new Promise((r) => setTimeout(r, 200));
+    const third = collector<QuerySnapshot>();
+    const stop3 = db.collection('other').onSnapshot((s) => third.push(s));
+    expect((await third.next(() => true)).size).toBe(0);
+    stop2();
+    stop3();
+  });
+
+  test('rules apply to a non-owner listener: allowed on open, denied on secret', async () => {
+    const owner = client();
+    await owner.doc('open/b').set({ v: 2 });
+    await owner.doc('secret/s').set({ v: 3 });
+    // An unsigned JWT, as mockUserToken sends it: a signed-in user judged by the rules.
+    const claims = Buffer.from(JSON.stringify({ sub: 'u1', user_id: 'u1', iat: 0, exp: 9e9 })).toString(
+      'base64url',
+    );
+    const user = client(`Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${claims}.`);
+
+    const open = collector<DocumentSnapshot>();
+    const stop = user.doc('open/b').onSnapshot((s) => open.push(s));
+    expect((await open.next(() => true)).get('v')).toBe(2);
+    stop();
+
+    const denied = await listenError((onError) => user.doc('secret/s').onSnapshot(() => {}, onError));
+    expect(denied.message).toMatch(/^Error 7: /);
+    const deniedQuery = await listenError((onError) =>
+      user.collection('secret').onSnapshot(() => {}, onError),
+    );
+    expect(deniedQuery.message).toMatch(/^Error 7: /);
+
+    // The owner (Admin SDK credential) bypasses rules, as for any other request.
+    const ownerSnaps = collector<DocumentSnapshot>();
+    const stopOwner = owner.doc('secret/s').onSnapshot((s) => ownerSnaps.push(s));
+    expect((await ownerSnaps.next(() => true)).get('v')).toBe(3);
+    stopOwner();
+  });
+});

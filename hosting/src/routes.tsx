@@ -21,6 +21,8 @@ import { REPORT_ROUTES } from './pages/reports/routes';
 import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
 // Personal dossiers (issue 13, H-dossiers)
 import { DOSSIER_ROUTES } from './pages/dossiers/routes';
+// Planning (issue 13, H-planning)
+import { PLANNING_ROUTES } from './pages/planning/routes';
 import { matchesPath } from './lib/paths';
 
 export interface RouteDef {
@@ -81,6 +83,8 @@ export const ROUTES: RouteDef[] = [
   ...SATISFACTION_ROUTES,
   // Personal dossiers (issue 13, H-dossiers): /dossier, /cadres/:id/dossier, /dossiers/*
   ...DOSSIER_ROUTES,
+  // Planning (issue 13, H-planning): /planning, /planning/structure
+  ...PLANNING_ROUTES,
 ];
 
 /** The menu of an account: the routes it may open that have a menu entry, with their hrefs. */

@@ -2,6 +2,7 @@
 import { useRoute } from 'preact-iso';
 import { useClaims } from '../lib/session';
 import { CadreRecord } from './cadre-record';
+import { CadreEvaluationPanel } from './evaluation/Panel';
 import { CadreSatisfactionPanel } from './satisfaction/panels';
 import { CadreDossierPanel } from './dossiers/panels';
 
@@ -13,6 +14,7 @@ export default function Cadre() {
       <CadreRecord claims={claims} id={params.id ?? ''} title="ui.page.cadre" />
       <CadreSatisfactionPanel cadreId={params.id ?? ''} />
       <CadreDossierPanel cadreId={params.id ?? ''} />
+      <CadreEvaluationPanel cadreId={params.id ?? ''} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Notice } from '../components/ErrorView';
 import { useI18n } from '../lib/i18n';
 import { useClaims } from '../lib/session';
 import { CadreRecord } from './cadre-record';
+import { CadreEvaluationPanel } from './evaluation/Panel';
 import { MyDossierPanel } from './dossiers/panels';
 
 export default function Me() {
@@ -13,6 +14,7 @@ export default function Me() {
     <>
       <CadreRecord claims={claims} id={claims.cadreId} title="ui.page.me" />
       <MyDossierPanel />
+      <CadreEvaluationPanel cadreId={claims.cadreId} />
     </>
   );
 }

@@ -209,3 +209,74 @@ test('a commune report whose source fails is stored failed with the error, and t
   const stored = await db.collection('reports').where('startedBy', '==', 'u-c').get();
   expect(stored.docs.map((d) => [d.get('state'), d.get('error')])).toEqual([['failed', 'unavailable']]);
 });
+
+test('a commune’s planning structure and its monitors’ activity come from the planning lists and the work log', async () => {
+  const entry = (cadreId: string, birthDate: string, gender: 'male' | 'female') => ({
+    cadreId,
+    fullName: cadreId,
+    gender,
+    birthDate,
+    ethnicMinority: false,
+    fromUnitCode: '18073',
+    addedOn: '2026-03-01',
+    addedBy: 'u',
+    reason: 'NQ 1',
+    flags: [],
+    reviewedOn: null,
+  });
+  await db.doc('planning/2026-2031_18073_xa_chu_tich_ubnd').set({
+    id: '2026-2031_18073_xa_chu_tich_ubnd',
+    provinceCode: '42',
+    communeCode: '18073',
+    term: '2026-2031',
+    unitCode: '18073',
+    positionId: 'xa_chu_tich_ubnd',
+    level: 'commune',
+    rank: 5,
+    entries: [entry('18073-001', '1990-01-01', 'female'), entry('18073-002', '1970-01-01', 'male')],
+    cadreIds: ['18073-001', '18073-002'],
+    updatedAt: '2026-03-01T00:00:00.000Z',
+  });
+  const log = (id: string, kind: string, date: string, followUp: string | null) => ({
+    id,
+    provinceCode: '42',
+    communeCode: '18073',
+    monitorUid: 'mon-a',
+    kind,
+    date,
+    field: 'government',
+    summary: 's',
+    followUp,
+    dueDate: null,
+    history: [],
+    createdAt: '2026-08-01T00:00:00.000Z',
+    updatedAt: '2026-08-01T00:00:00.000Z',
+    updatedBy: 'u',
+  });
+  await db.doc('monitorLog/l1').set(log('l1', 'visit', '2026-08-01', null));
+  await db.doc('monitorLog/l2').set(log('l2', 'finding', '2026-09-01', 'open'));
+  await db.doc('monitorLog/l3').set(log('l3', 'visit', '2026-10-01', null));
+
+  const planning = await call(
+    'generateReport',
+    { kind: 'planning', scope: 'commune', term: '2026-2031' },
+    claims.commune18073,
+  );
+  expect(planning.state).toBe('succeeded');
+  expect(planning.table.groups[0].rows[0].label.vi).toBe('Phường Thành Sen');
+  // Two people: one woman, one of the three age bands each for the young and the older.
+  expect(planning.table.groups[0].rows[0].cells[0]).toBe(2);
+  expect(planning.table.total.cells.slice(9, 11)).toEqual([1, 50]);
+
+  const monitors = await call(
+    'generateReport',
+    { kind: 'monitors', scope: 'commune', quarter: '2026-Q3' },
+    claims.commune18073,
+  );
+  expect(
+    monitors.table.groups.map((g: { label: { vi: string }; rows: { cells: number[] }[] }) => [
+      g.label.vi,
+      g.rows.map((r) => r.cells),
+    ]),
+  ).toEqual([['Cán bộ theo dõi: mon-a', [[1, 1, 0, 1, 0]]]]);
+});

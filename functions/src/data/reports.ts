@@ -8,7 +8,17 @@
  */
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { Evaluation, Report, ReportPart, UnitStats, type Movement, type Unit } from '@canbo/model';
+import {
+  Evaluation,
+  PlanningList,
+  Report,
+  ReportPart,
+  UnitStats,
+  type MonitorLogEntry,
+  type Movement,
+  type Unit,
+} from '@canbo/model';
+import { monitorCollections } from './monitors';
 import { zodConverter } from './converter';
 import { collections } from './refs';
 import { unitStatsConverter } from './unit-stats';
@@ -28,6 +38,8 @@ const pageConverter = zodConverter(ReportPage, (p) => String(p.index).padStart(4
 const LevelFields = Evaluation.pick({ id: true, unitCode: true, rated: true, level: true, review: true });
 const levelConverter = zodConverter(LevelFields, (e) => e.id);
 const LEVEL_FIELDS = ['id', 'unitCode', 'rated', 'level', 'review'] as const;
+
+const planningConverter = zodConverter(PlanningList, (l) => l.id);
 
 const pad = (i: number) => String(i).padStart(4, '0');
 
@@ -134,6 +146,29 @@ export class ReportStore {
     const snap = await this.c.movements
       .where('provinceCode', '==', provinceCode)
       .where(side, 'in', unitCodes)
+      .get();
+    this.count(snap.size);
+    return snap.docs.map((d) => d.data());
+  }
+
+  /** The planning lists of a term for the given units (every post). */
+  async planning(provinceCode: string, term: string, unitCodes: readonly string[]): Promise<PlanningList[]> {
+    const snap = await this.db
+      .collection('planning')
+      .withConverter(planningConverter)
+      .where('provinceCode', '==', provinceCode)
+      .where('term', '==', term)
+      .where('unitCode', 'in', unitCodes)
+      .get();
+    this.count(snap.size);
+    return snap.docs.map((d) => d.data());
+  }
+
+  /** The area monitors' work log in the given communes (the period is filtered by the report). */
+  async monitorLog(provinceCode: string, communeCodes: readonly string[]): Promise<MonitorLogEntry[]> {
+    const snap = await monitorCollections(this.db)
+      .log.where('provinceCode', '==', provinceCode)
+      .where('communeCode', 'in', communeCodes)
       .get();
     this.count(snap.size);
     return snap.docs.map((d) => d.data());

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CommuneCode, IsoDate, IsoDateTime, ProvinceCode } from './common';
 import { Quarter } from './evaluations';
+import { PlanningTerm } from './planning';
 import { RequestId } from './idempotency';
 
 export const ReportKind = z.enum([
@@ -22,6 +23,10 @@ export const ReportKind = z.enum([
   'movements',
   // 4. evaluation results by level per unit (a quarter)
   'evaluations',
+  // 5. planning structure against its targets, per unit (a term)
+  'planning',
+  // 6. area monitors' activity: visits, findings, recommendations per commune (a quarter)
+  'monitors',
 ]);
 export type ReportKind = z.infer<typeof ReportKind>;
 export const REPORT_KINDS: readonly ReportKind[] = ReportKind.options;
@@ -92,8 +97,10 @@ export const ReportParams = z.object({
   /** reinforcement, movements: the period of start dates (inclusive). */
   from: IsoDate.nullable(),
   to: IsoDate.nullable(),
-  /** evaluations: the quarter. */
+  /** evaluations, monitors: the quarter. */
   quarter: Quarter.nullable(),
+  /** planning: the term. */
+  term: PlanningTerm.nullable().optional(),
 });
 export type ReportParams = z.infer<typeof ReportParams>;
 
@@ -107,10 +114,11 @@ export const ZGenerateReportInput = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     quarter: Quarter.optional(),
+    term: PlanningTerm.optional(),
     requestId: RequestId.optional(),
   })
   .superRefine((input, ctx) => {
-    const need = (field: 'year' | 'from' | 'to' | 'quarter') => {
+    const need = (field: 'year' | 'from' | 'to' | 'quarter' | 'term') => {
       if (input[field] === undefined)
         ctx.addIssue({
           code: 'custom',
@@ -119,7 +127,8 @@ export const ZGenerateReportInput = z
         });
     };
     if (input.kind === 'staffing') need('year');
-    if (input.kind === 'evaluations') need('quarter');
+    if (input.kind === 'evaluations' || input.kind === 'monitors') need('quarter');
+    if (input.kind === 'planning') need('term');
     if (input.kind === 'reinforcement' || input.kind === 'movements') {
       need('from');
       need('to');

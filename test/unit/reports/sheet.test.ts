@@ -117,6 +117,7 @@ test('the form sends only what the kind needs; the default quarter is the last o
     from: '2026-01-01',
     to: '2026-12-01',
     quarter: '2026-Q3',
+    term: '2026-2031' as const,
   };
   expect(inputOf(form)).toEqual({ kind: 'staffing', scope: 'province', year: 2026 });
   expect(inputOf({ ...form, kind: 'movements', scope: 'commune' })).toEqual({
@@ -128,6 +129,16 @@ test('the form sends only what the kind needs; the default quarter is the last o
   });
   expect(inputOf({ ...form, kind: 'evaluations' })).toEqual({
     kind: 'evaluations',
+    scope: 'province',
+    quarter: '2026-Q3',
+  });
+  expect(inputOf({ ...form, kind: 'planning' })).toEqual({
+    kind: 'planning',
+    scope: 'province',
+    term: '2026-2031',
+  });
+  expect(inputOf({ ...form, kind: 'monitors' })).toEqual({
+    kind: 'monitors',
     scope: 'province',
     quarter: '2026-Q3',
   });

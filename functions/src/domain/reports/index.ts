@@ -4,3 +4,5 @@ export * from './staffing';
 export * from './movements';
 export * from './reinforcement';
 export * from './evaluations';
+export * from './planning';
+export * from './monitors';

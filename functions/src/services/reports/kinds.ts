@@ -8,16 +8,23 @@
 import { z } from 'zod';
 import {
   Block,
+  communeOf,
+  MonitorLogEntry,
   MovementStatus,
   MovementType,
+  PlanningPerson,
   QuotaFigures,
   type Report,
   type ReportTable,
   type Unit,
 } from '@canbo/model';
 import { CATALOGUE_POSITIONS } from '../../domain/catalogue';
+import { periodRange } from '../../domain/monitors/report';
+import { PLANNING_TARGETS } from '../../domain/planning/targets';
 import {
   buildEvaluationsReport,
+  buildMonitorsReport,
+  buildPlanningReport,
   buildMovementsReport,
   buildStaffingReport,
   buildReinforcementReport,
@@ -177,7 +184,56 @@ const evaluations: Kind<z.infer<typeof Counts>> = {
   },
 };
 
-export const KINDS = { staffing, movements, reinforcement, evaluations } as const;
+const Planned = z.record(z.string(), z.array(PlanningPerson));
+const planning: Kind<z.infer<typeof Planned>> = {
+  schema: Planned,
+  async collect(ctx, page) {
+    const lists = await ctx.store.planning(ctx.report.provinceCode, ctx.report.params.term!, page);
+    const byUnit: Record<string, PlanningPerson[]> = {};
+    for (const l of lists) (byUnit[l.unitCode] ??= []).push(...l.entries);
+    return byUnit;
+  },
+  build(ctx, pages) {
+    return buildPlanningReport({
+      unitName: ctx.unitName,
+      asOf: ctx.asOf,
+      term: ctx.report.params.term!,
+      provinceCode: ctx.report.provinceCode,
+      units: ctx.scopeUnits.map((u) => ({
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        parentCode: u.parentCode,
+      })),
+      entries: Object.assign({}, ...pages),
+      targets: PLANNING_TARGETS,
+    });
+  },
+};
+
+const MonitorEntries = z.array(MonitorLogEntry);
+const monitors: Kind<z.infer<typeof MonitorEntries>> = {
+  schema: MonitorEntries,
+  async collect(ctx, page) {
+    // The log is kept per commune: the page's communes (a commune's agency, maybe on another page, adds none).
+    const communes = page.filter((code) => communeOf(code) === code);
+    if (communes.length === 0) return [];
+    const { from, to } = periodRange(ctx.report.params.quarter!);
+    const entries = await ctx.store.monitorLog(ctx.report.provinceCode, communes);
+    return entries.filter((e) => e.date >= from && e.date <= to);
+  },
+  build(ctx, pages) {
+    return buildMonitorsReport({
+      unitName: ctx.unitName,
+      asOf: ctx.asOf,
+      period: ctx.report.params.quarter!,
+      entries: pages.flat(),
+      unitNames: names(ctx.units),
+    });
+  },
+};
+
+export const KINDS = { staffing, movements, reinforcement, evaluations, planning, monitors } as const;
 
 /** Collects one page for the report's kind. */
 export function collectPage(ctx: KindContext, page: readonly string[]): Promise<unknown> {

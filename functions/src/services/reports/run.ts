@@ -72,6 +72,7 @@ export async function generateReport(
       from: input.from ?? null,
       to: input.to ?? null,
       quarter: input.quarter ?? null,
+      term: input.term ?? null,
     },
     state: 'running',
     progress: { done: 0, total: scopeUnits(units, actor.province, communeCode).length },

@@ -22,7 +22,14 @@ import { exportReportXlsx } from './report-xlsx';
 import { ReportTableView } from './ReportTableView';
 import { StackChart } from './StackChart';
 
-const KINDS: readonly ReportKind[] = ['staffing', 'reinforcement', 'movements', 'evaluations'];
+const KINDS: readonly ReportKind[] = [
+  'staffing',
+  'reinforcement',
+  'movements',
+  'evaluations',
+  'planning',
+  'monitors',
+];
 
 export default function ReportsPage({ id }: { id?: string }) {
   const { t, lang } = useI18n();
@@ -38,6 +45,7 @@ export default function ReportsPage({ id }: { id?: string }) {
     from: `${today.slice(0, 4)}-01-01`,
     to: today,
     quarter: lastQuarter(today),
+    term: '2026-2031',
   });
   const [report, setReport] = useState<ReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -132,7 +140,16 @@ export default function ReportsPage({ id }: { id?: string }) {
               <input id="report-to" type="date" value={form.to} onInput={set('to')} />
             </>
           )}
-          {form.kind === 'evaluations' && (
+          {form.kind === 'planning' && (
+            <>
+              <label for="report-term">{t('report.form.term')}</label>
+              <select id="report-term" value={form.term} onChange={set('term')}>
+                <option value="2026-2031">2026–2031</option>
+                <option value="2031-2036">2031–2036</option>
+              </select>
+            </>
+          )}
+          {(form.kind === 'evaluations' || form.kind === 'monitors') && (
             <>
               <label for="report-quarter">{t('report.form.quarter')}</label>
               <input
@@ -147,7 +164,6 @@ export default function ReportsPage({ id }: { id?: string }) {
             {t('report.form.generate')}
           </button>
         </form>
-        <p class="hint">{t('report.notAvailable')}</p>
       </section>
       {error !== null && <ErrorView error={error} />}
       {busy && <Loading />}
@@ -200,6 +216,20 @@ function ReportResult({ id, table, lang }: { id: string; table: ReportTable; lan
       )}
       {table.kind === 'evaluations' && table.chart.length > 1 && (
         <StackChart title={t('report.chart')} items={table.chart} keys={['HTXS', 'HTT', 'HT', 'KHT']} />
+      )}
+      {table.kind === 'monitors' && table.chart.length > 1 && (
+        <StackChart
+          title={t('report.chart')}
+          items={table.chart}
+          keys={['visits', 'findings', 'recommendations']}
+        />
+      )}
+      {table.kind === 'planning' && table.chart.length > 1 && (
+        <StackChart
+          title={t('report.chart')}
+          items={table.chart}
+          keys={Object.keys(table.chart[0]!.values).slice(0, 3)}
+        />
       )}
       {table.kind === 'reinforcement' && table.chart.length > 1 && (
         <StackChart title={t('report.chart')} items={table.chart} keys={['people']} />

@@ -16,6 +16,7 @@ export interface ReportForm {
   from: string;
   to: string;
   quarter: string;
+  term: '2026-2031' | '2031-2036';
 }
 
 /** The callable's input for the form: only the fields the kind needs. */
@@ -23,7 +24,8 @@ export function inputOf(f: ReportForm): TGenerateReportInput {
   const base: TGenerateReportInput = { kind: f.kind, scope: f.scope };
   if (f.scope === 'commune' && f.communeCode) base.communeCode = f.communeCode;
   if (f.kind === 'staffing') base.year = Number(f.year);
-  if (f.kind === 'evaluations') base.quarter = f.quarter;
+  if (f.kind === 'evaluations' || f.kind === 'monitors') base.quarter = f.quarter;
+  if (f.kind === 'planning') base.term = f.term;
   if (f.kind === 'reinforcement' || f.kind === 'movements') {
     base.from = f.from;
     base.to = f.to;

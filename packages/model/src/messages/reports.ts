@@ -23,6 +23,42 @@ export const REPORT_MESSAGES = {
     vi: 'Kết quả đánh giá, xếp loại theo đơn vị',
     en: 'Evaluation results by unit',
   },
+  'report.kind.planning': {
+    vi: 'Cơ cấu quy hoạch so với mục tiêu',
+    en: 'Planning structure against targets',
+  },
+  'report.kind.monitors': {
+    vi: 'Hoạt động của cán bộ theo dõi địa bàn',
+    en: 'Area monitors’ activity',
+  },
+  'report.planning.title': {
+    vi: 'BÁO CÁO CƠ CẤU CÁN BỘ TRONG QUY HOẠCH',
+    en: 'REPORT ON THE STRUCTURE OF CADRES IN PLANNING',
+  },
+  'report.planning.subtitle': { vi: 'Nhiệm kỳ {term}', en: 'Term {term}' },
+  'report.monitors.title': {
+    vi: 'BÁO CÁO HOẠT ĐỘNG CỦA CÁN BỘ THEO DÕI ĐỊA BÀN',
+    en: 'REPORT ON THE WORK OF AREA MONITORS',
+  },
+  'report.col.planned': { vi: 'Số người trong quy hoạch', en: 'People planned' },
+  'report.col.count': { vi: 'Số người', en: 'People' },
+  'report.col.share': { vi: 'Tỷ lệ (%)', en: 'Share (%)' },
+  'report.band.target': { vi: '{label} (mục tiêu ≥ {min}%)', en: '{label} (target ≥ {min}%)' },
+  'report.row.targetsMet': { vi: 'Số tiêu chí đạt', en: 'Targets met' },
+  'report.col.visits': { vi: 'Lượt làm việc', en: 'Visits' },
+  'report.col.findings': { vi: 'Phát hiện', en: 'Findings' },
+  'report.col.recommendations': { vi: 'Kiến nghị', en: 'Recommendations' },
+  'report.col.open': { vi: 'Chưa xử lý xong', en: 'Still open' },
+  'report.col.done': { vi: 'Đã xử lý', en: 'Done' },
+  'report.group.monitor': { vi: 'Cán bộ theo dõi: {uid}', en: 'Monitor: {uid}' },
+  'report.note.planning': {
+    vi: 'Mỗi người tính một lần trong đơn vị (dù trong quy hoạch nhiều chức danh); tuổi tính tại ngày đầu nhiệm kỳ; mục tiêu theo cấu hình của tỉnh (Quy định 377-QĐ/TW).',
+    en: 'Each person counted once per unit (even when planned for several posts); ages at the start of the term; targets from the province’s configuration (Regulation 377-QĐ/TW).',
+  },
+  'report.note.monitors': {
+    vi: 'Theo sổ theo dõi của cán bộ theo dõi địa bàn; "chưa xử lý xong" và "đã xử lý" tính phát hiện, kiến nghị trong kỳ theo tình trạng hiện tại.',
+    en: 'From the area monitors’ work log; "still open" and "done" count the period’s findings and recommendations as they stand now.',
+  },
 
   // Titles and subtitles (printed under the national heading)
   'report.staffing.title': {
@@ -138,8 +174,5 @@ export const REPORT_MESSAGES = {
   'report.exportXlsx': { vi: 'Xuất Excel', en: 'Export to Excel' },
   'report.printView': { vi: 'Bản in (PDF)', en: 'Print view (PDF)' },
   'report.chart': { vi: 'So sánh giữa các đơn vị', en: 'Units compared' },
-  'report.notAvailable': {
-    vi: 'Báo cáo quy hoạch và hoạt động của cán bộ theo dõi địa bàn chưa có',
-    en: 'The planning and area-monitor reports are not available yet',
-  },
+  'report.form.term': { vi: 'Nhiệm kỳ', en: 'Term' },
 } as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,158 @@
+/** Reports 5 and 6: the planning structure against its targets per unit, and the area monitors' activity. */
+import type { MonitorLogEntry, PlanningPerson, PlanningTargetsCatalogue } from '@canbo/model';
+import { buildMonitorsReport, buildPlanningReport } from '../../../functions/src/domain/reports';
+
+const target = (minShare: number) => ({
+  minShare,
+  basis: 'QĐ 377',
+  certainty: 'unconfirmed' as const,
+  note: 'n',
+});
+const targets: PlanningTargetsCatalogue = {
+  about: { title: 't', description: 'd', example: false },
+  ageBands: {
+    bands: [
+      { id: 'under45', vi: 'Dưới 45', en: 'Under 45', minAge: null, maxAge: 44, minShare: 0.3 },
+      { id: '45to50', vi: '45–50', en: '45–50', minAge: 45, maxAge: 50, minShare: 0.3 },
+      { id: 'over50', vi: 'Trên 50', en: 'Over 50', minAge: 51, maxAge: null, minShare: 0 },
+    ],
+    basis: 'QĐ 377',
+    certainty: 'unconfirmed',
+    note: 'n',
+  },
+  young: { ...target(0.15), underAge: 40 },
+  women: target(0.25),
+  ethnicMinority: target(0.1),
+};
+
+// Ages at the term's start (2026-07-01).
+const person = (
+  cadreId: string,
+  birthDate: string,
+  gender: 'male' | 'female',
+  ethnicMinority = false,
+): PlanningPerson => ({
+  cadreId,
+  fullName: cadreId,
+  gender,
+  birthDate,
+  ethnicMinority,
+  fromUnitCode: '17011',
+  addedOn: '2026-03-01',
+  addedBy: 'u',
+  reason: 'NQ 1',
+  flags: [],
+  reviewedOn: null,
+});
+
+test('planning: per unit, the counts and shares of each figure against its target, and the province counting each person once', () => {
+  const a = person('a', '1990-01-01', 'female'); // 36: under 45, young
+  const b = person('b', '1978-06-30', 'male', true); // 48: 45–50
+  const c = person('c', '1970-01-01', 'male'); // 56: over 50
+  const t = buildPlanningReport({
+    unitName: 'Tỉnh Nghệ An',
+    asOf: '2026-12-01',
+    term: '2026-2031',
+    provinceCode: '40',
+    units: [
+      { code: '17011', name: 'Xã Yên Thành', level: 'commune', parentCode: '40' },
+      { code: '16681', name: 'Phường Thành Vinh', level: 'commune', parentCode: '40' },
+      { code: '40-snv', name: 'Sở Nội vụ', level: 'agency', parentCode: '40' },
+    ],
+    // b is planned in two units: once in the province's row.
+    entries: { '17011': [a, b, b], '16681': [b, c], '40-snv': [] },
+    targets,
+  });
+  expect(t.title.vi).toBe('BÁO CÁO CƠ CẤU CÁN BỘ TRONG QUY HOẠCH');
+  expect(t.subtitle).toEqual({ vi: 'Nhiệm kỳ 2026-2031', en: 'Term 2026-2031' });
+  expect(t.columns.map((col) => [col.label.vi, col.band?.vi ?? null]).slice(0, 3)).toEqual([
+    ['Số người trong quy hoạch', null],
+    ['Số người', 'Dưới 45 (mục tiêu ≥ 30%)'],
+    ['Tỷ lệ (%)', 'Dưới 45 (mục tiêu ≥ 30%)'],
+  ]);
+  expect(t.columns.slice(7).map((col) => [col.label.vi, col.band?.vi ?? null])).toEqual([
+    ['Số người', 'Cán bộ trẻ (mục tiêu ≥ 15%)'],
+    ['Tỷ lệ (%)', 'Cán bộ trẻ (mục tiêu ≥ 15%)'],
+    ['Số người', 'Cán bộ nữ (mục tiêu ≥ 25%)'],
+    ['Tỷ lệ (%)', 'Cán bộ nữ (mục tiêu ≥ 25%)'],
+    ['Số người', 'Dân tộc thiểu số (mục tiêu ≥ 10%)'],
+    ['Tỷ lệ (%)', 'Dân tộc thiểu số (mục tiêu ≥ 10%)'],
+    ['Số tiêu chí đạt', null],
+  ]);
+  // An agency with nobody planned has no row, and its group is left out.
+  expect(
+    t.groups.map((g) => [g.label.vi, g.rows.map((r) => [r.label.vi, ...r.cells]), g.subtotal!.cells]),
+  ).toEqual([
+    [
+      'Các xã, phường, đặc khu',
+      [
+        ['Phường Thành Vinh', 2, 0, 0, 1, 50, 1, 50, 0, 0, 0, 0, 1, 50, '3/6'],
+        ['Xã Yên Thành', 2, 1, 50, 1, 50, 0, 0, 1, 50, 1, 50, 1, 50, '6/6'],
+      ],
+      [3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, '6/6'],
+    ],
+  ]);
+  expect(t.total).toEqual({
+    key: 'total',
+    label: { vi: 'Tổng cộng', en: 'Total' },
+    cells: [3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, 1, 33.3, '6/6'],
+  });
+});
+
+const entry = (id: string, extra: Partial<MonitorLogEntry>): MonitorLogEntry => ({
+  id,
+  provinceCode: '40',
+  communeCode: '17011',
+  monitorUid: 'mon-a',
+  kind: 'visit',
+  date: '2026-08-10',
+  field: 'government',
+  summary: 's',
+  followUp: null,
+  dueDate: null,
+  history: [],
+  createdAt: '2026-08-10T00:00:00.000Z',
+  updatedAt: '2026-08-10T00:00:00.000Z',
+  updatedBy: 'u',
+  ...extra,
+});
+
+test('monitors: per monitor and commune, visits, findings, recommendations, open and done; the period only', () => {
+  const t = buildMonitorsReport({
+    unitName: 'Tỉnh Nghệ An',
+    asOf: '2026-12-01',
+    period: '2026-Q3',
+    unitNames: { '17011': 'Xã Yên Thành', '16681': 'Phường Thành Vinh' },
+    entries: [
+      entry('1', {}),
+      entry('2', { kind: 'finding', followUp: 'open' }),
+      entry('3', { kind: 'recommendation', followUp: 'done', communeCode: '16681' }),
+      entry('4', { monitorUid: 'mon-b', kind: 'visit', date: '2026-09-30' }),
+      // Outside the quarter
+      entry('5', { date: '2026-10-01' }),
+    ],
+  });
+  expect(t.title.vi).toBe('BÁO CÁO HOẠT ĐỘNG CỦA CÁN BỘ THEO DÕI ĐỊA BÀN');
+  expect(t.subtitle.vi).toBe('Từ ngày 01/07/2026 đến ngày 30/09/2026');
+  expect(t.columns.map((c) => c.label.vi)).toEqual([
+    'Lượt làm việc',
+    'Phát hiện',
+    'Kiến nghị',
+    'Chưa xử lý xong',
+    'Đã xử lý',
+  ]);
+  expect(
+    t.groups.map((g) => [g.label.vi, g.rows.map((r) => [r.label.vi, ...r.cells]), g.subtotal!.cells]),
+  ).toEqual([
+    [
+      'Cán bộ theo dõi: mon-a',
+      [
+        ['Phường Thành Vinh', 0, 0, 1, 0, 1],
+        ['Xã Yên Thành', 1, 1, 0, 1, 0],
+      ],
+      [1, 1, 1, 1, 1],
+    ],
+    ['Cán bộ theo dõi: mon-b', [['Xã Yên Thành', 1, 0, 0, 0, 0]], [1, 0, 0, 0, 0]],
+  ]);
+  expect(t.total!.cells).toEqual([2, 1, 1, 1, 1]);
+});

@@ -17,6 +17,7 @@ import { lazy } from 'preact-iso';
 import { homePath } from './lib/claims';
 import { AUDIT_ROUTES } from './pages/audit/routes';
 import { MOVEMENT_ROUTES } from './pages/movements/routes';
+import { EVALUATION_ROUTES } from './pages/evaluation/routes';
 import { REPORT_ROUTES } from './pages/reports/routes';
 import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
 // Personal dossiers (issue 13, H-dossiers)
@@ -85,6 +86,8 @@ export const ROUTES: RouteDef[] = [
   ...DOSSIER_ROUTES,
   // Planning (issue 13, H-planning): /planning, /planning/structure
   ...PLANNING_ROUTES,
+  // Quarterly evaluation, screening and honours (issues 12/13, H-evalweb): /evaluation, /screening
+  ...EVALUATION_ROUTES,
 ];
 
 /** The menu of an account: the routes it may open that have a menu entry, with their hrefs. */

@@ -23,7 +23,9 @@
 import type { Principal } from './auth';
 import { Code, EmulatorError, toEmulatorError } from './errors';
 import { databaseName, parseName } from './paths';
+import { prepareQuery } from './query';
 import type { CommitRecord, FirestoreService } from './service';
+import type { StoredDoc } from './store';
 import type { ProtoDocument, ProtoTimestamp, StructuredQuery } from './types';
 import { timestampToMicros } from './values';
 
@@ -51,6 +53,8 @@ interface Target {
   database: string;
   /** Query targets: the collection id it reads (undefined: every collection). */
   collectionId?: string;
+  /** Query targets: whether a stored document passes the query's filter. */
+  matches?: (doc: StoredDoc) => boolean;
   query?: { parent: string; structuredQuery: StructuredQuery };
   /** Document targets: the documents' full names. */
   names?: Set<string>;
@@ -92,7 +96,9 @@ export class ListenStream {
   changed(record: CommitRecord & { cleared?: boolean }): void {
     const database = databaseName(record.db);
     const affected = [...this.targets.values()].filter(
-      (t) => t.database === database && (record.cleared || record.changes.some(([path]) => touches(t, path))),
+      (t) =>
+        t.database === database &&
+        (record.cleared || record.changes.some(([path, doc]) => touches(t, database, path, doc))),
     );
     if (affected.length === 0) return;
     this.enqueue(async () => {
@@ -233,14 +239,22 @@ export class ListenStream {
   }
 }
 
-function touches(t: Target, path: string): boolean {
-  if (t.names) {
-    for (const name of t.names) if (name.endsWith('/documents/' + path)) return true;
-    return false;
+/**
+ * Whether a changed document may change a target's result: a document target names it; a
+ * query target had it in its result, or its new version passes the filter in the right
+ * collection. Anything else cannot change the result, so the target is not re-evaluated (with
+ * many listeners, most commits concern few of them).
+ */
+function touches(t: Target, database: string, path: string, doc: StoredDoc | undefined): boolean {
+  const name = `${database}/documents/${path}`;
+  if (t.names) return t.names.has(name);
+  if (t.docs.has(name)) return true;
+  if (!doc) return false;
+  if (t.collectionId !== undefined) {
+    const segments = path.split('/');
+    if (segments[segments.length - 2] !== t.collectionId) return false;
   }
-  if (t.collectionId === undefined) return true;
-  const segments = path.split('/');
-  return segments[segments.length - 2] === t.collectionId;
+  return t.matches ? t.matches(doc) : true;
 }
 
 function makeTarget(id: number, database: string, spec: NonNullable<ListenRequest['addTarget']>): Target {
@@ -255,9 +269,11 @@ function makeTarget(id: number, database: string, spec: NonNullable<ListenReques
       );
     }
     const structuredQuery = spec.query.structuredQuery ?? {};
+    const prepared = prepareQuery(parent, structuredQuery);
     return {
       ...base,
       query: { parent, structuredQuery },
+      matches: prepared.predicate,
       collectionId: structuredQuery.from?.[0]?.collectionId || undefined,
     };
   }

@@ -20,6 +20,7 @@ import {
 } from './common';
 import { MovementType, OPEN_STATUSES } from './movements';
 import { message, oneLine } from './messages';
+import { viLabelsOf } from './messages/ui';
 
 /** A post held: the main one, or a concurrent one (kiêm nhiệm). */
 export const HeldPost = z.object({
@@ -40,12 +41,10 @@ export const PlanningEntry = z.object({
 });
 
 export const Category = z.enum(['cadre', 'civil_servant', 'public_employee', 'military']);
-export const CATEGORY_LABELS: Record<z.infer<typeof Category>, string> = {
-  cadre: 'Cán bộ',
-  civil_servant: 'Công chức',
-  public_employee: 'Viên chức',
-  military: 'Quân sự xã',
-};
+export const CATEGORY_LABELS: Record<z.infer<typeof Category>, string> = viLabelsOf(
+  'category',
+  Category.options,
+);
 
 /**
  * One of the person's open movements (proposed, approved or active), as the

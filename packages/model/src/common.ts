@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FIELD_MESSAGES } from './messages/fields';
 import { oneLine } from './messages/format';
+import { viLabelsOf } from './messages/ui';
 
 /** A field's format hint, "tiếng Việt / English", as the zod error message. */
 const hint = (key: keyof typeof FIELD_MESSAGES): string => oneLine(FIELD_MESSAGES[key]);
@@ -36,35 +37,25 @@ export const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, hint('field.doc_
  */
 export const Block = z.enum(['government', 'party', 'military', 'public_service']);
 export type Block = z.infer<typeof Block>;
-export const BLOCK_LABELS: Record<Block, string> = {
-  government: 'Khối chính quyền (HĐND, UBND)',
-  party: 'Khối Đảng, Mặt trận và đoàn thể',
-  military: 'Ban Chỉ huy quân sự',
-  public_service: 'Viên chức đơn vị sự nghiệp',
-};
+export const BLOCK_LABELS: Record<Block, string> = viLabelsOf('block', Block.options);
 
 /** Highest education (trình độ chuyên môn), ordered. */
 export const EducationLevel = z.enum(['secondary', 'college', 'bachelor', 'master', 'doctor']);
 export type EducationLevel = z.infer<typeof EducationLevel>;
 export const EDUCATION_ORDER: EducationLevel[] = ['secondary', 'college', 'bachelor', 'master', 'doctor'];
-export const EDUCATION_LABELS: Record<EducationLevel, string> = {
-  secondary: 'Trung cấp',
-  college: 'Cao đẳng',
-  bachelor: 'Đại học',
-  master: 'Thạc sĩ',
-  doctor: 'Tiến sĩ',
-};
+export const EDUCATION_LABELS: Record<EducationLevel, string> = viLabelsOf(
+  'education',
+  EducationLevel.options,
+);
 
 /** Political theory (lý luận chính trị), ordered. */
 export const PoliticalTheory = z.enum(['none', 'elementary', 'intermediate', 'advanced']);
 export type PoliticalTheory = z.infer<typeof PoliticalTheory>;
 export const POLITICAL_THEORY_ORDER: PoliticalTheory[] = ['none', 'elementary', 'intermediate', 'advanced'];
-export const POLITICAL_THEORY_LABELS: Record<PoliticalTheory, string> = {
-  none: 'Chưa qua đào tạo',
-  elementary: 'Sơ cấp',
-  intermediate: 'Trung cấp',
-  advanced: 'Cao cấp',
-};
+export const POLITICAL_THEORY_LABELS: Record<PoliticalTheory, string> = viLabelsOf(
+  'theory',
+  PoliticalTheory.options,
+);
 
 /** Scope fields every document that belongs to a place carries (rules and queries filter on them). */
 export const Scope = z.object({

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CheckCode } from './checks';
 import { Block, CommuneCode, DocId, IsoDate, IsoDateTime, ProvinceCode, UnitCode } from './common';
+import { viLabelsOf } from './messages/ui';
 
 export const MovementType = z.enum([
   'transfer',
@@ -17,14 +18,10 @@ export const MovementType = z.enum([
   'termination',
 ]);
 export type MovementType = z.infer<typeof MovementType>;
-export const MOVEMENT_TYPE_LABELS: Record<MovementType, string> = {
-  transfer: 'Điều động',
-  rotation: 'Luân chuyển',
-  secondment: 'Biệt phái',
-  appointment: 'Bổ nhiệm',
-  concurrent: 'Kiêm nhiệm',
-  termination: 'Thôi việc, nghỉ hưu',
-};
+export const MOVEMENT_TYPE_LABELS: Record<MovementType, string> = viLabelsOf(
+  'movementType',
+  MovementType.options,
+);
 
 export const MovementStatus = z.enum([
   'draft',

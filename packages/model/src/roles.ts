@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CommuneCode, DocId, ProvinceCode } from './common';
+import { labelsOf } from './messages/ui';
 
 export const Role = z.enum([
   'province_admin',
@@ -18,15 +19,7 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
-  province_admin: { vi: 'Quản trị cấp tỉnh (Ban Tổ chức)', en: 'Province administrator' },
-  area_monitor: { vi: 'Cán bộ theo dõi địa bàn', en: 'Area monitor' },
-  commune_admin: { vi: 'Quản trị cấp xã', en: 'Commune administrator' },
-  commune_viewer: { vi: 'Xem dữ liệu cấp xã', en: 'Commune viewer' },
-  cadre: { vi: 'Cán bộ, công chức', en: 'Cadre' },
-  auditor: { vi: 'Thanh tra, kiểm tra', en: 'Auditor' },
-  integration: { vi: 'Hệ thống một cửa (tích hợp)', en: 'One-stop integration' },
-};
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = labelsOf('role', Role.options);
 
 /** Roles whose scope is a list of communes. */
 export const COMMUNE_ROLES: readonly Role[] = ['area_monitor', 'commune_admin', 'commune_viewer'];

@@ -36,6 +36,7 @@ import { e2eContext } from './suites/context';
 import { languageSuite } from './suites/language';
 import { satisfactionSuite } from './suites/satisfaction';
 import { dossiersSuite } from './suites/dossiers';
+import { reportsSuite } from './suites/reports';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -428,4 +429,5 @@ test('an export of the dashboard table is a valid XLSX workbook', async () => {
 languageSuite(e2e);
 satisfactionSuite(e2e);
 dossiersSuite(e2e);
+reportsSuite(e2e);
 // ---- end of suite registry

@@ -13,6 +13,9 @@ import { UnitStatsStore } from '../../functions/src/data/unit-stats';
 import { computeUnitStats } from '../../functions/src/domain/unit-stats';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
+import { PlanningStore } from '../../functions/src/data/planning';
+import { seedPlanning } from './planning';
+import { dossierWrites } from './dossiers';
 
 export interface SeedSummary {
   provinceCode: string;
@@ -64,6 +67,11 @@ export async function seedProvince(
     receipts: g.receipts.map((r) => () => writer.set(rc.receipts.doc(r.id), r)),
     ratings: g.ratings.map((r) => () => writer.set(c.ratings.doc(r.id), r)),
     ratingComments: g.ratingComments.map((x) => () => writer.set(rc.ratingComments.doc(x.id), x)),
+    // Planning lists (issue 13): moves the people's entries to their term before the people are written.
+    planning: seedPlanning(g.cadres, `${options.asOf}T08:00:00.000Z`).map(
+      (l) => () => writer.set(new PlanningStore(db).ref(l.term, l.unitCode, l.positionId), l),
+    ),
+    correctionRequests: dossierWrites(db, writer, g.cadres, options.provinceCode, options.asOf),
     // The unit statistics of the people and quotas written, summed as the
     // rebuild sums them (docs/data-model.md, "unitStats"): the seed writes
     // people and quotas directly, not through the transactions that keep them.

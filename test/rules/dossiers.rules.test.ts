@@ -11,6 +11,12 @@ import * as path from 'node:path';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { closeClients, lite } from '../helpers/firestore';
 import { rulesProject, type RulesProject } from '../helpers/rules';
+import {
+  openCorrections,
+  readsOfMine,
+  readsOfProvince,
+  type DossierQuery,
+} from '../../hosting/src/pages/dossiers/queries';
 
 afterAll(closeClients);
 
@@ -80,13 +86,13 @@ beforeAll(async () => {
   await batch.commit();
 });
 
-const ADMIN = { role: 'province_admin', province: '42' };
-const AUDITOR = { role: 'auditor', province: '42' };
+const ADMIN = { role: 'province_admin' as const, province: '42' };
+const AUDITOR = { role: 'auditor' as const, province: '42' };
 const AUDITOR_40 = { role: 'auditor', province: '40' };
 const COMMUNE = { role: 'commune_admin', province: '42', communes: ['18073'] };
 const VIEWER = { role: 'commune_viewer', province: '42', communes: ['18073'] };
 const MONITOR = { role: 'area_monitor', province: '42', communes: ['18073'] };
-const CADRE = { role: 'cadre', province: '42', cadreId: '18073-001' };
+const CADRE = { role: 'cadre' as const, province: '42', cadreId: '18073-001' };
 /** The same person's id in claims of another province. */
 const CADRE_CROSS = { role: 'cadre', province: '40', cadreId: '18073-001' };
 
@@ -201,5 +207,36 @@ describe('retention marks, private profiles and writes', () => {
     await assertFails(
       lite.setDoc(lite.doc(project.as('u-admin', ADMIN), 'dossierRetention/x'), { provinceCode: '42' }),
     );
+  });
+});
+
+describe("the pages' own queries (hosting/src/pages/dossiers/queries.ts) pass the rules", () => {
+  /** A description run with the lite SDK, as the pages run it. */
+  const run = (db: lite.Firestore, q: DossierQuery | null) =>
+    lite.getDocs(
+      lite.query(
+        lite.collection(db, q!.collection),
+        ...q!.constraints.map((c) =>
+          c.kind === 'where'
+            ? lite.where(c.field, c.op, c.value)
+            : c.kind === 'orderBy'
+              ? lite.orderBy(c.field, c.dir)
+              : lite.limit(c.n),
+        ),
+      ),
+    );
+
+  test("my reads, the auditor's filtered log and the correction queue", async () => {
+    const mine = await assertSucceeds(run(project.as('u-cadre', CADRE), readsOfMine(CADRE)));
+    expect(ids(mine)).toEqual(['dr-3', 'dr-1']);
+    const filtered = await assertSucceeds(
+      run(
+        project.as('u-auditor', AUDITOR),
+        readsOfProvince(AUDITOR, { from: '2026-12-01', to: '2026-12-01', cadreId: '', readerUid: 'u-admin' }),
+      ),
+    );
+    expect(ids(filtered)).toEqual(['dr-3', 'dr-2', 'dr-1']);
+    const queue = await assertSucceeds(run(project.as('u-admin', ADMIN), openCorrections(ADMIN)));
+    expect(ids(queue).sort()).toEqual(['cr-1', 'cr-2']);
   });
 });

@@ -406,12 +406,11 @@ function Form({
                   })}
             </p>
             {preview.tasks && (
-              <p>
-                a {formatNumber(preview.tasks.a, lang)} · b {formatNumber(preview.tasks.b, lang)} · c{' '}
-                {formatNumber(preview.tasks.c, lang)}
-                {preview.tasks.d !== null && ` · d ${formatNumber(preview.tasks.d, lang)}`}
-                {preview.tasks.dd !== null && ` · đ ${formatNumber(preview.tasks.dd, lang)}`}
-                {preview.tasks.e !== null && ` · e ${formatNumber(preview.tasks.e, lang)}`}
+              <p data-section="preview-subscores">
+                {(['a', 'b', 'c', 'd', 'dd', 'e'] as const)
+                  .filter((k) => preview.tasks![k] !== null)
+                  .map((k) => `${t(`ev.sub.${k}`)}: ${formatNumber(preview.tasks![k], lang)} %`)
+                  .join(' · ')}
               </p>
             )}
             <ul>

@@ -15,6 +15,7 @@ import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
 import { PlanningStore } from '../../functions/src/data/planning';
 import { seedPlanning } from './planning';
+import { dossierWrites } from './dossiers';
 
 export interface SeedSummary {
   provinceCode: string;
@@ -70,6 +71,7 @@ export async function seedProvince(
     planning: seedPlanning(g.cadres, `${options.asOf}T08:00:00.000Z`).map(
       (l) => () => writer.set(new PlanningStore(db).ref(l.term, l.unitCode, l.positionId), l),
     ),
+    correctionRequests: dossierWrites(db, writer, g.cadres, options.provinceCode, options.asOf),
     // The unit statistics of the people and quotas written, summed as the
     // rebuild sums them (docs/data-model.md, "unitStats"): the seed writes
     // people and quotas directly, not through the transactions that keep them.

@@ -17,7 +17,7 @@ export type Claims = Record<string, unknown>;
 /** The exports that are callables: scheduled functions are not called through this harness. */
 export type CallableName = Exclude<
   keyof typeof fns,
-  'flagMovementAlerts' | 'carryOverQuotasYearly' | 'reconcileClaimsSchedule'
+  'flagMovementAlerts' | 'carryOverQuotasYearly' | 'reconcileClaimsSchedule' | 'dossierRetentionSchedule'
 >;
 
 /** What a refused call throws: the HttpsError as the client sees it. */

@@ -9,7 +9,10 @@
  */
 import { dossierCollections } from '../../functions/src/data/dossiers';
 import { collections } from '../../functions/src/data/refs';
-import { systemClock } from '../../functions/src/lib/clock';
+import { fixedClock, systemClock } from '../../functions/src/lib/clock';
+import { actorFrom } from '../../functions/src/lib/actor';
+import { dossierUseCases } from '../../functions/src/services/dossiers';
+import { DEFAULT_DOSSIER_SETTINGS } from '@canbo/model';
 import { callableHarness, failure } from '../helpers/callable';
 import { claims, person, profile, quota, writeProvince } from '../helpers/province';
 
@@ -217,6 +220,34 @@ describe('a failed read leaves no entry', () => {
       vi: 'Mục đích "Đánh giá, xếp loại" không cần các trường: phone',
       en: 'the purpose "Evaluation" does not need the fields: phone',
     });
+  });
+});
+
+describe('the read and its log entry are one transaction', () => {
+  test('when the entry cannot be written, the profile is not served', async () => {
+    const db = firestore();
+    // The id the next entry will take is already used: the entry's create fails, so the transaction fails.
+    await d.dossierReads.doc('dr-taken').set({
+      id: 'dr-taken',
+      cadreId: 'c-self',
+      provinceCode: '42',
+      communeCode: '18073',
+      reader: { uid: 'u-earlier', role: 'auditor' },
+      self: false,
+      at: '2026-11-30T02:00:00.000Z',
+      fields: ['phone'],
+      purpose: { code: 'inspection', detail: 'Thanh tra công vụ năm 2026' },
+    });
+    const useCases = dossierUseCases(
+      db,
+      { clock: fixedClock('2026-12-01T02:00:00.000Z'), newId: () => 'dr-taken' },
+      DEFAULT_DOSSIER_SETTINGS,
+    );
+    const actor = actorFrom({ uid: 'u-admin', token: claims.admin });
+    await expect(
+      useCases.getCadreDossier(actor, { cadreId: 'c-self', purpose: purpose('planning') }),
+    ).rejects.toThrow();
+    expect((await readsOf('c-self')).map((r) => r.reader.uid)).toEqual(['u-earlier']);
   });
 });
 

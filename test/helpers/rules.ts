@@ -20,10 +20,32 @@ export interface RulesProject {
   anonymous(): lite.Firestore;
 }
 
-export async function rulesProject(label: string, rules: string): Promise<RulesProject> {
+export interface RulesProjectOptions {
+  /**
+   * Whether the emulator refuses queries that lack a composite index of the
+   * repository's firestore.indexes.json (on by default, as in production).
+   * Tests of the rules language on made-up collections turn it off: their
+   * queries are not the app's, and their indexes do not belong in the file.
+   */
+  indexes?: boolean;
+}
+
+export async function rulesProject(
+  label: string,
+  rules: string,
+  options: RulesProjectOptions = {},
+): Promise<RulesProject> {
   const projectId = uniqueProjectId(label);
   const { host, port } = emulatorAddress();
   const env = await initializeTestEnvironment({ projectId, firestore: { host, port, rules } });
+  if (options.indexes === false) {
+    const res = await fetch(`http://${host}:${port}/emulator/v1/projects/${projectId}:indexes`, {
+      method: 'PUT',
+      body: JSON.stringify({ enforce: false }),
+    });
+    if (!res.ok)
+      throw new Error(`turning index checks off for ${projectId}: ${res.status} ${await res.text()}`);
+  }
   return {
     projectId,
     env,

@@ -236,6 +236,8 @@ describe('list queries are judged by what they could return', () => {
       allow list: if resource.data.communeCode in request.auth.token.communes
         || resource.data.homeCommuneCode in request.auth.token.communes;
     }`),
+      // Made-up collections (a collection-group query on `notes`): not the app's indexes.
+      { indexes: false },
     );
     // Only in-scope documents exist: a query's permission must not depend on that.
     await p.admin.doc('cadres/c1').set({ communeCode: '42001' });

@@ -159,6 +159,10 @@ test('count puts a flagged rating back, once; exclude takes it out again; each c
   const entries = audit.docs.map((d) => d.data()).filter((e) => e.target === 'ratings/H42-B-2');
   expect(entries).toHaveLength(2);
   expect(entries.map((e) => e.after.decision).sort()).toEqual(['count', 'exclude']);
+  expect(entries.map((e) => e.reason).sort()).toEqual([
+    'Giữ đánh giá (tính vào điểm): Đã gọi điện xác minh với bộ phận một cửa / rating kept (counted): Đã gọi điện xác minh với bộ phận một cửa',
+    'Loại đánh giá khỏi điểm: Cùng một người gửi / rating excluded from the scores: Cùng một người gửi',
+  ]);
 });
 
 test("a commune's code covers its agencies; an agency's code only that agency", async () => {

@@ -73,7 +73,11 @@ export async function reviewRating(
       target: `ratings/${rating.id}`,
       before: rating.review ?? null,
       after: { ...review, flags },
-      reason: `${oneLine(message(input.decision === 'count' ? 'rating.review.count' : 'rating.review.exclude'))}: ${input.reason}`,
+      reason: oneLine(
+        message(input.decision === 'count' ? 'rating.review.count' : 'rating.review.exclude', {
+          reason: input.reason,
+        }),
+      ),
     });
     return { ...result, changed: true };
   });

@@ -97,8 +97,14 @@ export const RATING_MESSAGES = {
     vi: 'Đánh giá {receiptNo} không bị gắn cờ: chỉ xem xét các đánh giá bị gắn cờ',
     en: 'rating {receiptNo} is not flagged: only flagged ratings are reviewed',
   },
-  'rating.review.count': { vi: 'Giữ đánh giá (tính vào điểm)', en: 'rating kept (counted)' },
-  'rating.review.exclude': { vi: 'Loại đánh giá khỏi điểm', en: 'rating excluded from the scores' },
+  'rating.review.count': {
+    vi: 'Giữ đánh giá (tính vào điểm): {reason}',
+    en: 'rating kept (counted): {reason}',
+  },
+  'rating.review.exclude': {
+    vi: 'Loại đánh giá khỏi điểm: {reason}',
+    en: 'rating excluded from the scores: {reason}',
+  },
   // The citizen page
   'citizen.title': { vi: 'Đánh giá mức độ hài lòng', en: 'Rate the service you received' },
   'citizen.loading': { vi: 'Đang tải…', en: 'Loading…' },

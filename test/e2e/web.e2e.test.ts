@@ -37,6 +37,7 @@ import { languageSuite } from './suites/language';
 import { satisfactionSuite } from './suites/satisfaction';
 import { dossiersSuite } from './suites/dossiers';
 import { reportsSuite } from './suites/reports';
+import { evaluationSuite } from './suites/evaluation';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -430,4 +431,5 @@ languageSuite(e2e);
 satisfactionSuite(e2e);
 dossiersSuite(e2e);
 reportsSuite(e2e);
+evaluationSuite(e2e);
 // ---- end of suite registry

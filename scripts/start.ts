@@ -117,6 +117,10 @@ async function main(): Promise<void> {
       path.join(root, 'firestore.rules'),
       '--data',
       path.join(dataDir, 'firestore.json'),
+      // Queries that the deployed indexes would not serve fail here as in production
+      // (FIRESTORE_EMULATOR_INDEXES=off turns the check off).
+      '--indexes',
+      path.join(root, 'firestore.indexes.json'),
     ],
     /ready on/,
     env,

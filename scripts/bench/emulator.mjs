@@ -12,7 +12,10 @@
 //      sequential single-document commits (latency), a burst of 2,000 single-document
 //      commits with 64 in flight (throughput), and the 500-write commit, each with and
 //      without --data; then single-document reads while a writer keeps the journal
-//      compacting, against the same reads with no writer.
+//      compacting, against the same reads with no writer;
+//   7. listeners (Listen stream, Admin SDK onSnapshot) on the 100,000 documents: 500 query
+//      listeners of 50 documents each, the time to their first snapshots, the resident memory
+//      they add, and how long a write takes to reach its listener's snapshot (median of 50).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -120,10 +123,76 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
   console.log(`idle memory with ${total} documents: ${rssOf(child.pid).toFixed(1)} MiB RSS`);
 
+  await benchListeners(db, child, units);
   await benchRules(port);
   await stop(child);
   await benchJournal();
   process.exit(0);
+}
+
+/** Item 7: many onSnapshot query listeners on the loaded emulator. */
+async function benchListeners(db, child, units) {
+  const n = 500;
+  const before = rssOf(child.pid);
+  const firsts = [];
+  const stops = [];
+  const latest = new Map();
+  const waiting = new Map();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, (_, k) => {
+      const commune = `u${String(k % units).padStart(5, '0')}`;
+      return new Promise((resolve, reject) => {
+        const t = performance.now();
+        let first = true;
+        stops.push(
+          db
+            .collection('cadres')
+            .where('communeCode', '==', commune)
+            .onSnapshot((snap) => {
+              latest.set(commune, snap);
+              if (first) {
+                first = false;
+                firsts.push(performance.now() - t);
+                resolve();
+              }
+              const w = waiting.get(commune);
+              if (w && w.test(snap)) {
+                waiting.delete(commune);
+                w.resolve();
+              }
+            }, reject),
+        );
+      });
+    }),
+  );
+  const allMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = rssOf(child.pid);
+  console.log(
+    `${n} query listeners (50 documents each): all first snapshots in ${fmt(allMs)}, median ${fmt(median(firsts))} each; ` +
+      `memory +${(after - before).toFixed(1)} MiB RSS (${(((after - before) * 1024) / n).toFixed(1)} KiB per listener)`,
+  );
+  const delivery = [];
+  for (let k = 0; k < 50; k++) {
+    const commune = `u${String((k * 7) % n).padStart(5, '0')}`;
+    const id = `c${String((k * 7) % n).padStart(6, '0')}`;
+    const mark = `bench-${k}`;
+    const seen = new Promise((resolve) =>
+      waiting.set(commune, {
+        test: (s) => s.docs.some((d) => d.id === id && d.get('mark') === mark),
+        resolve,
+      }),
+    );
+    const t = performance.now();
+    await db.doc(`cadres/${id}`).update({ mark });
+    await seen;
+    delivery.push(performance.now() - t);
+  }
+  console.log(
+    `write to listener snapshot with ${n} listeners open (50 writes): median ${fmt(median(delivery))}, p95 ${fmt(p95(delivery))}`,
+  );
+  for (const s of stops) s();
 }
 
 /** One single-document commit over REST (no client library in the way). */

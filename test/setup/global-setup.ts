@@ -5,6 +5,7 @@
  * started with `firebase emulators:start --only firestore` where it can be
  * downloaded), which is how the conformance suite is checked against it.
  */
+import * as path from 'node:path';
 import { startFirestoreEmulator, type RunningEmulator } from '../../emulator/src';
 
 declare global {
@@ -20,7 +21,13 @@ export default async function globalSetup(): Promise<void> {
     process.stdout.write(`\nConformance target: ${target} (FIRESTORE_TARGET)\n`);
     return;
   }
-  const emulator = await startFirestoreEmulator({ host: '127.0.0.1', port: 0 });
+  // Every query the tests make is checked against the repository's indexes, as production
+  // would (FIRESTORE_EMULATOR_INDEXES=off turns the check off).
+  const indexes =
+    process.env.FIRESTORE_EMULATOR_INDEXES === 'off'
+      ? {}
+      : { indexes: path.join(__dirname, '../../firestore.indexes.json') };
+  const emulator = await startFirestoreEmulator({ host: '127.0.0.1', port: 0, ...indexes });
   globalThis.__CANBO_EMULATOR__ = emulator;
   process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${emulator.port}`;
 }

@@ -20,6 +20,8 @@ import { MOVEMENT_ROUTES } from './pages/movements/routes';
 import { EVALUATION_ROUTES } from './pages/evaluation/routes';
 import { REPORT_ROUTES } from './pages/reports/routes';
 import { SATISFACTION_ROUTES } from './pages/satisfaction/routes';
+// Area monitors (issue 13, H-monitors)
+import { MONITOR_ROUTES } from './pages/monitors/routes';
 // Personal dossiers (issue 13, H-dossiers)
 import { DOSSIER_ROUTES } from './pages/dossiers/routes';
 // Planning (issue 13, H-planning)
@@ -82,6 +84,8 @@ export const ROUTES: RouteDef[] = [
   ...REPORT_ROUTES,
   // Citizen satisfaction (issue 11): pages/satisfaction/routes.ts
   ...SATISFACTION_ROUTES,
+  // Area monitors (issue 13, H-monitors): /monitors
+  ...MONITOR_ROUTES,
   // Personal dossiers (issue 13, H-dossiers): /dossier, /cadres/:id/dossier, /dossiers/*
   ...DOSSIER_ROUTES,
   // Planning (issue 13, H-planning): /planning, /planning/structure

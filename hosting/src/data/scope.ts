@@ -202,3 +202,70 @@ export interface DocSpec {
 export function ownRecord(c: Claims): DocSpec | null {
   return c.role === 'cadre' && c.cadreId ? { collection: 'cadres', id: c.cadreId } : null;
 }
+
+// ── Area monitors (issue 13, docs/monitors.md) ──
+
+/** The part of a scope document (userScopes/{uid}) the client reads. */
+export interface ScopeDoc {
+  role: string;
+  provinceCode: string;
+  communes: readonly string[];
+}
+
+/** An account's own scope document: an area monitor's communes as they stand now. */
+export function ownScopeDoc(uid: string): DocSpec {
+  return { collection: 'userScopes', id: uid };
+}
+
+/**
+ * The claims with an area monitor's communes taken from its scope document,
+ * the rule firestore.rules' `myCommunes()` and the callables apply: a
+ * document that is not an area monitor's of the token's province gives no
+ * commune; no document keeps the token's communes. Other roles unchanged.
+ */
+export function withScopeDocument(c: Claims, scope: ScopeDoc | null): Claims {
+  if (c.role !== 'area_monitor' || scope === null) return c;
+  const current = scope.role === 'area_monitor' && scope.provinceCode === c.province;
+  return { ...c, communes: current ? [...scope.communes] : [] };
+}
+
+/**
+ * The monitors' work log (monitorLog), newest first: a province-wide role
+ * reads the province's (optionally one commune), an area monitor its
+ * communes (one query per 30). Null when nothing asked for is in scope.
+ */
+export function monitorLogQueries(c: Claims, communes?: readonly string[], max = 500): QuerySpec[] | null {
+  const newestFirst = { orderBy: [{ field: 'date', direction: 'desc' as const }], limit: max };
+  if (isProvinceWide(c) && communes === undefined)
+    return [{ collection: 'monitorLog', filters: [province(c)], ...newestFirst }];
+  if (!isProvinceWide(c) && c.role !== 'area_monitor') return null;
+  const allowed = communesInScope(c, communes ?? c.communes ?? []);
+  if (allowed.length === 0) return null;
+  return chunks(allowed).map((part) => ({
+    collection: 'monitorLog',
+    filters: [province(c), oneOf('communeCode', part)],
+    ...newestFirst,
+  }));
+}
+
+/**
+ * Monitor assignments (monitorAssignments), newest first: the province's for
+ * a province-wide role, an area monitor's own (`uid`). Null for other roles.
+ */
+export function monitorAssignmentQuery(c: Claims, uid: string): QuerySpec | null {
+  const newestFirst = { orderBy: [{ field: 'from', direction: 'desc' as const }] };
+  if (isProvinceWide(c)) return { collection: 'monitorAssignments', filters: [province(c)], ...newestFirst };
+  if (c.role === 'area_monitor')
+    return {
+      collection: 'monitorAssignments',
+      filters: [province(c), eq('monitorUid', uid)],
+      ...newestFirst,
+    };
+  return null;
+}
+
+/** The area monitors a province admin scoped (their scope documents). Null for other roles (rules refuse them). */
+export function areaMonitorsQuery(c: Claims): QuerySpec | null {
+  if (c.role !== 'province_admin') return null;
+  return { collection: 'userScopes', filters: [province(c), eq('role', 'area_monitor')] };
+}

@@ -19,6 +19,8 @@
 import { z } from 'zod';
 import { CommuneCode, DocId, IsoDate, IsoDateTime, ProvinceCode } from './common';
 import { RequestId } from './idempotency';
+import { oneLine } from './messages/format';
+import { MONITOR_MESSAGES } from './messages/monitors';
 
 /**
  * The fields of work (lĩnh vực) a monitor follows. Our own configuration of the
@@ -104,9 +106,9 @@ export const MonitorLogEntry = z.object({
 export type MonitorLogEntry = z.infer<typeof MonitorLogEntry>;
 
 /** A report period: a month `2026-11` or a quarter `2026-Q4`. */
-export const MonitorPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, {
-  error: 'Kỳ báo cáo dạng 2026-11 hoặc 2026-Q4 / period as 2026-11 or 2026-Q4',
-});
+export const MonitorPeriod = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, oneLine(MONITOR_MESSAGES['monitor.field.period']));
 
 /** One commune's line of a monitor's periodic report. */
 export interface MonitorReportRow {

@@ -93,7 +93,7 @@ function writeChange(
     target: `monitorAssignments/${opened.id}`,
     before: { scope: claimsOfScope(scope), assignment: current ?? null },
     after: { communes: opened.communes, fields: opened.fields, decision: opened.decision },
-    reason: `${oneLine(message('monitor.audit.assign'))}: ${input.reason}`,
+    reason: oneLine(message('monitor.audit.assign', { reason: input.reason })),
   });
   return opened;
 }

@@ -65,7 +65,14 @@ export const MONITOR_MESSAGES = {
   },
 
   // Audit reasons
-  'monitor.audit.assign': { vi: 'Phân công địa bàn theo dõi', en: 'area monitor assignment' },
+  'monitor.audit.assign': {
+    vi: 'Phân công địa bàn theo dõi: {reason}',
+    en: 'area monitor assignment: {reason}',
+  },
+  'monitor.field.period': {
+    vi: 'Kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý)',
+    en: 'period as 2026-11 (month) or 2026-Q4 (quarter)',
+  },
   'monitor.audit.entry': { vi: 'Ghi nhật ký theo dõi địa bàn', en: 'area monitor work log' },
 
   // Pages

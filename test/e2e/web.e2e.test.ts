@@ -36,6 +36,7 @@ import { e2eContext } from './suites/context';
 import { languageSuite } from './suites/language';
 import { satisfactionSuite } from './suites/satisfaction';
 import { dossiersSuite } from './suites/dossiers';
+import { planningSuite } from './suites/planning';
 import { reportsSuite } from './suites/reports';
 import { evaluationSuite } from './suites/evaluation';
 
@@ -432,4 +433,5 @@ satisfactionSuite(e2e);
 dossiersSuite(e2e);
 reportsSuite(e2e);
 evaluationSuite(e2e);
+planningSuite(e2e);
 // ---- end of suite registry

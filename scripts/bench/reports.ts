@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       const rows = report.table?.groups.reduce((n, g) => n + g.rows.length, 0) ?? 0;
       console.log(
         `  ${label}: ${report.state} in ${seconds.toFixed(1)} s, ${report.progress.total} units, ${steps} step(s), ` +
-          `${rows} rows, ${report.parts} part(s); Firestore ${ops.reads} reads, ${ops.writes} writes`,
+          `${rows} rows, ${report.parts} part(s); Firestore ${ops.reads} reads (${deps.reports.reads} by the report's store), ${ops.writes} writes`,
       );
     }
     const units = await reportDeps(db).reports.unitsOfProvince('40');

@@ -6,6 +6,7 @@ import {
   splitTable,
   tallyLevels,
 } from '../../../functions/src/domain/reports';
+import { joinParts } from '../../../hosting/src/pages/reports/sheet';
 
 test('tallyLevels counts the reviewed level, and people not rated apart', () => {
   expect(
@@ -110,4 +111,6 @@ test('a table that fits stays whole; a larger one is split into parts under the 
   // Only the last piece of group a carries its subtotal.
   expect(parts.flat().filter((g) => g.key === 'a' && g.subtotal !== null).length).toBe(1);
   expect(joinTable(head, parts)).toEqual(big);
+  // The web client joins them the same way.
+  expect(joinParts(head, parts)).toEqual(big);
 });

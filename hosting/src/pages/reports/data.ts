@@ -57,18 +57,6 @@ export async function loadReport(id: string): Promise<ReportView | null> {
   };
 }
 
-/** The table from its head and parts: pieces of one group (no subtotal but the last) joined again. */
-export function joinParts(head: ReportTable, parts: readonly (readonly ReportGroup[])[]): ReportTable {
-  const groups: ReportGroup[] = [];
-  for (const g of parts.flat()) {
-    const last = groups[groups.length - 1];
-    if (last && last.key === g.key && last.subtotal === null)
-      groups[groups.length - 1] = { ...last, rows: [...last.rows, ...g.rows], subtotal: g.subtotal };
-    else groups.push(g);
-  }
-  return { ...head, groups };
-}
-
 /** Polls a report until it is no longer running, telling `onProgress` each time. */
 export async function waitForReport(
   id: string,

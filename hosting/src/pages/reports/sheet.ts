@@ -4,7 +4,7 @@
  * subtotal, and the total. Pure (no DOM, no Firebase): the XLSX export, the
  * screen and the print view all lay the same table out from it.
  */
-import type { ReportCell, ReportRow, ReportTable } from '@canbo/model';
+import type { ReportCell, ReportGroup, ReportRow, ReportTable } from '@canbo/model';
 import { message, type Lang } from '@canbo/model/messages';
 
 export type SheetCell = string | number | null;
@@ -69,4 +69,21 @@ export function placeOf(unitName: string): string {
 export function placeDate(table: Pick<ReportTable, 'unitName' | 'asOf'>, lang: Lang): string {
   const [y, m, d] = table.asOf.split('-');
   return message('report.print.placeDate', { place: placeOf(table.unitName), d: d!, m: m!, y: y! })[lang];
+}
+
+/**
+ * The table from its head and parts: pieces of one group (no subtotal but the
+ * last) joined again — the client's copy of the server's `joinTable`
+ * (functions/src/domain/reports/table.ts; the client cannot import the server):
+ * test/unit/reports/evaluations.test.ts checks both on the same parts.
+ */
+export function joinParts(head: ReportTable, parts: readonly (readonly ReportGroup[])[]): ReportTable {
+  const groups: ReportGroup[] = [];
+  for (const g of parts.flat()) {
+    const last = groups[groups.length - 1];
+    if (last && last.key === g.key && last.subtotal === null)
+      groups[groups.length - 1] = { ...last, rows: [...last.rows, ...g.rows], subtotal: g.subtotal };
+    else groups.push(g);
+  }
+  return { ...head, groups };
 }

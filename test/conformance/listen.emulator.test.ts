@@ -5,7 +5,9 @@
  * refused with RESOURCE_EXHAUSTED.
  */
 import { Firestore, type DocumentSnapshot, type QuerySnapshot } from '@google-cloud/firestore';
+import * as grpc from '@grpc/grpc-js';
 import { startFirestoreEmulator, type RunningEmulator } from '../../emulator/src';
+import { packageDefinition } from '../../emulator/src/proto';
 import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
 
 afterAll(closeClients);
@@ -242,5 +244,146 @@ service cloud.firestore {
     const stopOwner = owner.doc('secret/s').onSnapshot((s) => ownerSnaps.push(s));
     expect((await ownerSnaps.next(() => true)).get('v')).toBe(3);
     stopOwner();
+  });
+});
+
+describe('the Listen protocol, message by message (a raw gRPC client)', () => {
+  let emulator: RunningEmulator;
+  let client: grpc.Client & { listen(metadata: grpc.Metadata): grpc.ClientDuplexStream<unknown, Msg> };
+  const database = 'projects/demo-listen-raw/databases/(default)';
+
+  interface Msg {
+    targetChange?: {
+      targetChangeType?: string;
+      targetIds?: number[];
+      cause?: { code?: number; message?: string };
+      resumeToken?: Buffer;
+      readTime?: unknown;
+    };
+    documentChange?: { document?: { name?: string }; targetIds?: number[] };
+    documentDelete?: { document?: string; removedTargetIds?: number[] };
+    documentRemove?: { document?: string; removedTargetIds?: number[] };
+  }
+
+  beforeAll(async () => {
+    emulator = await startFirestoreEmulator({ host: '127.0.0.1', port: 0, log: () => {} });
+    emulator.service.setProjectIndexes('demo-listen-raw', { indexes: [], fieldOverrides: [] });
+    const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
+      google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
+    };
+    client = new loaded.google.firestore.v1.Firestore(
+      `127.0.0.1:${emulator.port}`,
+      grpc.credentials.createInsecure(),
+    ) as unknown as typeof client;
+    await emulator.service.commit({
+      database,
+      writes: [
+        { update: { name: `${database}/documents/rooms/r1`, fields: { size: { integerValue: '3' } } } },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    client.close();
+    await emulator.stop();
+  });
+
+  /** Opens a stream; `until` resolves with the messages received up to one matching a test. */
+  function open() {
+    const metadata = new grpc.Metadata();
+    metadata.set('authorization', 'Bearer owner');
+    const call = client.listen(metadata);
+    const messages: Msg[] = [];
+    let waiter: { test: (m: Msg) => boolean; resolve: (ms: Msg[]) => void } | undefined;
+    let from = 0;
+    call.on('data', (m: Msg) => {
+      messages.push(m);
+      if (waiter?.test(m)) {
+        const got = messages.slice(from);
+        from = messages.length;
+        const w = waiter;
+        waiter = undefined;
+        w.resolve(got);
+      }
+    });
+    call.on('error', () => {});
+    return {
+      call,
+      until: (test: (m: Msg) => boolean) => new Promise<Msg[]>((resolve) => (waiter = { test, resolve })),
+    };
+  }
+
+  const kind = (m: Msg) =>
+    m.targetChange
+      ? `${m.targetChange.targetChangeType ?? 'NO_CHANGE'}:${(m.targetChange.targetIds ?? []).join(',')}`
+      : m.documentChange
+        ? `change:${m.documentChange.document?.name?.split('/').pop()}`
+        : m.documentDelete
+          ? `delete:${m.documentDelete.document?.split('/').pop()}`
+          : 'other';
+  const globalNoChange = (m: Msg) =>
+    (m.targetChange?.targetChangeType ?? 'NO_CHANGE') === 'NO_CHANGE' &&
+    (m.targetChange?.targetIds ?? []).length === 0 &&
+    m.targetChange !== undefined;
+  const query = { parent: `${database}/documents`, structuredQuery: { from: [{ collectionId: 'rooms' }] } };
+
+  test('ADD, documents, CURRENT, a global NO_CHANGE; removeTarget answers REMOVE and frees the target', async () => {
+    const s = open();
+    s.call.write({ database, addTarget: { targetId: 7, query } });
+    const first = await s.until(globalNoChange);
+    expect(first.map(kind)).toEqual(['ADD:7', 'change:r1', 'CURRENT:7', 'NO_CHANGE:']);
+    expect(emulator.listen.stats()).toEqual({ streams: 1, targets: 1, trackedDocuments: 1 });
+    const token = first[2]!.targetChange!.resumeToken!;
+    expect(token.length).toBe(8);
+
+    await emulator.service.commit({ database, writes: [{ delete: `${database}/documents/rooms/r1` }] });
+    expect((await s.until(globalNoChange)).map(kind)).toEqual(['delete:r1', 'NO_CHANGE:']);
+
+    s.call.write({ database, removeTarget: 7 });
+    expect((await s.until((m) => m.targetChange?.targetChangeType === 'REMOVE')).map(kind)).toEqual([
+      'REMOVE:7',
+    ]);
+    expect(emulator.listen.stats().targets).toBe(0);
+
+    // A client coming back with its resume token is told to drop what it had (RESET).
+    s.call.write({ database, addTarget: { targetId: 9, query, resumeToken: token } });
+    expect((await s.until(globalNoChange)).map(kind)).toEqual([
+      'ADD:9',
+      'RESET:9',
+      'CURRENT:9',
+      'NO_CHANGE:',
+    ]);
+    s.call.end();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(emulator.listen.stats()).toEqual({ streams: 0, targets: 0, trackedDocuments: 0 });
+  });
+
+  test('a query without its index is removed with FAILED_PRECONDITION and the index to add', async () => {
+    const s = open();
+    s.call.write({
+      database,
+      addTarget: {
+        targetId: 3,
+        query: {
+          parent: `${database}/documents`,
+          structuredQuery: {
+            from: [{ collectionId: 'rooms' }],
+            where: {
+              fieldFilter: { field: { fieldPath: 'floor' }, op: 'EQUAL', value: { integerValue: '1' } },
+            },
+            orderBy: [{ field: { fieldPath: 'size' }, direction: 'DESCENDING' }],
+          },
+        },
+      },
+    });
+    const got = await s.until((m) => m.targetChange?.targetChangeType === 'REMOVE');
+    expect(got.map(kind)).toEqual(['ADD:3', 'REMOVE:3']);
+    expect(got[1]!.targetChange!.cause).toEqual({
+      code: 9,
+      message:
+        'The query requires an index. Add this composite index to "indexes" in firestore.indexes.json: ' +
+        '{"collectionGroup":"rooms","queryScope":"COLLECTION","fields":[{"fieldPath":"floor","order":"ASCENDING"},{"fieldPath":"size","order":"DESCENDING"}]}',
+    });
+    s.call.end();
   });
 });

@@ -13,6 +13,8 @@ import { UnitStatsStore } from '../../functions/src/data/unit-stats';
 import { computeUnitStats } from '../../functions/src/domain/unit-stats';
 import { generateProvince, type GenerateOptions } from './generate';
 import { loadOfficialUnits } from './official';
+// Area monitors (issue 13, H-monitors)
+import { monitorWrites } from './monitors';
 import { PlanningStore } from '../../functions/src/data/planning';
 import { seedPlanning } from './planning';
 import { dossierWrites } from './dossiers';
@@ -72,6 +74,8 @@ export async function seedProvince(
       (l) => () => writer.set(new PlanningStore(db).ref(l.term, l.unitCode, l.positionId), l),
     ),
     correctionRequests: dossierWrites(db, writer, g.cadres, options.provinceCode, options.asOf),
+    // Area monitors (issue 13, H-monitors): the demo monitors' scopes, assignments and work log.
+    ...monitorWrites(writer, db, units, options),
     // The unit statistics of the people and quotas written, summed as the
     // rebuild sums them (docs/data-model.md, "unitStats"): the seed writes
     // people and quotas directly, not through the transactions that keep them.

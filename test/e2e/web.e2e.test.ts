@@ -39,6 +39,7 @@ import { dossiersSuite } from './suites/dossiers';
 import { planningSuite } from './suites/planning';
 import { reportsSuite } from './suites/reports';
 import { evaluationSuite } from './suites/evaluation';
+import { monitorsSuite } from './suites/monitors';
 
 const PROVINCE = '42';
 /** The texts the client shows for a page outside the account's role or scope (messages/ui.ts). */
@@ -434,4 +435,5 @@ dossiersSuite(e2e);
 reportsSuite(e2e);
 evaluationSuite(e2e);
 planningSuite(e2e);
+monitorsSuite(e2e);
 // ---- end of suite registry

@@ -283,7 +283,7 @@ export function ReportPanel({ monitorUid, nameOf }: { monitorUid?: string; nameO
           columns={columns}
           rows={rows}
           rowKey={(r) => r.communeCode}
-          rowAttr="data-unit"
+          rowAttr="data-report-unit"
         />
       ) : null}
     </section>

@@ -154,7 +154,7 @@ export default function OfficerView() {
               rowKey={(r) => r.period}
             />
           </section>
-          <section class="panel" aria-labelledby="sat-comments" data-comments={readsComments(claims)}>
+          <section class="panel" aria-labelledby="sat-comments" data-comments={String(readsComments(claims))}>
             <h2 id="sat-comments">{t('sat.comments')}</h2>
             {d.comments === null ? (
               <Notice>{t('sat.commentsHidden')}</Notice>

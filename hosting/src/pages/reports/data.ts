@@ -15,6 +15,7 @@ import type {
 import { doc, getDoc } from 'firebase/firestore/lite';
 import { call } from '../../lib/api';
 import { db } from '../../lib/firebase';
+import { joinParts } from './sheet';
 
 // generateReport is not yet in lib/api.ts's Callables (requested of its owner): the one narrow cast is here.
 type GenerateCall = (name: 'generateReport', input: TGenerateReportInput) => Promise<GenerateReportResult>;

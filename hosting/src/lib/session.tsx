@@ -8,7 +8,7 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { onIdTokenChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import type { Claims } from '@canbo/model';
 import { auth } from './firebase';
-import { parseClaims } from './claims';
+import { parseClaims, withMonitorScope } from './claims';
 
 export interface Session {
   /** Still reading the persisted session. */
@@ -33,7 +33,11 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       onIdTokenChanged(auth, async (user) => {
         if (!user) return setState({ loading: false, user: null, claims: null });
         const token = await user.getIdTokenResult();
-        setState({ loading: false, user, claims: parseClaims(token.claims) });
+        const claims = parseClaims(token.claims);
+        // An area monitor's communes are its scope document's, current at once (docs/monitors.md);
+        // if that read fails the token's claims stand, and the rules still judge every read.
+        const current = claims ? await withMonitorScope(claims, user.uid).catch(() => claims) : null;
+        setState({ loading: false, user, claims: current });
       }),
     [],
   );

@@ -108,8 +108,8 @@ export const Evaluation = Scope.extend({
   /** The level after the facts that force KHT. */
   level: Level.nullable(),
   reasons: z.array(ScoreReason),
-  /** Present when the rules take the attitude part from citizens' ratings. */
-  attitude: AttitudeFromRatings.optional(),
+  /** The evidence when the rules take the attitude part from citizens' ratings; null otherwise. */
+  attitude: AttitudeFromRatings.nullable().optional(),
   /**
    * A reviewer's confirmation or change of the level, with the reason
    * (audited). Absent until someone reviews: the job never writes it, so a

@@ -146,7 +146,7 @@ describe('the planner with ratings', () => {
     expect(at(0.6)).not.toBe(at(0.95));
   });
 
-  it('without ratings given, the result carries no attitude evidence', () => {
-    expect('attitude' in evaluateUnit([input], ON).results[0]!).toBe(false);
+  it('without ratings given, the result carries no attitude evidence (null, so a merge clears older evidence)', () => {
+    expect(evaluateUnit([input], ON).results[0]!.attitude).toBeNull();
   });
 });

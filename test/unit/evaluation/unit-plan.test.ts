@@ -77,6 +77,8 @@ describe('one unit scored', () => {
       unitCode: '18073',
       taskGroup: 'chung',
       leader: false,
+      // No attitude evidence without ratings: null, so the job's merge clears evidence an earlier rule left.
+      attitude: null,
       inputsUpdatedAt: '2026-11-25T08:00:00.000Z',
       rated: true,
       general: {

@@ -109,7 +109,8 @@ export function evaluateUnit(
       scoreLevel: r.scoreLevel,
       level: r.level,
       reasons: r.reasons,
-      ...(attitude ? { attitude } : {}),
+      // Always written (null without evidence): the job's merge then clears evidence left by an earlier rule.
+      attitude: attitude ?? null,
       inputsDigest: digestOf({ base, scoring, attitude, rules: rulesDigest }),
     });
   };

@@ -245,7 +245,10 @@ describe('the read and its log entry are one transaction', () => {
     );
     const actor = actorFrom({ uid: 'u-admin', token: claims.admin });
     await expect(
-      useCases.getCadreDossier(actor, { cadreId: 'c-self', purpose: purpose('planning') }),
+      useCases.getCadreDossier(actor, {
+        cadreId: 'c-self',
+        purpose: { code: 'planning', detail: 'Rà soát quy hoạch nhiệm kỳ' },
+      }),
     ).rejects.toThrow();
     expect((await readsOf('c-self')).map((r) => r.reader.uid)).toEqual(['u-earlier']);
   });

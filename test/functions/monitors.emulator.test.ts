@@ -7,7 +7,7 @@
  */
 import { collections } from '../../functions/src/data/refs';
 import { callableHarness, failure } from '../helpers/callable';
-import { claims, writeProvince } from '../helpers/province';
+import { claims, quota, writeProvince } from '../helpers/province';
 
 const { call, firestore, cleanup } = callableHarness('monitors');
 
@@ -32,7 +32,7 @@ const TOKEN_B = { role: 'area_monitor', province: '42' };
 
 beforeAll(async () => {
   const db = firestore();
-  await writeProvince(db, [], []);
+  await writeProvince(db, [quota('18073', 32, 2)], []);
   const c = collections(db);
   await c.userScopes.doc('u-mon-a').set(scope('u-mon-a', 'area_monitor', ['18073', '18115']));
   await c.userScopes.doc('u-mon-b').set(scope('u-mon-b', 'area_monitor', []));
@@ -149,6 +149,15 @@ describe('a reassigned commune is closed to the monitor at once', () => {
       call('updateMonitorEntry', { id: entry.id, followUp: 'done' }, TOKEN_A, 'u-mon-a'),
     );
     expect(update.code).toBe('permission-denied');
+    // Every other callable authorises A by the same scope document (api/handler.ts: withCurrentScope).
+    const quotaOf18073 = { unitCode: '18073', block: 'government', year: 2027 };
+    expect((await failure(call('checkQuota', quotaOf18073, TOKEN_A, 'u-mon-a'))).code).toBe(
+      'permission-denied',
+    );
+    expect(await call('checkQuota', quotaOf18073, TOKEN_B, 'u-mon-b')).toMatchObject({
+      allocated: 32,
+      filled: 2,
+    });
     // A keeps 18115.
     expect(await call('recordMonitorEntry', visit('18115'), TOKEN_A, 'u-mon-a')).toMatchObject({
       communeCode: '18115',

@@ -504,3 +504,75 @@ describe('claims that cannot be confirmed stay pending for the reconciler', () =
     expect(audit.size).toBe(1);
   });
 });
+
+// Issue 13 (docs/monitors.md): an area monitor's communes live in its scope document, which the rules
+// and callables read; its claims carry none, and each grant is an assignment in its history.
+describe('area monitors', () => {
+  let n = 0;
+  const monitorDeps = (auth: ScopeDeps['auth']): ScopeDeps => ({
+    ...useCaseDeps(db, { clock: fixedClock('2026-11-25T08:00:00.000Z'), newId: (p) => `${p}-m${++n}` }),
+    auth,
+  });
+  const assignmentsOf = async (uid: string) =>
+    (await db.collection('monitorAssignments').where('monitorUid', '==', uid).get()).docs
+      .map((d) => d.data())
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  test('claims carry no communes; the scope document has them; the grant opens an assignment', async () => {
+    const { auth, set } = fakeAuth(undefined, null);
+    const communes = ['18073', '18100', '18115'];
+    expect(
+      await setUserScope(monitorDeps(auth), admin, {
+        uid: 'u-m1',
+        role: 'area_monitor',
+        province: '42',
+        communes,
+      }),
+    ).toEqual({
+      uid: 'u-m1',
+      claims: { role: 'area_monitor', province: '42' },
+      version: 1,
+      claimsApplied: true,
+    });
+    expect(set).toEqual([{ uid: 'u-m1', claims: { role: 'area_monitor', province: '42' } }]);
+    expect((await collections(db).userScopes.doc('u-m1').get()).data()).toMatchObject({
+      role: 'area_monitor',
+      communes,
+      claimsPending: false,
+    });
+    expect(await assignmentsOf('u-m1')).toEqual([
+      {
+        id: 'ma-42-m1',
+        provinceCode: '42',
+        monitorUid: 'u-m1',
+        communes,
+        fields: [],
+        from: '2026-11-25',
+        to: null,
+        decision: null,
+        reason: 'Phân quyền tài khoản / account scope set',
+        decidedBy: 'u-admin',
+        decidedAt: '2026-11-25T08:00:00.000Z',
+        endedBy: null,
+        endReason: null,
+      },
+    ]);
+    const audit = await db.collection('audit').where('target', '==', 'users/u-m1').get();
+    expect(audit.docs.map((d) => d.get('after'))).toEqual([
+      { role: 'area_monitor', province: '42', communes },
+    ]);
+  });
+
+  test('the account made a commune admin: its current assignment is closed that day', async () => {
+    const { auth } = fakeAuth(undefined, { role: 'area_monitor', province: '42' });
+    await setUserScope(monitorDeps(auth), admin, {
+      uid: 'u-m1',
+      role: 'commune_admin',
+      province: '42',
+      communes: ['18073'],
+    });
+    expect((await assignmentsOf('u-m1')).map((a) => [a.id, a.to, a.endedBy])).toEqual([
+      ['ma-42-m1', '2026-11-25', 'u-admin'],
+    ]);
+  });
+});

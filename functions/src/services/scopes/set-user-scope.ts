@@ -12,6 +12,10 @@
  * scope behind them.
  */
 import type { Auth, UserRecord } from 'firebase-admin/auth';
+import type { Transaction } from 'firebase-admin/firestore';
+import { MonitorRepository } from '../../data/monitors';
+import { changeAssignment } from '../../domain/monitors/rules';
+import { today } from '../../lib/clock';
 import { requireRole, type Actor } from '../../lib/actor';
 import { Forbidden, Internal, NotFound, ValidationFailed } from '../../lib/errors';
 import { log } from '../../log';
@@ -20,6 +24,7 @@ import { applyClaims, claimsFor } from './claims';
 import {
   type Claims,
   claimsOfScope,
+  type MonitorAssignment,
   MAX_CLAIMS_BYTES,
   message,
   oneLine,
@@ -85,6 +90,42 @@ function requireOwnAccount(claims: UserRecord['customClaims'], province: string,
   }
 }
 
+/**
+ * The assignment history of an area monitor scoped here: a new current
+ * assignment with the granted communes (its fields kept), or, when the
+ * account stops being an area monitor, the current one closed today.
+ */
+function recordAssignment(
+  deps: UseCaseDeps,
+  monitors: MonitorRepository,
+  tx: Transaction,
+  actor: Actor,
+  uid: string,
+  requested: { role: string; communes: string[] },
+  current: MonitorAssignment | undefined,
+): void {
+  const reason = oneLine(message('audit.setScope'));
+  const day = today(deps.clock);
+  if (requested.role !== 'area_monitor') {
+    if (current) monitors.saveAssignment(tx, { ...current, to: day, endedBy: actor.uid, endReason: reason });
+    return;
+  }
+  const { closed, opened } = changeAssignment(current, {
+    id: deps.newId(`ma-${actor.province}`),
+    provinceCode: actor.province,
+    monitorUid: uid,
+    communes: requested.communes,
+    fields: current?.fields ?? [],
+    from: day,
+    decision: null,
+    reason,
+    decidedBy: actor.uid,
+    decidedAt: deps.clock.now().toISOString(),
+  });
+  if (closed) monitors.saveAssignment(tx, closed);
+  monitors.saveAssignment(tx, opened);
+}
+
 export async function setUserScope(
   deps: ScopeDeps,
   actor: Actor,
@@ -113,12 +154,18 @@ export async function setUserScope(
   });
   requireOwnAccount(user.customClaims, actor.province, input.uid);
 
+  const monitors = new MonitorRepository(deps.db);
   const scope = await deps.db.runTransaction(async (tx) => {
     const prior = await deps.repos.userScopes.find(input.uid, tx);
     // The document, not only the claims, says whose account it is (claims may lag behind it).
     if (prior && prior.provinceCode !== actor.province) {
       throw new Forbidden('error.accountOfOtherProvince', { uid: input.uid });
     }
+    // An area monitor's communes are an assignment too (issue 13, docs/monitors.md): its history is kept.
+    const assignment =
+      input.role === 'area_monitor' || prior?.role === 'area_monitor'
+        ? await monitors.currentAssignment(tx, input.uid)
+        : undefined;
     const next: UserScope = {
       uid: input.uid,
       ...requested,
@@ -129,6 +176,7 @@ export async function setUserScope(
       updatedBy: actor.uid,
     };
     deps.repos.userScopes.save(tx, next);
+    recordAssignment(deps, monitors, tx, actor, input.uid, requested, assignment);
     deps.repos.audit.append(tx, {
       actor,
       action: 'user.setScope',

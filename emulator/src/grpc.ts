@@ -7,7 +7,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { principalFrom, type Principal } from './auth';
-import { Code, toEmulatorError } from './errors';
+import { Code, EmulatorError, toEmulatorError } from './errors';
 import { parseDocumentName, parseName } from './paths';
 import { packageDefinition } from './proto';
 import type { FirestoreService } from './service';
@@ -91,6 +91,18 @@ function unimplemented(name: string): grpc.UntypedHandleCall {
     if (callback) callback(status as grpc.ServiceError);
     else call.emit('error', status);
   }) as grpc.UntypedHandleCall;
+}
+
+interface WriteStreamRequest {
+  database?: string;
+  writes?: Parameters<FirestoreService['commit']>[0]['writes'];
+  streamToken?: Buffer;
+}
+
+let writeStreams = 0;
+
+function invalidWrite(message: string): Error {
+  return new EmulatorError(Code.INVALID_ARGUMENT, message);
 }
 
 /** Creates a gRPC server exposing the service (not yet bound to a port). */
@@ -190,7 +202,45 @@ export function createGrpcServer(
       call.on('cancelled', end);
       call.on('error', end);
     }) as grpc.UntypedHandleCall,
-    write: unimplemented('Write'),
+    write: ((call: grpc.ServerDuplexStream<WriteStreamRequest, unknown>) => {
+      // The Write stream (what the full JS SDK writes with): a handshake naming the database is
+      // answered with a stream id and token; every later request's writes are committed
+      // atomically, as one Commit, and answered with their results, the commit time and a new
+      // token. Rules apply as to Commit.
+      let database: string | undefined;
+      let principal: Principal | undefined;
+      let sequence = 0;
+      const streamId = `s${++writeStreams}`;
+      let queue = Promise.resolve();
+      const tokenOf = (n: number) => Buffer.from(`${streamId}:${n}`);
+      call.on('data', (req: WriteStreamRequest) => {
+        queue = queue
+          .then(async () => {
+            principal ??= principalOf(call, {});
+            if (database === undefined) {
+              if (req.writes?.length)
+                throw invalidWrite('The first request on a Write stream has no writes.');
+              database = req.database ?? '';
+              call.write({ streamId, streamToken: tokenOf(sequence) });
+              return;
+            }
+            const out = await service.commit({ database, writes: req.writes ?? [] }, principal);
+            call.write({
+              streamToken: tokenOf(++sequence),
+              writeResults: out.writeResults,
+              commitTime: out.commitTime,
+            });
+          })
+          .catch((err: unknown) => {
+            if (!call.writableEnded) call.emit('error', grpcError(err));
+          });
+      });
+      call.on('end', () => {
+        void queue.then(() => {
+          if (!call.writableEnded) call.end();
+        });
+      });
+    }) as grpc.UntypedHandleCall,
   };
   server.addService(loaded.google.firestore.v1.Firestore.service, handlers);
   return server;

@@ -8,7 +8,9 @@ import { Firestore, type DocumentSnapshot, type QuerySnapshot } from '@google-cl
 import * as grpc from '@grpc/grpc-js';
 import { startFirestoreEmulator, type RunningEmulator } from '../../emulator/src';
 import { packageDefinition } from '../../emulator/src/proto';
-import { adminFirestore, closeClients, uniqueProjectId } from '../helpers/firestore';
+import { deleteApp, initializeApp } from 'firebase/app';
+import * as full from 'firebase/firestore';
+import { adminFirestore, closeClients, emulatorAddress, uniqueProjectId } from '../helpers/firestore';
 
 afterAll(closeClients);
 
@@ -385,5 +387,41 @@ describe('the Listen protocol, message by message (a raw gRPC client)', () => {
         '{"collectionGroup":"rooms","queryScope":"COLLECTION","fields":[{"fieldPath":"floor","order":"ASCENDING"},{"fieldPath":"size","order":"DESCENDING"}]}',
     });
     s.call.end();
+  });
+});
+
+describe('the full JS SDK (gRPC Listen and Write streams)', () => {
+  test('setDoc goes through the Write stream; onSnapshot sees local, acknowledged and remote writes', async () => {
+    const projectId = uniqueProjectId('listen-full');
+    const app = initializeApp({ projectId, apiKey: 'fake-api-key' }, projectId);
+    const db = full.getFirestore(app);
+    const { host, port } = emulatorAddress();
+    full.connectFirestoreEmulator(db, host, port, { mockUserToken: 'owner' });
+    const snaps = collector<full.QuerySnapshot>();
+    const unsubscribe = full.onSnapshot(
+      full.query(full.collection(db, 'rooms'), full.where('size', '>', 1)),
+      { includeMetadataChanges: true },
+      (s) => snaps.push(s),
+    );
+    try {
+      await full.setDoc(full.doc(db, 'rooms/a'), { size: 3 });
+      // The write was committed by the emulator (the admin SDK reads it back) ...
+      const admin = adminFirestore(projectId);
+      expect((await admin.doc('rooms/a').get()).get('size')).toBe(3);
+      // ... and the listener ends up with it, acknowledged and from the server.
+      const synced = await snaps.next(
+        (s) => s.size === 1 && !s.metadata.hasPendingWrites && !s.metadata.fromCache,
+      );
+      expect(synced.docs.map((d) => d.id)).toEqual(['a']);
+      // A write by someone else arrives through the Listen stream.
+      await admin.doc('rooms/b').set({ size: 5 });
+      const remote = await snaps.next((s) => s.size === 2);
+      expect(remote.docs.map((d) => `${d.id}=${String(d.get('size'))}`)).toEqual(['a=3', 'b=5']);
+      expect(remote.metadata.hasPendingWrites).toBe(false);
+    } finally {
+      unsubscribe();
+      await full.terminate(db);
+      await deleteApp(app);
+    }
   });
 });

@@ -22,7 +22,7 @@ export function MonitorWork({ claims }: { claims: Claims }) {
     return { log, current: assignments.find((a) => a.to === null) ?? null };
   }, [claims, uid]);
 
-  if (data.loading) return <Loading />;
+  if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
   const { log, current } = data.data;
   const open = log.filter((e) => e.followUp !== null && e.followUp !== 'done');

@@ -45,7 +45,7 @@ export default function Province() {
     return { assignments, log, monitors };
   }, [claims, uid]);
 
-  if (data.loading) return <Loading />;
+  if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
   const { assignments, log, monitors } = data.data;
   const admin = claims.role === 'province_admin';

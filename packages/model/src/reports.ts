@@ -13,6 +13,7 @@ import { CommuneCode, IsoDate, IsoDateTime, ProvinceCode } from './common';
 import { Quarter } from './evaluations';
 import { PlanningTerm } from './planning';
 import { RequestId } from './idempotency';
+import { message, oneLine } from './messages';
 
 export const ReportKind = z.enum([
   // 1. biên chế allocated vs filled (reserved, incoming) by block, every commune
@@ -123,7 +124,7 @@ export const ZGenerateReportInput = z
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message: 'Báo cáo này cần trường này / this report needs this field',
+          message: oneLine(message('report.input.needed')),
         });
     };
     if (input.kind === 'staffing') need('year');
@@ -136,7 +137,7 @@ export const ZGenerateReportInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['to'],
-          message: 'Ngày kết thúc trước ngày bắt đầu / the end date is before the start date',
+          message: oneLine(message('report.input.endBeforeStart')),
         });
     }
   });

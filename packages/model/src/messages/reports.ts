@@ -60,6 +60,13 @@ export const REPORT_MESSAGES = {
     en: 'From the area monitors’ work log; "still open" and "done" count the period’s findings and recommendations as they stand now.',
   },
 
+  // Input errors of generateReport
+  'report.input.needed': { vi: 'Báo cáo này cần trường này', en: 'this report needs this field' },
+  'report.input.endBeforeStart': {
+    vi: 'Ngày kết thúc trước ngày bắt đầu',
+    en: 'the end date is before the start date',
+  },
+
   // Titles and subtitles (printed under the national heading)
   'report.staffing.title': {
     vi: 'BÁO CÁO TÌNH HÌNH GIAO VÀ SỬ DỤNG BIÊN CHẾ CẤP XÃ',

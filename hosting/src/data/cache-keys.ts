@@ -14,7 +14,7 @@
 import type { Claims } from '@canbo/model';
 
 /** Bumped when the shape of what is stored changes: older entries are then never read. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** Figures older than this are not shown while the fresh ones load (a week: a board meets weekly). */
 export const MAX_AGE_MS = 7 * 24 * 3_600_000;

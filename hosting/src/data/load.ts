@@ -6,7 +6,12 @@ import { toAppError } from '../lib/errors';
 import {
   quotasFromDocs,
   quotasFromStats,
+  structureByRegion,
+  structureOf,
+  vacantKeyPosts,
   type CommuneInfo,
+  type Structure,
+  type VacantKeyPost,
   type KeyPosition,
   type QuotaDoc,
   type QuotaRecord,
@@ -90,18 +95,45 @@ export async function loadFigures(
 
 export type MovementRow = Movement & { _id: string };
 
-/** Everything a dashboard (province, or an area monitor's communes) shows. */
+/** What the alerts table shows of a flagged movement. */
+export type AlertRow = Pick<
+  MovementRow,
+  '_id' | 'flags' | 'cadreId' | 'cadreName' | 'type' | 'toUnitCode' | 'plannedEndDate'
+>;
+
+/** The structure of one commune's workforce (an area monitor's communes side by side). */
+export interface CommuneStructure extends Structure {
+  code: string;
+  name: string;
+}
+
+/**
+ * Everything a dashboard (province, or an area monitor's communes) shows,
+ * already worked out: what the page keeps for the next visit (data/cache.ts)
+ * is this, a few dozen kilobytes, not the statistics documents it came from
+ * (about a megabyte to copy in and out of storage on a slow computer).
+ */
 export interface OverviewData {
   communes: CommuneInfo[];
-  figures: Figures;
-  alerts: MovementRow[];
+  /** Where the quota figures came from (loadFigures). */
+  source: Figures['source'];
+  /** The quotas of the year, one per unit and block. */
+  records: QuotaRecord[];
+  /** Lowland vs mountain; null without statistics. */
+  structure: { all: Structure; lowland: Structure; mountain: Structure } | null;
+  /** Per commune, when the view is some communes (an area monitor's); else null. */
+  communeStructures: CommuneStructure[] | null;
+  /** Null while the statistics carry no key posts. */
+  vacant: VacantKeyPost[] | null;
   keyPositions: KeyPosition[];
+  alerts: AlertRow[];
 }
 
 /**
  * The dashboard's reads, all at once (one round trip on a slow connection,
  * not four): the communes, the figures of `year`, the daily alerts and the
- * key posts. `communes` limits the view to those (an area monitor's).
+ * key posts, worked out into what the page shows. `communes` limits the view
+ * to those (an area monitor's).
  */
 export async function loadOverview(
   claims: Claims,
@@ -115,7 +147,36 @@ export async function loadOverview(
     loadKeyPositions(),
   ]);
   const list = communes ? all.filter((c) => communes.includes(c.code)) : all;
-  return { communes: list, figures, alerts, keyPositions };
+  const withStats = figures.source === 'stats';
+  const regionOf = new Map(list.map((c) => [c.code, c.region]));
+  return {
+    communes: list,
+    source: figures.source,
+    records: figures.records,
+    structure: withStats ? structureByRegion(figures.stats, regionOf, year) : null,
+    communeStructures:
+      withStats && communes
+        ? list.map((c) => ({
+            code: c.code,
+            name: c.name,
+            ...structureOf(
+              figures.stats.filter((s) => s.communeCode === c.code),
+              year,
+            ),
+          }))
+        : null,
+    vacant: vacantKeyPosts(figures.stats, list, keyPositions),
+    keyPositions,
+    alerts: alerts.map((m) => ({
+      _id: m._id,
+      flags: m.flags,
+      cadreId: m.cadreId,
+      cadreName: m.cadreName,
+      type: m.type,
+      toUnitCode: m.toUnitCode,
+      plannedEndDate: m.plannedEndDate,
+    })),
+  };
 }
 
 /** The movements flagged by the daily scan (ending within 60 days, overdue returns) in the account's scope. */

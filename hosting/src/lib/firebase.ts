@@ -12,6 +12,7 @@
 import { initializeApp, type FirebaseOptions } from 'firebase/app';
 import { browserLocalPersistence, connectAuthEmulator, initializeAuth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore/lite';
+import { keptIdToken, tokenPayload } from '../data/session-hint';
 
 /** The region of every callable (functions/src/config.ts, REGION). */
 export const FUNCTIONS_REGION = 'asia-southeast1';
@@ -50,22 +51,13 @@ if (usesEmulators) {
  * `firebase:authUser:<apiKey>:<app name>`), read without any check and
  * without waiting for Auth to restore the session (which asks the server
  * first). Only a hint — which page to start downloading while the session
- * is restored (app.tsx) — never a decision about access: those are the
- * rules' and the callables', on the verified token. Null when there is no
- * kept session or it cannot be read.
+ * is restored (app.tsx) — never a decision about access. Null when there is
+ * no kept session or it cannot be read (data/session-hint.ts).
  */
 export function keptSessionClaims(): Record<string, unknown> | null {
   try {
-    const raw = localStorage.getItem(`firebase:authUser:${app.options.apiKey}:${app.name}`);
-    const token = (JSON.parse(raw ?? 'null') as { stsTokenManager?: { accessToken?: unknown } } | null)
-      ?.stsTokenManager?.accessToken;
-    if (typeof token !== 'string') return null;
-    const payload = token.split('.')[1] ?? '';
-    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
-      c.charCodeAt(0),
-    );
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
+    const token = keptIdToken(localStorage.getItem(`firebase:authUser:${app.options.apiKey}:${app.name}`));
+    return token ? tokenPayload(token) : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
  * lowland and mountain compared. Read from the per-unit statistics (one
  * document per unit), never from every person's document.
  */
-import type { Claims, Movement } from '@canbo/model';
+import type { Claims } from '@canbo/model';
 import type { MessageKey } from '@canbo/model/messages';
 import { BarChart } from '../components/BarChart';
 import { ErrorView, Loading, Notice } from '../components/ErrorView';
@@ -17,20 +17,16 @@ import {
   blockRows,
   communeRows,
   EDUCATION_LEVELS,
-  structureByRegion,
   type BlockRow,
   type CommuneInfo,
   type CommuneQuotaRow,
   type KeyPosition,
-  type StatsDoc,
   type Structure,
-  structureOf,
-  vacantKeyPosts,
   type VacantKeyPost,
 } from '../data/figures';
 import { useStaleWhileRevalidate } from '../data/cache';
 import { cacheKey } from '../data/cache-keys';
-import { loadOverview, type MovementRow } from '../data/load';
+import { loadOverview, type AlertRow, type CommuneStructure } from '../data/load';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayInVietnam } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useEffect } from 'preact/hooks';
@@ -66,18 +62,17 @@ export function Overview({ claims, communes, title }: Props) {
 
   if (data.loading) return <Loading />;
   if (!data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
-  const { figures, alerts } = data.data;
-  const rows = communeRows(figures.records, data.data.communes);
-  const blocks = blockRows(figures.records);
-  const regionOf = new Map(data.data.communes.map((c) => [c.code, c.region]));
-  const structure = figures.source === 'stats' ? structureByRegion(figures.stats, regionOf, year) : null;
+  const view = data.data;
+  const rows = communeRows(view.records, view.communes);
+  const blocks = blockRows(view.records);
+  const structure = view.structure;
 
   return (
     // data-shown: figures on the page (maybe stored ones); data-ready: this visit's own read (tests wait for it).
     <div data-shown="true" data-ready={data.fresh ? 'true' : 'false'}>
       <h1>{t(title)}</h1>
       <Freshness fresh={data.fresh} at={data.at} error={data.error} onRetry={data.reload} />
-      {figures.source === 'quotas' && <p class="note">{t('ui.quota.fromQuotas')}</p>}
+      {view.source === 'quotas' && <p class="note">{t('ui.quota.fromQuotas')}</p>}
       <section class="panel" aria-labelledby="blocks-title">
         <h2 id="blocks-title">{t('ui.quota.byBlock')}</h2>
         <p>{t('ui.quota.title', { year })}</p>
@@ -87,7 +82,7 @@ export function Overview({ claims, communes, title }: Props) {
         />
         <BlockTable rows={blocks} caption={`${t('ui.quota.byBlock')} ${year}`} />
       </section>
-      <AlertsPanel alerts={alerts} communes={data.data.communes} />
+      <AlertsPanel alerts={view.alerts} communes={view.communes} />
       <section class="panel" aria-labelledby="communes-title">
         <h2 id="communes-title">{t('ui.quota.byCommune')}</h2>
         <p>
@@ -108,16 +103,11 @@ export function Overview({ claims, communes, title }: Props) {
         )}
         <CommuneTable rows={rows} caption={`${t('ui.quota.byCommune')} ${year}`} />
       </section>
-      <KeyPostsPanel
-        vacant={vacantKeyPosts(figures.stats, data.data.communes, data.data.keyPositions)}
-        positions={data.data.keyPositions}
-      />
+      <KeyPostsPanel vacant={view.vacant} positions={view.keyPositions} />
       <section class="panel" aria-labelledby="structure-title">
         <h2 id="structure-title">{t('ui.structure.title')}</h2>
         {structure ? <StructureTable {...structure} /> : <p>{t('ui.keyPosts.pending')}</p>}
-        {structure && communes && (
-          <CommuneStructureTable stats={figures.stats} communes={data.data.communes} year={year} />
-        )}
+        {structure && view.communeStructures && <CommuneStructureTable rows={view.communeStructures} />}
       </section>
     </div>
   );
@@ -223,13 +213,13 @@ function CommuneTable({ rows, caption }: { rows: CommuneQuotaRow[]; caption: str
   );
 }
 
-function AlertsPanel({ alerts, communes }: { alerts: MovementRow[]; communes: CommuneInfo[] }) {
+function AlertsPanel({ alerts, communes }: { alerts: AlertRow[]; communes: CommuneInfo[] }) {
   const { t } = useI18n();
   const names = new Map(communes.map((c) => [c.code, c.name]));
   const unitName = (code: string | null) => (code ? (names.get(code) ?? code) : '—');
-  const flagOf = (m: Movement) =>
+  const flagOf = (m: AlertRow) =>
     (m.flags ?? []).includes('overdue_return') ? t('ui.alerts.overdue') : t('ui.alerts.endingSoon');
-  const columns: Column<MovementRow>[] = [
+  const columns: Column<AlertRow>[] = [
     {
       key: 'flag',
       label: 'ui.alerts.flag',
@@ -368,37 +358,16 @@ function KeyPostsPanel({ vacant, positions }: { vacant: VacantKeyPost[] | null; 
   );
 }
 
-interface CommuneStructureRow extends Structure {
-  code: string;
-  name: string;
-}
-
 /** An area monitor's communes side by side: the structure of each. */
-function CommuneStructureTable({
-  stats,
-  communes,
-  year,
-}: {
-  stats: StatsDoc[];
-  communes: CommuneInfo[];
-  year: number;
-}) {
+function CommuneStructureTable({ rows }: { rows: CommuneStructure[] }) {
   const { t, lang } = useI18n();
-  const rows: CommuneStructureRow[] = communes.map((c) => ({
-    code: c.code,
-    name: c.name,
-    ...structureOf(
-      stats.filter((s) => s.communeCode === c.code),
-      year,
-    ),
-  }));
   const pct = (r: Structure, part: number) => formatPercent(part, r.headcount, lang);
-  const columns: Column<CommuneStructureRow>[] = [
+  const columns: Column<CommuneStructure>[] = [
     { key: 'name', label: 'ui.commune.name', value: (r) => r.name },
     { key: 'headcount', label: 'ui.structure.headcount', value: (r) => r.headcount, num: true },
     { key: 'women', label: 'ui.structure.women', value: (r) => pct(r, r.women), num: true },
     { key: 'minorities', label: 'ui.structure.minorities', value: (r) => pct(r, r.minorities), num: true },
-    ...AGE_BANDS.map((b): Column<CommuneStructureRow> => ({
+    ...AGE_BANDS.map((b): Column<CommuneStructure> => ({
       key: b,
       label: { text: t('ui.structure.age', { band: AGE_BAND_LABELS[b] }) },
       value: (r) => pct(r, r.ages[b]),

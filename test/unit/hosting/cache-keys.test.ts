@@ -22,10 +22,10 @@ const DAY = 24 * 3_600_000;
 describe('the key of a page’s figures', () => {
   test('names the format, the page, the account, its scope and the page’s parameters', () => {
     expect(cacheKey('overview', 'uid-a', admin, [2026, null])).toBe(
-      'v1#overview#uid-a#province_admin|40||#2026#*',
+      'v2#overview#uid-a#province_admin|40||#2026#*',
     );
     expect(cacheKey('overview', 'uid-m', monitor, [2026, ['17000', '16681']])).toBe(
-      'v1#overview#uid-m#area_monitor|40|16681,17000|#2026#16681,17000',
+      'v2#overview#uid-m#area_monitor|40|16681,17000|#2026#16681,17000',
     );
   });
 
@@ -49,7 +49,7 @@ describe('the key of a page’s figures', () => {
 });
 
 describe('which stored figures may be shown', () => {
-  const key = 'v1#overview#uid-a#province_admin|40||#2026#*';
+  const key = 'v2#overview#uid-a#province_admin|40||#2026#*';
   const entry = (over: Partial<CacheEntry<string>> = {}): CacheEntry<string> => ({
     key,
     uid: 'uid-a',
@@ -69,7 +69,7 @@ describe('which stored figures may be shown', () => {
   });
 
   test('not those of another key (another scope or an older format)', () => {
-    expect(usable(entry({ key: 'v0#overview#uid-a#province_admin|40||#2026#*' }), key, 'uid-a', NOW)).toBe(
+    expect(usable(entry({ key: 'v1#overview#uid-a#province_admin|40||#2026#*' }), key, 'uid-a', NOW)).toBe(
       false,
     );
   });

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { CatalogueAbout, Certainty } from './catalogue';
 import { DocId, IsoDate, IsoDateTime, Scope, UnitCode } from './common';
 import { RequestId } from './idempotency';
+import { message, oneLine } from './messages';
 
 /**
  * The terms planned for: the current one and the next (QĐ 377: planning for
@@ -160,19 +161,15 @@ export const PlanningTargetsCatalogue = z
   })
   .superRefine((c, ctx) => {
     // The bands follow each other without gap or overlap, from open to open.
+    const issue = (text: string) => ctx.addIssue({ code: 'custom', message: text });
     const b = c.ageBands.bands;
-    if (b[0]?.minAge !== null)
-      ctx.addIssue({ code: 'custom', message: 'the first age band must be open below' });
-    if (b[b.length - 1]?.maxAge !== null)
-      ctx.addIssue({ code: 'custom', message: 'the last age band must be open above' });
+    if (b[0]?.minAge !== null) issue(oneLine(message('planning.targets.openBelow')));
+    if (b[b.length - 1]?.maxAge !== null) issue(oneLine(message('planning.targets.openAbove')));
     for (let i = 1; i < b.length; i++) {
       const prev = b[i - 1]!.maxAge;
       const min = b[i]!.minAge;
       if (prev === null || min === null || min !== prev + 1)
-        ctx.addIssue({
-          code: 'custom',
-          message: `age band ${b[i]!.id} must start the year after ${b[i - 1]!.id}`,
-        });
+        issue(oneLine(message('planning.targets.gap', { band: b[i]!.id, previous: b[i - 1]!.id })));
     }
   });
 export type PlanningTargetsCatalogue = z.infer<typeof PlanningTargetsCatalogue>;

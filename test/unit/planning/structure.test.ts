@@ -44,7 +44,7 @@ describe('the targets file', () => {
     gap.ageBands.bands[1]!.minAge = 41;
     expect(() => parsePlanningTargets(gap)).toThrow(CatalogueInvalid);
     expect(() => parsePlanningTargets(gap)).toThrow(
-      'data/catalogue/planning-targets.json is invalid: (root): age band 40_to_50 must start the year after under_40',
+      'data/catalogue/planning-targets.json is invalid: (root): nhóm tuổi 40_to_50 phải bắt đầu ngay sau under_40 / age band 40_to_50 must start the year after under_40',
     );
     const share = structuredClone(targetsJson);
     share.women.minShare = 1.5;

@@ -17,6 +17,7 @@
 import {
   type Cadre,
   communeOf,
+  message,
   type PlanningList,
   planningListId,
   type PlanningPerson,
@@ -42,10 +43,8 @@ export function plannedPost(deps: PlanningDeps, unitCode: string, positionId: st
   if (problem === 'unknown' || !position)
     throw planningField('positionId', 'planning.unknownPosition', { positionId });
   if (problem === 'level') {
-    const level =
-      position.level === 'commune'
-        ? { levelVi: 'xã', level: 'commune' }
-        : { levelVi: 'tỉnh', level: 'province' };
+    const name = message(`planning.level.${position.level}`);
+    const level = { levelVi: name.vi, level: name.en };
     throw planningField('positionId', 'planning.levelMismatch', { positionId, unitCode, ...level });
   }
   if (!position.leadership) throw planningField('positionId', 'planning.notLeadership', { positionId });

@@ -7,7 +7,13 @@
  * flags changed is written in a transaction of its own with an audit entry.
  * Nobody is removed: removal is the province's decision (removeFromPlanning).
  */
-import { type PlanningFlag, type PlanningList, type TReviewPlanningInput } from '@canbo/model';
+import {
+  message,
+  oneLine,
+  type PlanningFlag,
+  type PlanningList,
+  type TReviewPlanningInput,
+} from '@canbo/model';
 import { reviewFlags } from '../../domain/planning';
 import { requireRole, type Actor } from '../../lib/actor';
 import { today } from '../../lib/clock';
@@ -112,7 +118,7 @@ export async function reviewProvince(
         after: {
           flags: Object.fromEntries(next.entries.map((e) => [e.cadreId, e.flags.map((f) => f.code)])),
         },
-        reason: `Rà soát quy hoạch hằng năm ${year} / annual planning review ${year}`,
+        reason: oneLine(message('planning.review.reason', { year })),
       });
     });
   }

@@ -139,6 +139,24 @@ export const PLANNING_MESSAGES = {
   'planning.gap.political_theory': { vi: 'lý luận chính trị', en: 'political theory' },
   'planning.gap.party_member': { vi: 'chưa là đảng viên', en: 'not a Party member' },
 
+  // The targets file (data/catalogue/planning-targets.json), for whoever edits it
+  'planning.targets.openBelow': {
+    vi: 'nhóm tuổi đầu tiên phải không có giới hạn dưới',
+    en: 'the first age band must be open below',
+  },
+  'planning.targets.openAbove': {
+    vi: 'nhóm tuổi cuối cùng phải không có giới hạn trên',
+    en: 'the last age band must be open above',
+  },
+  'planning.targets.gap': {
+    vi: 'nhóm tuổi {band} phải bắt đầu ngay sau {previous}',
+    en: 'age band {band} must start the year after {previous}',
+  },
+  'planning.review.reason': {
+    vi: 'Rà soát quy hoạch hằng năm {year}',
+    en: 'annual planning review {year}',
+  },
+
   // Errors
   'planning.refused': {
     vi: 'Không thể đưa vào quy hoạch: {list}',

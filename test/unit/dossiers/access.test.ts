@@ -26,27 +26,27 @@ describe('roles and purposes', () => {
     for (const role of ['commune_viewer', 'area_monitor', 'integration']) {
       expect(dossierAccess({ ...communeAdmin, role }, subject, 'movement')).toEqual({
         allowed: false,
-        reason: 'role',
+        refusal: 'role',
       });
     }
   });
 
   test('each role states only its own purposes', () => {
     expect(purposeAllowed(admin, 'planning')).toBeNull();
-    expect(purposeAllowed(admin, 'inspection')).toEqual({ allowed: false, reason: 'purpose' });
+    expect(purposeAllowed(admin, 'inspection')).toEqual({ allowed: false, refusal: 'purpose' });
     expect(purposeAllowed(auditor, 'inspection')).toBeNull();
-    expect(purposeAllowed(auditor, 'appointment')).toEqual({ allowed: false, reason: 'purpose' });
+    expect(purposeAllowed(auditor, 'appointment')).toEqual({ allowed: false, refusal: 'purpose' });
     expect(purposeAllowed(communeAdmin, 'movement')).toBeNull();
-    expect(purposeAllowed(communeAdmin, 'planning')).toEqual({ allowed: false, reason: 'purpose' });
+    expect(purposeAllowed(communeAdmin, 'planning')).toEqual({ allowed: false, refusal: 'purpose' });
     expect(purposeAllowed(self, 'self')).toBeNull();
-    expect(purposeAllowed(self, 'appointment')).toEqual({ allowed: false, reason: 'purpose' });
+    expect(purposeAllowed(self, 'appointment')).toEqual({ allowed: false, refusal: 'purpose' });
   });
 
   test('"self" is for the person only', () => {
-    expect(dossierAccess(admin, subject, 'self')).toEqual({ allowed: false, reason: 'self_only' });
+    expect(dossierAccess(admin, subject, 'self')).toEqual({ allowed: false, refusal: 'self_only' });
     expect(dossierAccess(self, { ...subject, id: '18073-002' }, 'self')).toEqual({
       allowed: false,
-      reason: 'not_own',
+      refusal: 'not_own',
     });
     expect(dossierAccess(self, subject, 'self')).toEqual({
       allowed: true,
@@ -61,11 +61,11 @@ describe('scope', () => {
     expect(dossierAccess(auditor, { ...subject, homeCommuneCode: null }, 'inspection').allowed).toBe(true);
     expect(dossierAccess(admin, { ...subject, provinceCode: '40' }, 'evaluation')).toEqual({
       allowed: false,
-      reason: 'scope',
+      refusal: 'scope',
     });
     expect(dossierAccess(self, { ...subject, provinceCode: '40' }, 'self')).toEqual({
       allowed: false,
-      reason: 'scope',
+      refusal: 'scope',
     });
   });
 
@@ -76,11 +76,11 @@ describe('scope', () => {
     });
     expect(dossierAccess(communeAdmin, { ...subject, homeCommuneCode: '18100' }, 'movement')).toEqual({
       allowed: false,
-      reason: 'scope',
+      refusal: 'scope',
     });
     expect(dossierAccess(communeAdmin, { ...subject, homeCommuneCode: null }, 'movement')).toEqual({
       allowed: false,
-      reason: 'scope',
+      refusal: 'scope',
     });
   });
 });
@@ -101,7 +101,7 @@ describe('fields (data minimisation)', () => {
     });
     expect(fieldsFor('evaluation', ['discipline', 'nationalId', 'phone'])).toEqual({
       allowed: false,
-      reason: 'fields',
+      refusal: 'fields',
       fields: ['nationalId', 'phone'],
     });
   });

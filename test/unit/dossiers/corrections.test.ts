@@ -89,20 +89,20 @@ describe('the value an acceptance writes', () => {
     expect(correctedValue('phone', '0912345678', undefined)).toEqual({ ok: true, value: '0912345678' });
     expect(correctedValue('nationalId', 'số cũ sai một chữ số', undefined)).toEqual({
       ok: false,
-      reason: 'value_invalid',
+      problem: 'value_invalid',
     });
   });
 
   test('family, discipline and restrictions need a value that fits the profile schema', () => {
     expect(correctedValue('family', 'Vợ tôi sinh năm 1988', undefined)).toEqual({
       ok: false,
-      reason: 'value_required',
+      problem: 'value_required',
     });
     const family = [{ relation: 'spouse', fullName: 'Nguyễn Thị B', birthYear: 1988, cadreId: null }];
     expect(correctedValue('family', 'x', family)).toEqual({ ok: true, value: family });
     expect(correctedValue('family', 'x', [{ relation: 'cousin', fullName: 'A', birthYear: 1988 }])).toEqual({
       ok: false,
-      reason: 'value_invalid',
+      problem: 'value_invalid',
     });
     expect(correctedValue('restrictions', 'x', NO_RESTRICTIONS)).toEqual({
       ok: true,

@@ -38,12 +38,12 @@ export interface DossierSubject {
 }
 
 export type DossierRefusal =
-  | { reason: 'role' }
-  | { reason: 'purpose' }
-  | { reason: 'self_only' }
-  | { reason: 'not_own' }
-  | { reason: 'scope' }
-  | { reason: 'fields'; fields: DossierFieldName[] };
+  | { refusal: 'role' }
+  | { refusal: 'purpose' }
+  | { refusal: 'self_only' }
+  | { refusal: 'not_own' }
+  | { refusal: 'scope' }
+  | { refusal: 'fields'; fields: DossierFieldName[] };
 
 export type DossierAccess =
   { allowed: true; fields: DossierFieldName[] } | ({ allowed: false } & DossierRefusal);
@@ -53,9 +53,9 @@ export function purposeAllowed(
   reader: Pick<DossierReader, 'role'>,
   purpose: DossierPurposeCode,
 ): DossierAccess | null {
-  if (!isDossierReaderRole(reader.role)) return { allowed: false, reason: 'role' };
-  if (purpose === 'self' && reader.role !== 'cadre') return { allowed: false, reason: 'self_only' };
-  if (!PURPOSES_BY_ROLE[reader.role].includes(purpose)) return { allowed: false, reason: 'purpose' };
+  if (!isDossierReaderRole(reader.role)) return { allowed: false, refusal: 'role' };
+  if (purpose === 'self' && reader.role !== 'cadre') return { allowed: false, refusal: 'self_only' };
+  if (!PURPOSES_BY_ROLE[reader.role].includes(purpose)) return { allowed: false, refusal: 'purpose' };
   return null;
 }
 
@@ -67,7 +67,7 @@ export function fieldsFor(
   const allowed = PURPOSE_FIELDS[purpose];
   const wanted = asked ?? allowed;
   const outside = wanted.filter((f) => !allowed.includes(f));
-  if (outside.length > 0) return { allowed: false, reason: 'fields', fields: [...outside] };
+  if (outside.length > 0) return { allowed: false, refusal: 'fields', fields: [...outside] };
   return { allowed: true, fields: DOSSIER_FIELDS.filter((f) => wanted.includes(f)) };
 }
 
@@ -80,14 +80,14 @@ export function dossierAccess(
 ): DossierAccess {
   const refused = purposeAllowed(reader, purpose);
   if (refused) return refused;
-  if (subject.provinceCode !== reader.province) return { allowed: false, reason: 'scope' };
+  if (subject.provinceCode !== reader.province) return { allowed: false, refusal: 'scope' };
   switch (reader.role) {
     case 'cadre':
-      if (reader.cadreId !== subject.id) return { allowed: false, reason: 'not_own' };
+      if (reader.cadreId !== subject.id) return { allowed: false, refusal: 'not_own' };
       break;
     case 'commune_admin':
       if (subject.homeCommuneCode === null || !reader.communes.includes(subject.homeCommuneCode))
-        return { allowed: false, reason: 'scope' };
+        return { allowed: false, refusal: 'scope' };
       break;
     default:
       // province_admin, auditor: the whole province.

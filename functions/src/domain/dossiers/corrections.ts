@@ -36,7 +36,7 @@ const TEXT_FIELDS: readonly DossierFieldName[] = ['nationalId', 'phone'];
 
 export type CorrectionValue =
   | { ok: true; value: CadrePrivate[DossierFieldName] }
-  | { ok: false; reason: 'value_required' | 'value_invalid' };
+  | { ok: false; problem: 'value_required' | 'value_invalid' };
 
 /**
  * The value an acceptance writes into `field`: `value` when given, else for
@@ -50,9 +50,9 @@ export function correctedValue(
 ): CorrectionValue {
   const candidate =
     value !== undefined ? value : TEXT_FIELDS.includes(field) ? proposedValue.trim() : undefined;
-  if (candidate === undefined) return { ok: false, reason: 'value_required' };
+  if (candidate === undefined) return { ok: false, problem: 'value_required' };
   const parsed = DOSSIER_FIELD_SCHEMAS[field].safeParse(candidate);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'value_invalid' };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: 'value_invalid' };
 }
 
 /** The profile with `field` replaced (the other fields kept). */

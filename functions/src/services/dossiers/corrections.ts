@@ -22,7 +22,7 @@ import { vietnamDay } from '../../lib/clock';
 import { NotFound, ValidationFailed } from '../../lib/errors';
 import type { DossierDeps } from './deps';
 import { dossierError } from './errors';
-import { dossierLog } from './log';
+import { log } from '../../log';
 
 /** The least length of a rejection's reason. */
 export const REJECT_REASON_MIN = 10;
@@ -65,7 +65,7 @@ export async function requestDossierCorrection(
     deps.dossiers.createCorrection(tx, request);
     return request;
   });
-  dossierLog.info('dossier.correctionRequested', {
+  log.info('dossier.correctionRequested', {
     id: created.id,
     cadreId,
     field: created.field,
@@ -116,7 +116,7 @@ export async function decideDossierCorrection(
       const value = correctedValue(request.field, request.proposedValue, input.value);
       if (!value.ok) {
         const key =
-          value.reason === 'value_required'
+          value.problem === 'value_required'
             ? 'dossier.error.correctionValueRequired'
             : 'dossier.error.correctionValueInvalid';
         throw dossierError(
@@ -157,7 +157,7 @@ export async function decideDossierCorrection(
     });
     return after;
   });
-  dossierLog.info('dossier.correctionDecided', {
+  log.info('dossier.correctionDecided', {
     id: decided.id,
     cadreId: decided.cadreId,
     field: decided.field,

@@ -18,7 +18,7 @@ function purposeText(code: string) {
 
 /** The error a refused read answers (nothing was read or logged). */
 export function refusal(r: DossierRefusal, role: string, purpose: string): AppError {
-  switch (r.reason) {
+  switch (r.refusal) {
     case 'role':
       return dossierError('permission-denied', 'dossier.error.roleNotAllowed', { role });
     case 'purpose':

@@ -13,7 +13,7 @@ import { communeOf, type DossierView, type TGetCadreDossierInput } from '@canbo/
 import { dossierAccess, pickFields, purposeAllowed } from '../../domain/dossiers';
 import type { Actor } from '../../lib/actor';
 import { NotFound } from '../../lib/errors';
-import { dossierLog } from './log';
+import { log } from '../../log';
 import type { DossierDeps } from './deps';
 import { dossierError, refusal } from './errors';
 
@@ -62,7 +62,7 @@ export async function getCadreDossier(
     };
   });
   // Which fields and why, never their values: the log is not a place for personal data.
-  dossierLog.info('dossier.read', {
+  log.info('dossier.read', {
     cadreId: served.cadreId,
     by: actor.uid,
     role: actor.role,

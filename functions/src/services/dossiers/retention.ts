@@ -16,7 +16,7 @@ import { DOSSIER_FIELDS, message, oneLine, type RetentionMark } from '@canbo/mod
 import { planRetention, SEPARATED_STATUSES, type RetentionAction } from '../../domain/dossiers';
 import { today } from '../../lib/clock';
 import type { DossierDeps } from './deps';
-import { dossierLog } from './log';
+import { log } from '../../log';
 
 export interface RetentionOptions {
   dryRun: boolean;
@@ -82,7 +82,7 @@ export async function runDossierRetention(
       after = page.next;
     } while (after);
   }
-  dossierLog.info('dossier.retentionRun', {
+  log.info('dossier.retentionRun', {
     runId: report.runId,
     dryRun: report.dryRun,
     province: options.provinceCode ?? null,

@@ -6,7 +6,9 @@
  * movements and evaluation results — a page of units at a time (`in` takes at
  * most 30 values). Every read is counted, for the benchmark.
  */
+import { createHash } from 'node:crypto';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { getFunctions } from 'firebase-admin/functions';
 import { z } from 'zod';
 import {
   Evaluation,
@@ -19,6 +21,7 @@ import {
   type Unit,
 } from '@canbo/model';
 import { monitorCollections } from './monitors';
+import { REGION } from '../config';
 import { zodConverter } from './converter';
 import { collections } from './refs';
 import { unitStatsConverter } from './unit-stats';
@@ -214,9 +217,6 @@ export interface ReportQueue {
  */
 export class CloudTasksReportQueue implements ReportQueue {
   async enqueue(task: ReportTask): Promise<void> {
-    const { getFunctions } = await import('firebase-admin/functions');
-    const { createHash } = await import('node:crypto');
-    const { REGION } = await import('../config');
     const queue = getFunctions().taskQueue(`locations/${REGION}/functions/${REPORT_JOB_FUNCTION}`);
     const id = createHash('sha256').update(`${task.reportId}/${task.step}`).digest('hex').slice(0, 40);
     try {

@@ -42,6 +42,15 @@ async function ids(q: FirebaseFirestore.Query): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  // These tests pin query semantics, which the official emulator shares; index requirements
+  // (which it does not check) are tested in indexes.emulator.test.ts.
+  if (!process.env.FIRESTORE_TARGET) {
+    const res = await fetch(`${emulatorUrl()}/emulator/v1/projects/${projectId}:indexes`, {
+      method: 'PUT',
+      body: '{"enforce":false}',
+    });
+    expect(res.status).toBe(200);
+  }
   const batch = db.batch();
   for (const [id, data] of Object.entries(dataset)) batch.set(db.doc(`q/${id}`), data);
   await batch.commit();

@@ -72,7 +72,7 @@ test('the sheet opens with the issuing body, the national heading, the place and
     [null, null, null, 'Nghệ An, ngày 01 tháng 12 năm 2026'],
     ['BÁO CÁO BIÊN CHẾ'],
     ['Năm 2026'],
-    [],
+    [null],
   ]);
   expect(values.slice(6)).toEqual([
     ['', 'Chính quyền', null, ''],
@@ -81,7 +81,7 @@ test('the sheet opens with the issuing body, the national heading, the place and
     ['Xã Yên Thành', 32, 30, 'đủ'],
     ['Cộng', 32, 30, null],
     ['Tổng cộng', 32, 30, null],
-    [],
+    [null],
     ['Ghi chú chung'],
   ]);
   expect(bold).toEqual([

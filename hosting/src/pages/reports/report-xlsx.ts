@@ -31,9 +31,9 @@ export function reportSheet(table: ReportTable, lang: Lang): { values: SheetCell
   push([null, null, null, placeDate(table, lang)]);
   push([table.title[lang]], true);
   push([table.subtitle[lang]]);
-  push([]);
+  push([null]);
   for (const r of sheetRows(table, lang)) push(r.cells, r.kind !== 'row');
-  push([]);
+  push([null]);
   for (const n of table.notes) push([n[lang]]);
   return { values, bold };
 }

@@ -70,3 +70,4 @@ export { removeFromPlanning } from './api/removeFromPlanning.callable';
 export { checkPlanningCandidate } from './api/checkPlanningCandidate.callable';
 export { reviewPlanning } from './api/reviewPlanning.callable';
 export { getPlanningStructure } from './api/getPlanningStructure.callable';
+export { planningReviewYearly } from './jobs/planningReview.scheduler';

@@ -8,6 +8,7 @@
  */
 import { collections } from '../../functions/src/data/refs';
 import { systemClock } from '../../functions/src/lib/clock';
+import { reviewEveryProvince } from '../../functions/src/services/planning';
 import { callableHarness, failure } from '../helpers/callable';
 import { claims, evaluation, movement, person, profile, quota, writeProvince } from '../helpers/province';
 
@@ -313,6 +314,12 @@ describe('the annual review and the structure', () => {
     expect(
       (await failure(call('reviewPlanning', { term: '2026-2031' }, claims.commune18073, 'u-commune'))).code,
     ).toBe('permission-denied');
+  });
+
+  test('the yearly job reviews every province with lists, each term that has some', async () => {
+    expect(await reviewEveryProvince(firestore())).toEqual([
+      { term: '2026-2031', year: 2027, lists: 3, changed: 0, flagged: 1 },
+    ]);
   });
 
   test('structure vs targets: the province and each commune for the admin, their commune for a commune admin', async () => {

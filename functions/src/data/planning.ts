@@ -51,6 +51,12 @@ export class PlanningStore {
     return snap.docs.map((d) => d.data());
   }
 
+  /** The provinces that have lists of a term (the yearly review of every province). */
+  async provincesWithLists(term: string): Promise<string[]> {
+    const snap = await this.lists().where('term', '==', term).get();
+    return [...new Set(snap.docs.map((d) => d.data().provinceCode))].sort();
+  }
+
   /**
    * A person's results of `year`: the yearly classification (annualEvaluations,
    * as period "YYYY"), a yearly result in evaluations, and the four quarters;

@@ -5,19 +5,20 @@
  */
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
-import type {
-  TAddToPlanningInput,
-  TCheckPlanningCandidateInput,
-  TGetPlanningStructureInput,
-  TRemoveFromPlanningInput,
-  TReviewPlanningInput,
+import {
+  PLANNING_TERMS,
+  type TAddToPlanningInput,
+  type TCheckPlanningCandidateInput,
+  type TGetPlanningStructureInput,
+  type TRemoveFromPlanningInput,
+  type TReviewPlanningInput,
 } from '@canbo/model';
 import type { Actor } from '../../lib/actor';
 import { defaultDeps, type ServiceDeps } from '../../lib/deps';
 import { addToPlanning, checkPlanningCandidate } from './add';
 import { planningDeps } from './deps';
 import { removeFromPlanning } from './remove';
-import { reviewPlanning } from './review';
+import { reviewPlanning, reviewProvince, type ReviewPlanningResult } from './review';
 import { getPlanningStructure } from './structure';
 
 export { planningDeps, type PlanningDeps } from './deps';
@@ -41,6 +42,29 @@ export function planningUseCases(db: Firestore, deps: ServiceDeps = defaultDeps)
 export type PlanningUseCases = ReturnType<typeof planningUseCases>;
 
 let bound: PlanningUseCases | undefined;
+
+/**
+ * The yearly review of every province's lists of both terms (jobs/planningReview.scheduler.ts),
+ * over the default app; the audit entries name the job as their actor.
+ */
+export async function reviewEveryProvince(db?: Firestore): Promise<ReviewPlanningResult[]> {
+  if (!db && getApps().length === 0) initializeApp();
+  const d = planningDeps(db ?? getFirestore());
+  const results: ReviewPlanningResult[] = [];
+  for (const term of PLANNING_TERMS)
+    for (const province of await d.planning.provincesWithLists(term))
+      results.push(
+        await reviewProvince(
+          d,
+          { uid: 'job:planningReviewYearly', role: 'province_admin', province },
+          province,
+          {
+            term,
+          },
+        ),
+      );
+  return results;
+}
 
 /** The planning use cases over the default app (initialised here on first use). */
 export function getPlanningUseCases(): PlanningUseCases {

@@ -201,7 +201,7 @@ export class FirestoreService {
     void this.durability?.clear(project);
     for (const state of this.databases.values()) {
       if (state.db.id.project !== project) continue;
-      for (const observe of this.observers) observe({ db: state.db.id, changes: [], cleared: true });
+      this.notify({ db: state.db.id, changes: [], cleared: true });
     }
   }
 
@@ -215,6 +215,17 @@ export class FirestoreService {
   }
 
   private readonly observers = new Set<(record: CommitRecord & { cleared?: boolean }) => void>();
+
+  /** An observer's failure never fails the commit, which is already durable. */
+  private notify(record: CommitRecord & { cleared?: boolean }): void {
+    for (const observe of this.observers) {
+      try {
+        observe(record);
+      } catch {
+        // A listener that cannot follow a change is re-evaluated at the next one.
+      }
+    }
+  }
 
   /**
    * Installs a commit's changes (synchronously, in `install`), then waits
@@ -232,7 +243,7 @@ export class FirestoreService {
     }
     this.prune(state);
     if (changes.length > 0 && this.durability) await this.durability.commit({ db: state.db.id, changes });
-    if (changes.length > 0) for (const observe of this.observers) observe({ db: state.db.id, changes });
+    if (changes.length > 0) this.notify({ db: state.db.id, changes });
     return result;
   }
 

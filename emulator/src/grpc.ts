@@ -178,21 +178,21 @@ export function createGrpcServer(
     }),
     partitionQuery: unimplemented('PartitionQuery'),
     listen: ((call: grpc.ServerDuplexStream<ListenRequest, ListenResponse>) => {
-      let stream: ListenStream | undefined;
-      const end = () => stream?.close();
+      // The caller is known from the headers: a bad token fails the stream at once, before any
+      // request (auth.json, "Listen, garbage, nothing sent").
+      let principal: Principal;
+      try {
+        principal = principalOf(call, {});
+      } catch (err) {
+        call.sendMetadata(new grpc.Metadata());
+        call.emit('error', grpcError(err));
+        return;
+      }
+      const stream: ListenStream = listen.open(principal, (msg) => {
+        if (!call.cancelled && !call.writableEnded) call.write(msg);
+      });
+      const end = () => stream.close();
       call.on('data', (req: ListenRequest) => {
-        if (!stream) {
-          let principal: Principal;
-          try {
-            principal = principalOf(call, { parent: req.addTarget?.query?.parent });
-          } catch (err) {
-            call.emit('error', grpcError(err));
-            return;
-          }
-          stream = listen.open(principal, (msg) => {
-            if (!call.cancelled && !call.writableEnded) call.write(msg);
-          });
-        }
         stream.request(req);
       });
       call.on('end', () => {
@@ -207,8 +207,15 @@ export function createGrpcServer(
       // answered with a stream id and token; every later request's writes are committed
       // atomically, as one Commit, and answered with their results, the commit time and a new
       // token. Rules apply as to Commit.
+      let principal: Principal;
+      try {
+        principal = principalOf(call, {});
+      } catch (err) {
+        call.sendMetadata(new grpc.Metadata());
+        call.emit('error', grpcError(err));
+        return;
+      }
       let database: string | undefined;
-      let principal: Principal | undefined;
       let sequence = 0;
       const streamId = `s${++writeStreams}`;
       let queue = Promise.resolve();
@@ -216,7 +223,6 @@ export function createGrpcServer(
       call.on('data', (req: WriteStreamRequest) => {
         queue = queue
           .then(async () => {
-            principal ??= principalOf(call, {});
             if (database === undefined) {
               if (req.writes?.length)
                 throw invalidWrite('The first request on a Write stream has no writes.');

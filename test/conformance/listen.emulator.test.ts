@@ -360,6 +360,18 @@ describe('the Listen protocol, message by message (a raw gRPC client)', () => {
     expect(emulator.listen.stats()).toEqual({ streams: 0, targets: 0, trackedDocuments: 0 });
   });
 
+  test('a malformed token fails Listen and Write at once, before any request (as recorded)', async () => {
+    for (const rpc of ['listen', 'write'] as const) {
+      const metadata = new grpc.Metadata();
+      metadata.set('authorization', 'Bearer garbage');
+      const call = (
+        client as unknown as Record<string, (m: grpc.Metadata) => grpc.ClientDuplexStream<unknown, unknown>>
+      )[rpc]!.call(client, metadata);
+      const error = await new Promise<grpc.ServiceError>((resolve) => call.on('error', resolve));
+      expect([rpc, error.code, error.details]).toEqual([rpc, 3, 'invalid jwt']);
+    }
+  });
+
   test('a query without its index is removed with FAILED_PRECONDITION and the index to add', async () => {
     const s = open();
     s.call.write({

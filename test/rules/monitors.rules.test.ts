@@ -15,6 +15,14 @@ import * as path from 'node:path';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { closeClients, lite } from '../helpers/firestore';
 import { rulesProject, type RulesProject } from '../helpers/rules';
+import {
+  areaMonitorsQuery,
+  monitorAssignmentQuery,
+  monitorLogQueries,
+  type QuerySpec,
+  withScopeDocument,
+} from '../../hosting/src/data/scope';
+import type { Claims } from '@canbo/model';
 
 afterAll(closeClients);
 
@@ -270,5 +278,55 @@ describe('monitorAssignments', () => {
         'monitorAssignments/a-mon',
       ),
     );
+  });
+});
+
+describe('the web client’s monitor queries (hosting/src/data/scope.ts) pass the rules', () => {
+  /** Runs query descriptions (filters and order, as data/reads.ts does) as `uid` with `claims`; the ids returned. */
+  async function run(uid: string, claims: Claims, specs: QuerySpec[] | QuerySpec | null): Promise<string[]> {
+    if (!specs) throw new Error('no query built');
+    const db = project.as(uid, { ...claims });
+    const ids: string[] = [];
+    for (const spec of Array.isArray(specs) ? specs : [specs]) {
+      const q = lite.query(
+        lite.collection(db, spec.collection),
+        ...spec.filters.map((f) =>
+          lite.where(f.field, f.op, Array.isArray(f.value) ? [...f.value] : f.value),
+        ),
+        ...(spec.orderBy ?? []).map((o) => lite.orderBy(o.field, o.direction)),
+        ...(spec.limit ? [lite.limit(spec.limit)] : []),
+      );
+      ids.push(...(await lite.getDocs(q)).docs.map((d) => d.id));
+    }
+    return [...new Set(ids)].sort();
+  }
+  const ADMIN: Claims = { role: 'province_admin', province: '42' };
+
+  test('a monitor’s log and assignments, with the communes of its scope document', async () => {
+    const token: Claims = { role: 'area_monitor', province: '42' };
+    const claims = withScopeDocument(token, {
+      role: 'area_monitor',
+      provinceCode: '42',
+      communes: ['18073', '18115'],
+    });
+    expect(await run('u-mon', claims, monitorLogQueries(claims))).toEqual(['l-18073']);
+    expect(await run('u-mon', claims, monitorAssignmentQuery(claims, 'u-mon'))).toEqual(['a-mon']);
+  });
+
+  test('the province’s log, assignments and monitors', async () => {
+    expect(await run('u-admin', ADMIN, monitorLogQueries(ADMIN))).toEqual(['l-18073', 'l-18100']);
+    expect(await run('u-admin', ADMIN, monitorAssignmentQuery(ADMIN, 'u-admin'))).toEqual([
+      'a-mon',
+      'a-other',
+    ]);
+    // The area monitors' scope documents of province 42 (two were made by the tests above).
+    expect(await run('u-admin', ADMIN, areaMonitorsQuery(ADMIN))).toEqual([
+      'u-mon',
+      'u-mon-add',
+      'u-mon-r',
+      'u-mon-small',
+    ]);
+    const auditor: Claims = { role: 'auditor', province: '42' };
+    expect(await run('u-auditor', auditor, monitorLogQueries(auditor))).toEqual(['l-18073', 'l-18100']);
   });
 });

@@ -58,7 +58,7 @@ export function monitorsSuite(e2e: E2E): void {
       const admin = await e2e.as(DEMO_ACCOUNTS.provinceAdmin);
       try {
         await e2e.open(admin.page, '/monitors');
-        await admin.page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+        await admin.page.locator('[data-ready="true"]').first().waitFor({ timeout: 60_000 });
         const form = admin.page.locator('form[aria-labelledby="reassign-title"]');
         await form.locator('select[name="fromUid"]').selectOption(MONITOR_UID);
         await form.locator('select[name="communeCode"]').selectOption(third!);
@@ -76,6 +76,9 @@ export function monitorsSuite(e2e: E2E): void {
       try {
         await e2e.open(again.page, '/monitor');
         await again.page.locator('[data-monitor-ready="true"]').waitFor({ timeout: 60_000 });
+        // The communes' figures (overview.tsx) load on their own: wait for them too.
+        await again.page.locator('[data-ready="true"]').first().waitFor({ timeout: 60_000 });
+        await again.page.locator(`tr[data-unit="${first}"]`).first().waitFor({ timeout: 60_000 });
         expect(await again.page.locator(`[data-my-communes] [data-commune="${first}"]`).count()).toBe(1);
         expect(await again.page.locator(`[data-my-communes] [data-commune="${third}"]`).count()).toBe(0);
         expect(await again.page.locator(`tr[data-unit="${third}"]`).count()).toBe(0);

@@ -332,6 +332,8 @@ describe('the annual review and the structure', () => {
     const women = admin.province.figures.find((f: { id: string }) => f.id === 'women');
     expect(women).toEqual({
       id: 'women',
+      vi: 'Cán bộ nữ',
+      en: 'Women',
       count: 1,
       share: 0.2,
       minShare: 0.25,
@@ -349,6 +351,8 @@ describe('the annual review and the structure', () => {
     const ethnic = commune.units[0].figures.find((f: { id: string }) => f.id === 'ethnicMinority');
     expect(ethnic).toEqual({
       id: 'ethnicMinority',
+      vi: 'Dân tộc thiểu số',
+      en: 'Ethnic minorities',
       count: 1,
       share: 0.5,
       minShare: 0.1,

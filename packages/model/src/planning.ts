@@ -177,6 +177,9 @@ export type PlanningTargetsCatalogue = z.infer<typeof PlanningTargetsCatalogue>;
 /** One figure of the structure: how many, the share, the target and whether it is met. */
 export const StructureFigure = z.object({
   id: z.string(),
+  /** The figure's name (an age band's from the targets file). */
+  vi: z.string().min(1),
+  en: z.string().min(1),
   count: z.number().int().nonnegative(),
   share: z.number().min(0).max(1),
   minShare: z.number().min(0).max(1),

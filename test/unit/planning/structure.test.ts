@@ -70,12 +70,66 @@ describe('the structure of a term’s lists', () => {
     const s = planningStructure(lists, PLANNING_TARGETS, '2026-2031', '18073');
     expect(s.people).toBe(4);
     expect(s.figures).toEqual([
-      { id: 'under_40', count: 1, share: 0.25, minShare: 0.15, met: true, certainty: 'unconfirmed' },
-      { id: '40_to_50', count: 2, share: 0.5, minShare: 0.2, met: true, certainty: 'unconfirmed' },
-      { id: 'over_50', count: 1, share: 0.25, minShare: 0.1, met: true, certainty: 'unconfirmed' },
-      { id: 'young', count: 1, share: 0.25, minShare: 0.15, met: true, certainty: 'unconfirmed' },
-      { id: 'women', count: 1, share: 0.25, minShare: 0.25, met: true, certainty: 'unconfirmed' },
-      { id: 'ethnicMinority', count: 1, share: 0.25, minShare: 0.1, met: true, certainty: 'unconfirmed' },
+      {
+        id: 'under_40',
+        vi: 'Dưới 40 tuổi',
+        en: 'Under 40',
+        count: 1,
+        share: 0.25,
+        minShare: 0.15,
+        met: true,
+        certainty: 'unconfirmed',
+      },
+      {
+        id: '40_to_50',
+        vi: 'Từ 40 đến 50 tuổi',
+        en: '40 to 50',
+        count: 2,
+        share: 0.5,
+        minShare: 0.2,
+        met: true,
+        certainty: 'unconfirmed',
+      },
+      {
+        id: 'over_50',
+        vi: 'Trên 50 tuổi',
+        en: 'Over 50',
+        count: 1,
+        share: 0.25,
+        minShare: 0.1,
+        met: true,
+        certainty: 'unconfirmed',
+      },
+      {
+        id: 'young',
+        vi: 'Cán bộ trẻ',
+        en: 'Young cadres',
+        count: 1,
+        share: 0.25,
+        minShare: 0.15,
+        met: true,
+        certainty: 'unconfirmed',
+      },
+      {
+        id: 'women',
+        vi: 'Cán bộ nữ',
+        en: 'Women',
+        count: 1,
+        share: 0.25,
+        minShare: 0.25,
+        met: true,
+        certainty: 'unconfirmed',
+      },
+      {
+        id: 'ethnicMinority',
+        vi: 'Dân tộc thiểu số',
+        en: 'Ethnic minorities',
+        count: 1,
+        share: 0.25,
+        minShare: 0.1,
+        met: true,
+        certainty: 'unconfirmed',
+      },
     ]);
   });
 
@@ -94,6 +148,8 @@ describe('the structure of a term’s lists', () => {
     const s = planningStructure(men, PLANNING_TARGETS, '2026-2031', '18073');
     expect(s.figures.find((f) => f.id === 'women')).toEqual({
       id: 'women',
+      vi: 'Cán bộ nữ',
+      en: 'Women',
       count: 0,
       share: 0,
       minShare: 0.25,

@@ -6,6 +6,8 @@
  * target of data/catalogue/planning-targets.json.
  */
 import {
+  type Bilingual,
+  message,
   type PlanningList,
   type PlanningStructure,
   type PlanningTargetsCatalogue,
@@ -25,6 +27,7 @@ export function distinctPeople(lists: readonly Pick<PlanningList, 'entries'>[]):
 
 function figure(
   id: string,
+  label: Bilingual,
   count: number,
   people: number,
   target: { minShare: number; certainty: StructureFigure['certainty'] },
@@ -32,6 +35,8 @@ function figure(
   const share = people === 0 ? 0 : count / people;
   return {
     id,
+    vi: label.vi,
+    en: label.en,
     count,
     share,
     minShare: target.minShare,
@@ -61,15 +66,34 @@ export function planningStructure(
   const figures: StructureFigure[] = targets.ageBands.bands.map((b) =>
     figure(
       b.id,
+      b,
       ages.filter((a) => (b.minAge === null || a >= b.minAge) && (b.maxAge === null || a <= b.maxAge)).length,
       n,
       { minShare: b.minShare, certainty: bandCertainty },
     ),
   );
   figures.push(
-    figure('young', ages.filter((a) => a < targets.young.underAge).length, n, targets.young),
-    figure('women', people.filter((p) => p.gender === 'female').length, n, targets.women),
-    figure('ethnicMinority', people.filter((p) => p.ethnicMinority).length, n, targets.ethnicMinority),
+    figure(
+      'young',
+      message('planning.figure.young'),
+      ages.filter((a) => a < targets.young.underAge).length,
+      n,
+      targets.young,
+    ),
+    figure(
+      'women',
+      message('planning.figure.women'),
+      people.filter((p) => p.gender === 'female').length,
+      n,
+      targets.women,
+    ),
+    figure(
+      'ethnicMinority',
+      message('planning.figure.ethnicMinority'),
+      people.filter((p) => p.ethnicMinority).length,
+      n,
+      targets.ethnicMinority,
+    ),
   );
   return { unitCode, term, people: n, figures };
 }

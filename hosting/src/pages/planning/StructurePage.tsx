@@ -19,12 +19,6 @@ import { TERMS, unitNames, type Term } from './data';
 import { TargetChart } from './TargetChart';
 import './api';
 
-const BAND_LABELS: Record<string, { vi: string; en: string }> = {
-  under_40: { vi: 'Dưới 40 tuổi', en: 'Under 40' },
-  '40_to_50': { vi: 'Từ 40 đến 50 tuổi', en: '40 to 50' },
-  over_50: { vi: 'Trên 50 tuổi', en: 'Over 50' },
-};
-
 interface Row {
   unit: PlanningStructure;
   figure: StructureFigure;
@@ -41,12 +35,6 @@ export default function StructurePage() {
     ]);
     return { structure, names };
   }, [claims.province, term]);
-  const label = (id: string) =>
-    id === 'young' || id === 'women' || id === 'ethnicMinority'
-      ? t(`planning.figure.${id}`)
-      : BAND_LABELS[id]
-        ? pick(BAND_LABELS[id])
-        : id;
   const unitLabel = (code: string) =>
     code === claims.province ? t('planning.ui.province') : (state.data?.names.get(code) ?? code);
   const whole = state.data?.structure.province ?? state.data?.structure.units[0] ?? null;
@@ -58,7 +46,7 @@ export default function StructurePage() {
   const columns: Column<Row>[] = [
     { key: 'unit', label: 'planning.ui.unit', value: (r) => unitLabel(r.unit.unitCode) },
     { key: 'people', label: 'planning.ui.people', value: (r) => r.unit.people, num: true },
-    { key: 'figure', label: 'planning.ui.figure', value: (r) => label(r.figure.id) },
+    { key: 'figure', label: 'planning.ui.figure', value: (r) => pick(r.figure) },
     { key: 'count', label: { text: 'n' }, value: (r) => r.figure.count, num: true },
     { key: 'actual', label: 'planning.ui.actual', value: (r) => pct(r.figure.share) },
     {
@@ -108,7 +96,7 @@ export default function StructurePage() {
             title={`${unitLabel(whole.unitCode)} · ${term} · ${t('planning.ui.count', { count: whole.people })}`}
             bars={whole.figures.map((f) => ({
               key: f.id,
-              label: label(f.id),
+              label: pick(f),
               share: f.share,
               minShare: f.minShare,
               met: f.met,

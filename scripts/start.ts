@@ -104,6 +104,18 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
+  // The Firestore emulator runs from emulator/dist, and the Functions emulator and the scheduler load
+  // the functions bundle (functions/dist): build first, before any of them starts, so a source change
+  // never meets a stale build, and without the leftovers of deleted sources. A failed build is
+  // reported, and the last build is served, so a type error in progress does not keep the stack down.
+  const built = build(root);
+  if (built.pruned.length > 0)
+    console.log(`Đã xoá bản dịch cũ / removed stale build outputs: ${built.pruned.join(', ')}`);
+  if (!built.ok)
+    console.error(
+      `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${built.output}`,
+    );
+
   await start(
     'firestore',
     process.execPath,
@@ -156,17 +168,6 @@ async function main(): Promise<void> {
       `Dữ liệu tỉnh ${province} đã có, bỏ qua bước tạo mẫu. / Province ${province} already seeded.`,
     );
   }
-
-  // The Functions emulator and the scheduler load the functions bundle (functions/dist): build first,
-  // without the leftovers of deleted sources. A failed build is reported, and the last build is
-  // served, so a type error in progress does not keep the stack down.
-  const built = build(root);
-  if (built.pruned.length > 0)
-    console.log(`Đã xoá bản dịch cũ / removed stale build outputs: ${built.pruned.join(', ')}`);
-  if (!built.ok)
-    console.error(
-      `Biên dịch lỗi, dùng bản đã biên dịch trước. / Build failed; serving the last build:\n${built.output}`,
-    );
 
   // The web client, served by the Hosting emulator from hosting/dist (firebase.json).
   const client = buildClient(root);

@@ -17,7 +17,11 @@ export type Claims = Record<string, unknown>;
 /** The exports that are callables: scheduled functions are not called through this harness. */
 export type CallableName = Exclude<
   keyof typeof fns,
-  'flagMovementAlerts' | 'carryOverQuotasYearly' | 'reconcileClaimsSchedule' | 'dossierRetentionSchedule'
+  | 'flagMovementAlerts'
+  | 'carryOverQuotasYearly'
+  | 'reconcileClaimsSchedule'
+  | 'dossierRetentionSchedule'
+  | 'planningReviewYearly'
 >;
 
 /** What a refused call throws: the HttpsError as the client sees it. */

@@ -192,6 +192,38 @@ export function grpcStream(
   });
 }
 
+/**
+ * A bidirectional stream (Listen, Write), as the recorder drove it: open it, send the request if
+ * there is one, and take the first answer, or the stream's error, as the outcome (OK when a
+ * message arrives, or nothing went wrong within half a second).
+ */
+export function grpcDuplex(
+  client: GrpcClient,
+  method: string,
+  request: unknown,
+  authorization?: string,
+): Promise<GrpcOutcome> {
+  return new Promise((resolve) => {
+    const call = (
+      client[method] as unknown as (md: grpc.Metadata) => grpc.ClientDuplexStream<unknown, unknown>
+    )(metadata(authorization));
+    let settled = false;
+    const settle = (outcome: GrpcOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+      call.cancel();
+    };
+    const timer = setTimeout(() => settle({ messages: [], code: 'OK', message: '' }), 500);
+    call.on('data', (m: Record<string, unknown>) => settle({ messages: [m], code: 'OK', message: '' }));
+    call.on('error', (err: grpc.ServiceError) =>
+      settle({ messages: [], code: statusName(err.code), message: err.details }),
+    );
+    if (request !== undefined) call.write(request);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Normalisation: what is compared
 
@@ -1390,7 +1422,8 @@ async function runScenario(
 /**
  * auth.json: how the Authorization header is classified (REST `:listCollectionIds`), and the
  * order of checks on REST and on unary and server-streaming gRPC calls (a malformed name
- * before a bad header). The Listen and Write stream cases are left out (H7's streams).
+ * before a bad header), and the Listen and Write streams (the caller judged when the stream
+ * opens).
  */
 const auth: Runner = async (emu, fx) => {
   const root = docsRoot('auth');
@@ -1457,11 +1490,21 @@ const auth: Runner = async (emu, fx) => {
       stream?: boolean;
       outcome: { code: string; message?: string };
     }[]) {
-      if (c.stream) continue;
       const method = c.rpc[0]!.toLowerCase() + c.rpc.slice(1);
       const request = fromJson(requestType(c.rpc), camelKeys(c.request ?? {}));
-      const call = streams.has(c.rpc) ? grpcStream : grpcUnary;
-      const out = await call(client, method, request, c.authorization ?? undefined);
+      const out = c.stream
+        ? await grpcDuplex(
+            client,
+            method,
+            c.request === null ? undefined : request,
+            c.authorization ?? undefined,
+          )
+        : await (streams.has(c.rpc) ? grpcStream : grpcUnary)(
+            client,
+            method,
+            request,
+            c.authorization ?? undefined,
+          );
       const actual = { code: out.code, ...(c.outcome.message !== undefined ? { message: out.message } : {}) };
       const expected = {
         code: c.outcome.code,

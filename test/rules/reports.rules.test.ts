@@ -23,6 +23,7 @@ const report = (id: string, provinceCode: string, startedBy: string) => ({
   communeCode: '18073',
   state: 'succeeded',
   startedBy,
+  createdAt: '2026-12-01T03:00:00.000Z',
 });
 
 const commune = { role: 'commune_admin', province: '42', communes: ['18073'] };

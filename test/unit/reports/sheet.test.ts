@@ -4,7 +4,7 @@
  * the place and date line, and the callable input of the form.
  */
 import type { ReportTable } from '@canbo/model';
-import { inputOf, lastQuarter } from '../../../hosting/src/pages/reports/form';
+import { inputOf, lastQuarter, recentReportsFilters } from '../../../hosting/src/pages/reports/form';
 import { reportSheet } from '../../../hosting/src/pages/reports/report-xlsx';
 import { bands, placeDate, placeOf, sheetRows } from '../../../hosting/src/pages/reports/sheet';
 
@@ -144,4 +144,14 @@ test('the form sends only what the kind needs; the default quarter is the last o
   });
   expect(lastQuarter('2026-12-01')).toBe('2026-Q3');
   expect(lastQuarter('2027-02-10')).toBe('2026-Q4');
+});
+
+test('the recent reports carry the province, and for commune roles the account’s own reports', () => {
+  expect(recentReportsFilters({ role: 'auditor', province: '40' }, 'u1')).toEqual([
+    { field: 'provinceCode', value: '40' },
+  ]);
+  expect(recentReportsFilters({ role: 'commune_admin', province: '40' }, 'u2')).toEqual([
+    { field: 'provinceCode', value: '40' },
+    { field: 'startedBy', value: 'u2' },
+  ]);
 });

@@ -12,12 +12,12 @@ import { useLocation } from 'preact-iso';
 import { BarChart } from '../../components/BarChart';
 import { ErrorView, Loading, Notice } from '../../components/ErrorView';
 import { loadCommunes } from '../../data/load';
-import { todayInVietnam } from '../../lib/format';
+import { formatDateTime, todayInVietnam } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useClaims } from '../../lib/session';
+import { useClaims, useSession } from '../../lib/session';
 import { useAsync } from '../../lib/use-async';
-import { generateReport, waitForReport, type ReportView } from './data';
-import { inputOf, lastQuarter, type ReportForm } from './form';
+import { generateReport, loadRecentReports, waitForReport, type ReportView } from './data';
+import { inputOf, lastQuarter, recentReportsFilters, type ReportForm } from './form';
 import { exportReportXlsx } from './report-xlsx';
 import { ReportTableView } from './ReportTableView';
 import { StackChart } from './StackChart';
@@ -51,6 +51,12 @@ export default function ReportsPage({ id }: { id?: string }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const communes = useAsync(() => loadCommunes(claims.province), [claims.province]);
+  const { user } = useSession();
+  const uid = user?.uid ?? '';
+  const recent = useAsync(
+    () => loadRecentReports(recentReportsFilters(claims, uid)),
+    [claims.province, uid, report?.state, id],
+  );
 
   // A report asked for before (or just now): follow it until it is done.
   useEffect(() => {
@@ -178,6 +184,21 @@ export default function ReportsPage({ id }: { id?: string }) {
       )}
       {report && report.state === 'succeeded' && report.table && (
         <ReportResult id={report.id} table={report.table} lang={lang} />
+      )}
+      {recent.error !== null && <ErrorView error={recent.error} />}
+      {(recent.data ?? []).length > 0 && (
+        <section class="panel">
+          <h2>{t('report.recent')}</h2>
+          <ul class="report-recent">
+            {recent.data!.map((r) => (
+              <li key={r.id}>
+                <a href={`/reports/${r.id}`}>{t(`report.kind.${r.kind}`)}</a> (
+                {r.scope === 'province' ? t('report.form.scope.province') : r.communeCode}) —{' '}
+                {formatDateTime(r.createdAt)} — {t(`report.state.${r.state}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

@@ -12,7 +12,7 @@ import type {
   ReportTable,
   TGenerateReportInput,
 } from '@canbo/model';
-import { doc, getDoc } from 'firebase/firestore/lite';
+import { collection, doc, getDoc, getDocs, limit, orderBy, query, where } from 'firebase/firestore/lite';
 import { call } from '../../lib/api';
 import { db } from '../../lib/firebase';
 import { joinParts } from './sheet';
@@ -72,4 +72,39 @@ export async function waitForReport(
     if (r.state !== 'running') return r;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A report in the list of recent ones. */
+export interface RecentReport {
+  id: string;
+  kind: Report['kind'];
+  scope: Report['scope'];
+  communeCode: string | null;
+  state: Report['state'];
+  createdAt: string;
+}
+
+/** The ten most recent reports the account may read (newest first; firestore.indexes.json has the indexes). */
+export async function loadRecentReports(
+  filters: { field: string; value: string }[],
+): Promise<RecentReport[]> {
+  const snap = await getDocs(
+    query(
+      collection(db, 'reports'),
+      ...filters.map((f) => where(f.field, '==', f.value)),
+      orderBy('createdAt', 'desc'),
+      limit(10),
+    ),
+  );
+  return snap.docs.map((d) => {
+    const r = d.data() as Partial<Report>;
+    return {
+      id: d.id,
+      kind: r.kind ?? 'staffing',
+      scope: r.scope ?? 'province',
+      communeCode: r.communeCode ?? null,
+      state: r.state ?? 'running',
+      createdAt: r.createdAt ?? '',
+    };
+  });
 }

@@ -32,3 +32,20 @@ export function inputOf(f: ReportForm): TGenerateReportInput {
   }
   return base;
 }
+
+/**
+ * The filters of the list of recent reports, carrying the scope the rules
+ * require (firestore.rules, reports): the province for every account, and for
+ * others than the province-wide roles the account's own reports.
+ */
+export function recentReportsFilters(
+  claims: { role: string; province: string },
+  uid: string,
+): { field: 'provinceCode' | 'startedBy'; value: string }[] {
+  const filters: { field: 'provinceCode' | 'startedBy'; value: string }[] = [
+    { field: 'provinceCode', value: claims.province },
+  ];
+  if (claims.role !== 'province_admin' && claims.role !== 'auditor')
+    filters.push({ field: 'startedBy', value: uid });
+  return filters;
+}

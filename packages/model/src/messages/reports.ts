@@ -182,4 +182,8 @@ export const REPORT_MESSAGES = {
   'report.printView': { vi: 'Bản in (PDF)', en: 'Print view (PDF)' },
   'report.chart': { vi: 'So sánh giữa các đơn vị', en: 'Units compared' },
   'report.form.term': { vi: 'Nhiệm kỳ', en: 'Term' },
+  'report.recent': { vi: 'Báo cáo đã lập gần đây', en: 'Recent reports' },
+  'report.state.running': { vi: 'đang lập', en: 'running' },
+  'report.state.succeeded': { vi: 'đã xong', en: 'done' },
+  'report.state.failed': { vi: 'không thành công', en: 'failed' },
 } as const satisfies Record<string, Bilingual>;

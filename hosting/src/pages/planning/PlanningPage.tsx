@@ -235,6 +235,8 @@ function AddForm({
     setBusy(true);
     setError(null);
     setDone(false);
+    // The rules shown are those of this attempt only: a refusal shows its own in <ErrorView>.
+    setRules(null);
     requestId.current ??= newRequestId();
     try {
       const r = await call('addToPlanning', { ...input, reason, requestId: requestId.current });

@@ -69,12 +69,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function asset(request) {
+async function asset(event) {
+  const { request } = event;
   const assets = await caches.open(ASSETS);
   const kept = await assets.match(request);
   if (kept) return kept;
   const res = await fetch(request);
-  if (res.ok) await assets.put(request, res.clone()).catch(() => undefined);
+  // Kept in the background: the page gets the file as it arrives, not after it has been stored.
+  if (res.ok) event.waitUntil(assets.put(request, res.clone()).catch(() => undefined));
   return res;
 }
 
@@ -101,7 +103,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/assets/')) {
-    event.respondWith(asset(request));
+    event.respondWith(asset(event));
     return;
   }
   const last = url.pathname.split('/').pop() ?? '';

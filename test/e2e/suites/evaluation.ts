@@ -58,7 +58,8 @@ export function evaluationSuite(e2e: E2E): void {
           notRated: await cell('notRated'),
         }).toEqual({ results: unit.size, ...counts });
         await screenshot(admin.page, 'evaluation-quarter');
-        expect(admin.problems()).toEqual([]);
+        // Chunks of the home page that the navigation to this page aborted are not this page's problems.
+        expect(admin.problems().filter((p) => !p.endsWith('net::ERR_ABORTED'))).toEqual([]);
       } finally {
         await admin.close();
       }

@@ -92,7 +92,12 @@ export default function Province() {
       {admin && monitors.length > 0 && (
         <section class="panel" aria-labelledby="reassign-title">
           <ReassignForm monitors={monitors} nameOf={nameOf} onDone={data.reload} />
-          <AssignForm monitors={monitors} onDone={data.reload} />
+          {/* Remounted when the monitors' communes change, so its fields start from the current ones. */}
+          <AssignForm
+            key={monitors.map((m) => `${m.uid}:${m.communes.join(',')}`).join('|')}
+            monitors={monitors}
+            onDone={data.reload}
+          />
         </section>
       )}
       <section class="panel" aria-labelledby="history-title">
@@ -285,6 +290,7 @@ function AssignForm({ monitors, onDone }: { monitors: MonitorRow[]; onDone: () =
           <label key={f}>
             <input
               type="checkbox"
+              style={{ width: 'auto' }}
               checked={fields.includes(f)}
               onChange={(e) =>
                 setFields(e.currentTarget.checked ? [...fields, f] : fields.filter((x) => x !== f))

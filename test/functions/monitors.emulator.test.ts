@@ -5,6 +5,7 @@
  * (the same ID token is refused on its very next call), the work log and its
  * follow-up, the periodic report, and who may do what.
  */
+import type { Role } from '@canbo/model';
 import { collections } from '../../functions/src/data/refs';
 import { callableHarness, failure } from '../helpers/callable';
 import { claims, quota, writeProvince } from '../helpers/province';
@@ -13,7 +14,7 @@ const { call, firestore, cleanup } = callableHarness('monitors');
 
 afterAll(cleanup);
 
-const scope = (uid: string, role: string, communes: string[], provinceCode = '42') => ({
+const scope = (uid: string, role: Role, communes: string[], provinceCode = '42') => ({
   uid,
   role,
   provinceCode,

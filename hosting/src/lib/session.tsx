@@ -8,7 +8,8 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { onIdTokenChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import type { Claims } from '@canbo/model';
 import { auth } from './firebase';
-import { parseClaims, withMonitorScope } from './claims';
+import { parseClaims } from './claims';
+import { withMonitorScope } from './monitor-scope';
 
 export interface Session {
   /** Still reading the persisted session. */

@@ -132,7 +132,9 @@ test('a deleted dossier answers not-found with the reason, and no access-log ent
     }),
   );
   expect(err.code).toBe('not-found');
-  expect(err.details!.message!.en).toBe('the private dossier of r-old was deleted when its retention period ended');
+  expect(err.details!.message!.en).toBe(
+    'the private dossier of r-old was deleted when its retention period ended',
+  );
   expect((await d.dossierReads.where('cadreId', '==', 'r-old').get()).size).toBe(0);
 });
 

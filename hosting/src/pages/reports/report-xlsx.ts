@@ -46,7 +46,7 @@ export async function exportReportXlsx(table: ReportTable, lang: Lang): Promise<
       v === null || v === '' ? null : { value: v, ...(bold[i] ? { fontWeight: 'bold' as const } : {}) },
     ),
   );
-  await writeXlsxFile(data, { sheet: lang === 'vi' ? 'Báo cáo' : 'Report' }).toFile(
+  await writeXlsxFile(data, { sheet: message('report.sheet')[lang] }).toFile(
     xlsxFileName(table.title[lang], table.asOf),
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { ReportCell, ReportGroup, ReportRow, ReportTable } from '@canbo/model';
 import { message, type Lang } from '@canbo/model/messages';
+import { UNIT_NAME_KINDS } from '@canbo/model/messages/reports';
 
 export type SheetCell = string | number | null;
 export type SheetRowKind = 'band' | 'heading' | 'group' | 'row' | 'subtotal' | 'total';
@@ -62,7 +63,8 @@ export function sheetRows(table: ReportTable, lang: Lang): SheetRow[] {
 
 /** The place in "…, ngày … tháng … năm …": the unit's name without its kind ("Tỉnh Nghệ An" → "Nghệ An"). */
 export function placeOf(unitName: string): string {
-  return unitName.replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu)\s+/u, '');
+  const kind = UNIT_NAME_KINDS.find((k) => unitName.startsWith(`${k} `));
+  return kind ? unitName.slice(kind.length).trimStart() : unitName;
 }
 
 /** The date line of a report: "Nghệ An, ngày 01 tháng 12 năm 2026". */

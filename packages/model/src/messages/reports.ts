@@ -186,4 +186,12 @@ export const REPORT_MESSAGES = {
   'report.state.running': { vi: 'đang lập', en: 'running' },
   'report.state.succeeded': { vi: 'đã xong', en: 'done' },
   'report.state.failed': { vi: 'không thành công', en: 'failed' },
+  'report.sheet': { vi: 'Báo cáo', en: 'Report' },
 } as const satisfies Record<string, Bilingual>;
+
+/**
+ * The kinds that begin an official unit name ("Tỉnh Nghệ An", "Phường Thành
+ * Vinh"): the place line of a printed report ("Nghệ An, ngày … tháng … năm …")
+ * names the place without its kind, as official documents do.
+ */
+export const UNIT_NAME_KINDS = ['Tỉnh', 'Thành phố', 'Xã', 'Phường', 'Đặc khu'] as const;

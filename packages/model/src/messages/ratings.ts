@@ -219,6 +219,10 @@ export const RATING_MESSAGES = {
     en: '{count} ratings, {share} satisfied',
   },
   'sat.panel.units': { vi: '{count} đơn vị có đánh giá', en: '{count} units with ratings' },
+  'sat.panel.load': {
+    vi: 'Xem mức độ hài lòng của cả tỉnh quý này',
+    en: "Show this quarter's satisfaction for the whole province",
+  },
   'sat.method': {
     vi: 'Hài lòng = mức chung 4 hoặc 5. Dưới {min} đánh giá trong quý, cán bộ không được tính điểm; từ {min} trở lên, điểm được kéo về tỷ lệ của đơn vị theo số đánh giá. Đánh giá bị gắn cờ không được tính cho đến khi được xem xét.',
     en: 'Satisfied = overall 4 or 5. Below {min} ratings in the quarter an officer is not scored; from {min} up, the score is pulled toward the unit’s share by the number of ratings. Flagged ratings count only once reviewed.',

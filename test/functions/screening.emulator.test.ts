@@ -5,7 +5,7 @@
  * person listed with the evidence (quarters' levels, satisfaction and rating
  * count), honour decisions audited, and annual documents written once.
  */
-import type { Evaluation, Rating } from '@canbo/model';
+import type { AnnualEvaluation, Evaluation, Level, Rating } from '@canbo/model';
 import type { Firestore } from 'firebase-admin/firestore';
 import { callableHarness, failure } from '../helpers/callable';
 import { claims, evaluation, job, person, rating, writeProvince } from '../helpers/province';
@@ -28,6 +28,29 @@ const result = (cadreId: string, period: string, total: number | null, extra: Pa
 };
 const in18100 = { unitCode: '18100', communeCode: '18100' };
 
+/** An annual classification (annualEvaluations/{year}_{cadreId}) at `level`, four quarters averaging `average`. */
+const annual = (
+  cadreId: string,
+  year: number,
+  level: Level,
+  average: number,
+  unitCode = '18073',
+): AnnualEvaluation => ({
+  id: `${year}_${cadreId}`,
+  provinceCode: '42',
+  communeCode: unitCode,
+  year,
+  cadreId,
+  unitCode,
+  quarters: [],
+  rated: true,
+  periodsRated: 4,
+  average,
+  level,
+  reasons: [{ code: 'average', average, periods: 4, level }],
+  digest: `d-${year}-${cadreId}`,
+});
+
 /** `n` ratings of one officer in 2026-Q3, an hour apart (no burst flag), `satisfied` of them 5, the rest 2. */
 const ratingsOf = (cadreId: string, unitCode: string, n: number, satisfied: number): Rating[] =>
   Array.from({ length: n }, (_, i) =>
@@ -44,11 +67,11 @@ beforeAll(async () => {
   await writeProvince(
     db,
     [],
-    ['c-star', 'c-h1', 'c-t1', 'c-t2', 'c-t3', 'c-weak', 'c-na']
+    ['c-star', 'c-h1', 'c-t1', 'c-t2', 'c-t3', 'c-weak', 'c-na', 'c-y2', 'c-gap']
       .map((id) => ({
         cadre: person(id, '18073', 'xa_van_thu'),
       }))
-      .concat(['c-rude', 'c-b1'].map((id) => ({ cadre: person(id, '18100', 'xa_van_thu') }))),
+      .concat(['c-rude', 'c-b1', 'c-y1'].map((id) => ({ cadre: person(id, '18100', 'xa_van_thu') }))),
   );
   const batch = db.batch();
   for (const e of [
@@ -71,6 +94,16 @@ beforeAll(async () => {
     result('c-star', '2026-Q4', 90.5),
   ])
     batch.set(db.collection('evaluations').doc(e.id), e);
+  // Years 2027 and 2028, for the lists of 2029 (its two years before): c-y2 KHT both years, with no quarter
+  // of 2029 at all; c-y1 KHT in 2028 only; c-gap KHT in 2028, not classified in 2027.
+  for (const a of [
+    annual('c-y2', 2027, 'KHT', 41),
+    annual('c-y2', 2028, 'KHT', 44.5),
+    annual('c-y1', 2027, 'HT', 55, '18100'),
+    annual('c-y1', 2028, 'KHT', 45, '18100'),
+    annual('c-gap', 2028, 'KHT', 30),
+  ])
+    batch.set(db.collection('annualEvaluations').doc(a.id), a);
   for (const r of [...ratingsOf('c-star', '18073', 30, 30), ...ratingsOf('c-rude', '18100', 20, 9)])
     batch.set(db.collection('ratings').doc(r.id), r);
   batch.set(
@@ -171,6 +204,7 @@ describe('getScreeningLists', () => {
     const l = await call('getScreeningLists', { period: '2026-Q3' });
     expect(l.rules).toEqual({
       consecutiveKhtPeriods: 2,
+      consecutiveKhtYears: 2,
       lowSatisfactionShare: 0.5,
       lowSatisfactionMinRatings: 20,
       honoursMinShare: 0.9,
@@ -186,6 +220,10 @@ describe('getScreeningLists', () => {
           { period: '2026-Q2', level: 'KHT', total: 40 },
           { period: '2026-Q3', level: 'KHT', total: 45.5 },
         ],
+        years: [
+          { year: 2024, level: null },
+          { year: 2025, level: null },
+        ],
         satisfaction: null,
         reasons: [{ code: 'kht_quarters', periods: ['2026-Q2', '2026-Q3'] }],
       },
@@ -197,6 +235,10 @@ describe('getScreeningLists', () => {
         quarters: [
           { period: '2026-Q2', level: null, total: null },
           { period: '2026-Q3', level: 'HT', total: 60 },
+        ],
+        years: [
+          { year: 2024, level: null },
+          { year: 2025, level: null },
         ],
         satisfaction: { ratings: 20, satisfied: 9, share: 0.45 },
         reasons: [{ code: 'low_satisfaction', share: 0.45, ratings: 20 }],
@@ -214,6 +256,37 @@ describe('getScreeningLists', () => {
   it("keeps a commune admin to their commune's people", async () => {
     const l = await call('getScreeningLists', { period: '2026-Q3' }, claims.commune18073);
     expect(l.screening.map((p: { cadreId: string }) => p.cadreId)).toEqual(['c-weak']);
+  });
+
+  it('lists KHT in both years before the quarter’s, from the annual documents, without a quarter rated', async () => {
+    const l = await call('getScreeningLists', { period: '2029-Q2' });
+    expect(l.screening).toEqual([
+      {
+        cadreId: 'c-y2',
+        fullName: 'Cán bộ c-y2',
+        unitCode: '18073',
+        communeCode: '18073',
+        quarters: [
+          { period: '2029-Q1', level: null, total: null },
+          { period: '2029-Q2', level: null, total: null },
+        ],
+        years: [
+          { year: 2027, level: 'KHT' },
+          { year: 2028, level: 'KHT' },
+        ],
+        satisfaction: null,
+        reasons: [{ code: 'kht_years', years: [2027, 2028] }],
+      },
+    ]);
+    expect(l.honours).toEqual([]);
+    // A commune admin reads their commune's annual documents only: c-y2 is in 18073.
+    const c = await call('getScreeningLists', { period: '2029-Q2' }, claims.commune18073);
+    expect(c.screening.map((p: { cadreId: string; reasons: unknown }) => [p.cadreId, p.reasons])).toEqual([
+      ['c-y2', [{ code: 'kht_years', years: [2027, 2028] }]],
+    ]);
+    // The year's own quarters do not move the window: 2030's lists look at 2028 and 2029, and nobody is listed.
+    const later = await call('getScreeningLists', { period: '2030-Q1' });
+    expect(later.screening).toEqual([]);
   });
 });
 

@@ -52,7 +52,10 @@ export interface SatisfactionEvidence {
 }
 
 export type ScreeningReason =
-  { code: 'kht_quarters'; periods: string[] } | { code: 'low_satisfaction'; share: number; ratings: number };
+  | { code: 'kht_quarters'; periods: string[] }
+  /** KHT in each of the `consecutiveKhtYears` years before the quarter's year (annual classification). */
+  | { code: 'kht_years'; years: number[] }
+  | { code: 'low_satisfaction'; share: number; ratings: number };
 
 export interface ListedPerson {
   cadreId: string;
@@ -61,6 +64,8 @@ export interface ListedPerson {
   communeCode: string | null;
   /** The quarters looked at, oldest first, with the level that counts (the reviewer's when there is one). */
   quarters: { period: string; level: string | null; total: number | null }[];
+  /** The years looked at (the `consecutiveKhtYears` years before the quarter's), oldest first, with the annual level. */
+  years: { year: number; level: string | null }[];
   satisfaction: SatisfactionEvidence | null;
 }
 
@@ -78,6 +83,7 @@ export interface ScreeningLists {
   /** The thresholds applied (configuration, data/catalogue/evaluation.json). */
   rules: {
     consecutiveKhtPeriods: number;
+    consecutiveKhtYears: number;
     lowSatisfactionShare: number;
     lowSatisfactionMinRatings: number;
     honoursMinShare: number;

@@ -1,7 +1,7 @@
 /**
  * The screening and honours lists (functions/src/domain/screening/lists.ts),
  * on both sides of each threshold of the configuration (2 consecutive KHT
- * quarters; a satisfied share below 50 % over at least 20 ratings; honours:
+ * quarters; KHT in the 2 years before the quarter's year; a satisfied share below 50 % over at least 20 ratings; honours:
  * HTXS with at least 90 % over at least 30 ratings).
  */
 import type { Level } from '@canbo/model';
@@ -12,6 +12,7 @@ import {
   satisfactionOf,
   screeningLists,
   screeningReasons,
+  yearsBefore,
   type PersonRecord,
 } from '../../../functions/src/domain/screening/lists';
 
@@ -20,13 +21,17 @@ const person = (
   satisfaction: PersonRecord['satisfaction'] = null,
   id = 'c1',
   unitCode = '18073',
+  years: Record<number, Level | null> = {},
 ): PersonRecord => ({
   cadreId: id,
   unitCode,
   communeCode: '18073',
   quarters: Object.entries(levels).map(([period, level]) => ({ period, level, total: null })),
+  years: Object.entries(years).map(([year, level]) => ({ year: Number(year), level })),
   satisfaction,
 });
+/** A person with only annual levels. */
+const yearly = (years: Record<number, Level | null>) => person({}, null, 'c1', '18073', years);
 
 describe('quartersEnding', () => {
   it('goes back across a year', () => {
@@ -51,6 +56,55 @@ describe('screening: two consecutive KHT quarters', () => {
     ).toEqual([]);
     // A quarter without a level (not rated) breaks the run.
     expect(screeningReasons(person({ '2026-Q2': null, '2026-Q3': 'KHT' }), '2026-Q3', RULES)).toEqual([]);
+  });
+});
+
+describe('yearsBefore', () => {
+  it('gives the years before the quarter’s year, oldest first, whatever the quarter', () => {
+    expect(yearsBefore('2027-Q1', 2)).toEqual([2025, 2026]);
+    expect(yearsBefore('2027-Q4', 2)).toEqual([2025, 2026]);
+    expect(yearsBefore('2028-Q2', 3)).toEqual([2025, 2026, 2027]);
+    expect(yearsBefore('2028-Q2', 1)).toEqual([2027]);
+  });
+});
+
+describe('screening: KHT in the consecutive years before the quarter’s year', () => {
+  it('lists KHT in both years before', () => {
+    expect(screeningReasons(yearly({ 2025: 'KHT', 2026: 'KHT' }), '2027-Q1', RULES)).toEqual([
+      { code: 'kht_years', years: [2025, 2026] },
+    ]);
+  });
+
+  it('does not list one KHT year, a year missing in between, or the quarter’s own year', () => {
+    expect(screeningReasons(yearly({ 2025: 'HT', 2026: 'KHT' }), '2027-Q1', RULES)).toEqual([]);
+    expect(screeningReasons(yearly({ 2026: 'KHT' }), '2027-Q1', RULES)).toEqual([]);
+    // 2025 and 2027 are KHT, 2026 has no annual document: the run is broken.
+    expect(screeningReasons(yearly({ 2025: 'KHT', 2027: 'KHT' }), '2028-Q1', RULES)).toEqual([]);
+    // 2026 classified but not rated (no level) breaks it too.
+    expect(screeningReasons(yearly({ 2025: 'KHT', 2026: null }), '2027-Q1', RULES)).toEqual([]);
+    // The quarter's own year does not count, even classified KHT: 2026 and 2027 for a 2027 quarter is 2026 only.
+    expect(screeningReasons(yearly({ 2026: 'KHT', 2027: 'KHT' }), '2027-Q3', RULES)).toEqual([]);
+  });
+
+  it('follows a configuration of three years', () => {
+    const three = { ...RULES, screening: { ...RULES.screening, consecutiveKhtYears: 3 } };
+    expect(screeningReasons(yearly({ 2026: 'KHT', 2027: 'KHT' }), '2028-Q1', three)).toEqual([]);
+    expect(screeningReasons(yearly({ 2025: 'KHT', 2026: 'KHT', 2027: 'KHT' }), '2028-Q1', three)).toEqual([
+      { code: 'kht_years', years: [2025, 2026, 2027] },
+    ]);
+  });
+
+  it('gives the quarters and the years as two reasons when both hold', () => {
+    expect(
+      screeningReasons(
+        person({ '2027-Q1': 'KHT', '2027-Q2': 'KHT' }, null, 'c1', '18073', { 2025: 'KHT', 2026: 'KHT' }),
+        '2027-Q2',
+        RULES,
+      ),
+    ).toEqual([
+      { code: 'kht_quarters', periods: ['2027-Q1', '2027-Q2'] },
+      { code: 'kht_years', years: [2025, 2026] },
+    ]);
   });
 });
 

@@ -5,14 +5,24 @@
  * - screening: rated KHT in the last `consecutiveKhtPeriods` quarters up to
  *   and including the quarter (2 by default: this one and the one before), or
  *   a satisfied share of citizens strictly below `lowSatisfactionShare` over at
- *   least `lowSatisfactionMinRatings` counted ratings in the quarter. A list
- *   for people to look at, not a decision: dismissal or a lower post follows
- *   Law 80/2025 Art. 27 through the normal movements.
+ *   least `lowSatisfactionMinRatings` counted ratings in the quarter, or rated
+ *   KHT in each of the `consecutiveKhtYears` calendar years before the
+ *   quarter's year (annual classification; 2 by default: for any quarter of
+ *   2027, 2025 and 2026). A list for people to look at, not a decision:
+ *   dismissal or a lower post follows Law 80/2025 Art. 27 through the normal
+ *   movements.
  * - honours: rated HTXS in the quarter with at least `honours.minSatisfiedShare`
  *   satisfied over at least `honours.minRatings` ratings
  *   (domain/evaluation/flags.ts `honoursEligible`).
  *
- * The level that counts is the reviewer's when there is one. Thresholds are
+ * The years' window is fixed by the quarter, not by which years happen to be
+ * classified: the quarter's own year is not over, so it is left out, and a
+ * year without an annual level in the window (not classified, not rated)
+ * breaks the run, as a quarter without a level does.
+ *
+ * The level that counts is the reviewer's when there is one (a quarter); a
+ * year's is the annual document's level (it is classified from the quarters'
+ * levels that count, and has no review of its own). Thresholds are
  * configuration (data/catalogue/evaluation.json, "screening", "honours"). Pure.
  */
 import type { Level, ScreeningReason, SatisfactionEvidence } from '@canbo/model';
@@ -20,12 +30,14 @@ import { honoursEligible } from '../evaluation/flags';
 import { quarterBefore } from '../evaluation/periods';
 import type { EvaluationRules } from '../evaluation/rules';
 
-/** What the lists read about one person: their quarters' levels and the quarter's satisfaction. */
+/** What the lists read about one person: their quarters' and years' levels and the quarter's satisfaction. */
 export interface PersonRecord {
   cadreId: string;
   unitCode: string;
   communeCode: string | null;
   quarters: { period: string; level: Level | null; total: number | null }[];
+  /** The annual levels of the years looked at (annualEvaluations), oldest first. */
+  years: { year: number; level: Level | null }[];
   satisfaction: SatisfactionEvidence | null;
 }
 
@@ -38,6 +50,15 @@ export function quartersEnding(period: string, n: number): string[] {
   return out;
 }
 
+/**
+ * The `n` calendar years before `period`'s year, oldest first: 2027-Q1, 2 →
+ * [2025, 2026] (the quarter's own year is not classified yet).
+ */
+export function yearsBefore(period: string, n: number): number[] {
+  const year = Number(period.slice(0, 4));
+  return Array.from({ length: n }, (_, i) => year - n + i);
+}
+
 function levelIn(person: PersonRecord, period: string): Level | null {
   return person.quarters.find((q) => q.period === period)?.level ?? null;
 }
@@ -47,6 +68,9 @@ export function screeningReasons(person: PersonRecord, period: string, rules: Ru
   const out: ScreeningReason[] = [];
   const window = quartersEnding(period, rules.screening.consecutiveKhtPeriods);
   if (window.every((q) => levelIn(person, q) === 'KHT')) out.push({ code: 'kht_quarters', periods: window });
+  const years = yearsBefore(period, rules.screening.consecutiveKhtYears);
+  if (years.length > 0 && years.every((y) => person.years.find((x) => x.year === y)?.level === 'KHT'))
+    out.push({ code: 'kht_years', years });
   const s = person.satisfaction;
   if (
     s !== null &&

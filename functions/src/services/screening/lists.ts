@@ -5,8 +5,12 @@
  * domain/screening, within the caller's scope: province-wide roles, their
  * province; commune roles, their communes; `unitCode` narrows to one unit.
  * Reads: the results of the quarters looked at (one query, or one per
- * commune), the quarter's ratings (the same), the honour decisions, and the
- * names of the people listed. A decision on the screening list is a movement
+ * commune), the annual classifications of the years looked at (the same:
+ * `year in` the window, equality filters only, so no composite index), the
+ * quarter's ratings (the same), the honour decisions, and the names of the
+ * people listed. A person classified in those years is considered even
+ * without a result in the quarters looked at (KHT two years running, then
+ * not rated this year, still lists them). A decision on the screening list is a movement
  * (proposeMovement, audited there); a decision on the honours list is
  * recorded here, audited.
  */
@@ -16,6 +20,7 @@ import {
   effectiveLevel,
   evaluationId,
   type Honour,
+  type AnnualEvaluation,
   type HonourEntry,
   type ScreeningEntry,
   type ScreeningLists,
@@ -28,6 +33,7 @@ import {
   type PersonRecord,
   quartersEnding,
   satisfactionOf,
+  yearsBefore,
   screeningLists,
 } from '../../domain/screening/lists';
 import { type Actor, requireRole, requireScope } from '../../lib/actor';
@@ -53,9 +59,11 @@ export async function getScreeningLists(
   const province = actor.province;
   const rules = deps.rules;
   const quarters = quartersEnding(input.period, Math.max(1, rules.screening.consecutiveKhtPeriods));
+  const years = yearsBefore(input.period, rules.screening.consecutiveKhtYears);
   const ratingsRepo = new RatingRepository(deps.db);
-  const [results, ratings, decisions] = await Promise.all([
+  const [results, annual, ratings, decisions] = await Promise.all([
     deps.evaluations.resultsIn(province, quarters, communes),
+    annualIn(deps, province, years, communes),
     communes === null
       ? ratingsRepo.ratingsOf(province, input.period)
       : Promise.all(communes.map((c) => ratingsRepo.ratingsOf(province, input.period, c))).then((l) =>
@@ -75,14 +83,24 @@ export async function getScreeningLists(
   }
 
   const people = new Map<string, PersonRecord>();
+  const blank = (cadreId: string, unitCode: string, communeCode: string | null): PersonRecord => ({
+    cadreId,
+    unitCode,
+    communeCode,
+    quarters: quarters.map((period) => ({ period, level: null, total: null })),
+    years: years.map((year) => ({ year, level: null })),
+    satisfaction: null,
+  });
+  // The years first, oldest first, so that a quarter's unit (read next) overrides a year's.
+  for (const a of inUnit(annual).sort((x, y) => x.year - y.year)) {
+    const p = people.get(a.cadreId) ?? blank(a.cadreId, a.unitCode, a.communeCode);
+    p.unitCode = a.unitCode;
+    p.communeCode = a.communeCode;
+    p.years = p.years.map((x) => (x.year === a.year ? { year: a.year, level: a.level } : x));
+    people.set(a.cadreId, p);
+  }
   for (const r of inUnit(results).sort((a, b) => (a.period < b.period ? -1 : 1))) {
-    const p = people.get(r.cadreId) ?? {
-      cadreId: r.cadreId,
-      unitCode: r.unitCode,
-      communeCode: r.communeCode,
-      quarters: quarters.map((period) => ({ period, level: null, total: null })),
-      satisfaction: null,
-    };
+    const p = people.get(r.cadreId) ?? blank(r.cadreId, r.unitCode, r.communeCode);
     // The latest quarter's unit: where the person is rated now.
     p.unitCode = r.unitCode;
     p.communeCode = r.communeCode;
@@ -92,13 +110,7 @@ export async function getScreeningLists(
     people.set(r.cadreId, p);
   }
   for (const [cadreId, s] of sat) {
-    const p = people.get(cadreId) ?? {
-      cadreId,
-      unitCode: s.unitCode,
-      communeCode: communeOf(s.unitCode),
-      quarters: quarters.map((period) => ({ period, level: null, total: null })),
-      satisfaction: null,
-    };
+    const p = people.get(cadreId) ?? blank(cadreId, s.unitCode, communeOf(s.unitCode));
     people.set(cadreId, { ...p, satisfaction: satisfactionOf(s.ratings, s.satisfied) });
   }
 
@@ -123,6 +135,7 @@ export async function getScreeningLists(
     provinceCode: province,
     rules: {
       consecutiveKhtPeriods: rules.screening.consecutiveKhtPeriods,
+      consecutiveKhtYears: rules.screening.consecutiveKhtYears,
       lowSatisfactionShare: rules.screening.lowSatisfactionShare,
       lowSatisfactionMinRatings: rules.screening.lowSatisfactionMinRatings,
       honoursMinShare: rules.honours.minSatisfiedShare,
@@ -131,6 +144,26 @@ export async function getScreeningLists(
     screening,
     honours,
   };
+}
+
+/**
+ * The annual classifications of a province's years, optionally only some
+ * communes (a commune role's scope): one query per commune, `year in` the
+ * years (at most 30), equality filters only, so no composite index.
+ */
+async function annualIn(
+  deps: EvaluationDeps,
+  provinceCode: string,
+  years: readonly number[],
+  communes: readonly string[] | null,
+): Promise<AnnualEvaluation[]> {
+  if (years.length === 0) return [];
+  const base = deps.evaluations.annual().where('provinceCode', '==', provinceCode);
+  const byYear =
+    years.length === 1 ? base.where('year', '==', years[0]) : base.where('year', 'in', [...years]);
+  if (communes === null) return (await byYear.get()).docs.map((d) => d.data());
+  const parts = await Promise.all(communes.map((c) => byYear.where('communeCode', '==', c).get()));
+  return parts.flatMap((snap) => snap.docs.map((d) => d.data()));
 }
 
 /**

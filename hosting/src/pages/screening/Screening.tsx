@@ -1,11 +1,11 @@
 /**
  * The screening and honours lists of a quarter (getScreeningLists; issue 13,
  * docs/screening.md), each person with the evidence: the quarters' levels,
- * the citizens' satisfied share and how many ratings it rests on. Both
- * tables export to XLSX. A decision on the screening list is a movement: the
- * "propose a movement" link opens the proposal form for the person (audited
- * there); the province records an honour decision here (recordHonour,
- * audited).
+ * on the screening list the years' annual levels, the citizens' satisfied
+ * share and how many ratings it rests on. Both tables export to XLSX. A
+ * decision on the screening list is a movement: the "propose a movement"
+ * link opens the proposal form for the person (audited there); the province
+ * records an honour decision here (recordHonour, audited).
  */
 import type { HonourEntry, ScreeningEntry, ScreeningReason } from '@canbo/model';
 import { useLocation, useRoute } from 'preact-iso';
@@ -38,7 +38,11 @@ export default function Screening() {
   const reasonText = (r: ScreeningReason) =>
     r.code === 'kht_quarters'
       ? t('scr.reason.kht_quarters', { periods: r.periods.join(', ') })
-      : t('scr.reason.low_satisfaction', { share: `${pct(r.share)}%`, ratings: r.ratings });
+      : r.code === 'kht_years'
+        ? t('scr.reason.kht_years', { years: r.years.join(', ') })
+        : t('scr.reason.low_satisfaction', { share: `${pct(r.share)}%`, ratings: r.ratings });
+  // The annual levels looked at: the years before the quarter's (docs/screening.md).
+  const yearsText = (p: ScreeningEntry) => p.years.map((y) => `${y.year}: ${y.level ?? '—'}`).join('; ');
   const quartersText = (p: ScreeningEntry | HonourEntry) =>
     p.quarters
       .map((q) => `${q.period}: ${q.level ?? '—'}${q.total === null ? '' : ` (${q.total})`}`)
@@ -55,6 +59,7 @@ export default function Screening() {
   ];
   const screeningColumns: Column<ScreeningEntry>[] = [
     ...common<ScreeningEntry>(),
+    { key: 'years', label: 'scr.years', value: yearsText },
     { key: 'why', label: 'scr.why', value: (p) => p.reasons.map(reasonText).join('; ') },
     ...(canPropose
       ? [
@@ -111,6 +116,7 @@ export default function Screening() {
               <small>
                 {t('scr.screening.rule', {
                   n: l.rules.consecutiveKhtPeriods,
+                  years: l.rules.consecutiveKhtYears,
                   share: pct(l.rules.lowSatisfactionShare) ?? 0,
                   min: l.rules.lowSatisfactionMinRatings,
                 })}

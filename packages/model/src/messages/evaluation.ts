@@ -230,8 +230,8 @@ export const EVALUATION_MESSAGES = {
   'scr.title': { vi: 'Sàng lọc và khen thưởng quý {period}', en: 'Screening and honours for {period}' },
   'scr.screening': { vi: 'Danh sách cần xem xét (sàng lọc)', en: 'Screening list' },
   'scr.screening.rule': {
-    vi: 'Không hoàn thành nhiệm vụ {n} quý liên tiếp, hoặc tỷ lệ người dân hài lòng dưới {share}% trên ít nhất {min} lượt đánh giá',
-    en: 'KHT in {n} consecutive quarters, or under {share}% of citizens satisfied over at least {min} ratings',
+    vi: 'Không hoàn thành nhiệm vụ {n} quý liên tiếp, hoặc {years} năm liên tiếp trước năm của quý, hoặc tỷ lệ người dân hài lòng dưới {share}% trên ít nhất {min} lượt đánh giá',
+    en: 'KHT in {n} consecutive quarters, or in the {years} years before the quarter’s year, or under {share}% of citizens satisfied over at least {min} ratings',
   },
   'scr.honours': { vi: 'Danh sách đề nghị khen thưởng', en: 'Honours list' },
   'scr.honours.rule': {
@@ -239,6 +239,11 @@ export const EVALUATION_MESSAGES = {
     en: 'HTXS with at least {share}% satisfied over at least {min} ratings',
   },
   'scr.reason.kht_quarters': { vi: 'Không hoàn thành nhiệm vụ: {periods}', en: 'KHT: {periods}' },
+  'scr.reason.kht_years': {
+    vi: 'Không hoàn thành nhiệm vụ các năm: {years}',
+    en: 'KHT in the years {years}',
+  },
+  'scr.years': { vi: 'Xếp loại các năm', en: 'Years' },
   'scr.reason.low_satisfaction': {
     vi: 'Hài lòng {share} trên {ratings} lượt',
     en: '{share} satisfied over {ratings} ratings',

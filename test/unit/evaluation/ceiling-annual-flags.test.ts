@@ -13,7 +13,7 @@ import {
   htxsAllowed,
   htxsModeration,
 } from '../../../functions/src/domain/evaluation/ceiling';
-import { honoursEligible, khtRun, screeningReasons } from '../../../functions/src/domain/evaluation/flags';
+import { honoursEligible } from '../../../functions/src/domain/evaluation/flags';
 import { periodOrdinal, quarterOf, quartersOf } from '../../../functions/src/domain/evaluation/periods';
 import { DEFAULT_EVALUATION_RULES as RULES } from '../../../functions/src/domain/evaluation/rules';
 import { NO_OVERRIDES } from '../../helpers/evaluation';
@@ -202,70 +202,7 @@ describe('the annual classification', () => {
   });
 });
 
-describe('screening and honours', () => {
-  it('finds KHT in adjacent quarters, across a year end', () => {
-    expect(
-      khtRun(
-        [
-          { period: '2026-Q4', level: 'KHT' },
-          { period: '2027-Q1', level: 'KHT' },
-          { period: '2026-Q3', level: 'HT' },
-        ],
-        'quarter',
-        2,
-      ),
-    ).toEqual(['2026-Q4', '2027-Q1']);
-  });
-
-  it('does not join KHT quarters with a gap between them, nor quarters with years', () => {
-    expect(
-      khtRun(
-        [
-          { period: '2026-Q1', level: 'KHT' },
-          { period: '2026-Q3', level: 'KHT' },
-          { period: '2026', level: 'KHT' },
-        ],
-        'quarter',
-        2,
-      ),
-    ).toBeNull();
-  });
-
-  it('reports the longest run', () => {
-    const results = ['2026-Q1', '2026-Q2', '2026-Q4', '2027-Q1', '2027-Q2'].map((period) => ({
-      period,
-      level: 'KHT' as const,
-    }));
-    expect(khtRun(results, 'quarter', 2)).toEqual(['2026-Q4', '2027-Q1', '2027-Q2']);
-    expect(khtRun(results, 'quarter', 4)).toBeNull();
-  });
-
-  it('gives the screening reasons with their periods', () => {
-    expect(
-      screeningReasons(
-        [
-          { period: '2025', level: 'KHT' },
-          { period: '2026', level: 'KHT' },
-          { period: '2026-Q3', level: 'KHT' },
-          { period: '2026-Q4', level: 'KHT' },
-        ],
-        RULES,
-      ),
-    ).toEqual([
-      { code: 'kht_periods', periods: ['2026-Q3', '2026-Q4'] },
-      { code: 'kht_years', periods: ['2025', '2026'] },
-    ]);
-    expect(
-      screeningReasons(
-        [
-          { period: '2026-Q3', level: 'KHT' },
-          { period: '2026-Q4', level: 'HT' },
-        ],
-        RULES,
-      ),
-    ).toEqual([]);
-  });
-
+describe('honours (the lists and their KHT runs: test/unit/screening/lists.test.ts)', () => {
   it('honours HTXS with at least 90 % satisfied over at least 30 ratings', () => {
     expect([
       honoursEligible('HTXS', { ratings: 30, satisfiedShare: 0.9 }, RULES),

@@ -9,7 +9,7 @@ import * as grpc from '@grpc/grpc-js';
 import { principalFrom, type Principal } from './auth';
 import { Code, EmulatorError, toEmulatorError } from './errors';
 import { parseDocumentName, parseName } from './paths';
-import { packageDefinition } from './proto';
+import { serviceDefinition } from './proto';
 import type { FirestoreService } from './service';
 import { ListenHub, type ListenRequest, type ListenResponse, type ListenStream } from './listen';
 
@@ -111,9 +111,6 @@ export function createGrpcServer(
   channelOptions: grpc.ServerOptions = {},
   listen: ListenHub = new ListenHub(service),
 ): grpc.Server {
-  const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
-    google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
-  };
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 100 * 1024 * 1024,
     'grpc.max_send_message_length': 100 * 1024 * 1024,
@@ -248,6 +245,6 @@ export function createGrpcServer(
       });
     }) as grpc.UntypedHandleCall,
   };
-  server.addService(loaded.google.firestore.v1.Firestore.service, handlers);
+  server.addService(serviceDefinition(), handlers);
   return server;
 }

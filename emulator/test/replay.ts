@@ -135,7 +135,7 @@ type GrpcClient = grpc.Client & Record<string, (...args: unknown[]) => unknown>;
 
 /** A gRPC client of google.firestore.v1.Firestore on the emulator's port. */
 export function grpcClient(port: number): GrpcClient {
-  const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
+  const loaded = grpc.loadPackageDefinition(packageDefinition()) as unknown as {
     google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
   };
   return new loaded.google.firestore.v1.Firestore(

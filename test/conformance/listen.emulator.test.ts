@@ -270,7 +270,7 @@ describe('the Listen protocol, message by message (a raw gRPC client)', () => {
   beforeAll(async () => {
     emulator = await startFirestoreEmulator({ host: '127.0.0.1', port: 0, log: () => {} });
     emulator.service.setProjectIndexes('demo-listen-raw', { indexes: [], fieldOverrides: [] });
-    const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
+    const loaded = grpc.loadPackageDefinition(packageDefinition()) as unknown as {
       google: { firestore: { v1: { Firestore: grpc.ServiceClientConstructor } } };
     };
     client = new loaded.google.firestore.v1.Firestore(

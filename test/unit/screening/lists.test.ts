@@ -182,4 +182,38 @@ describe('screeningLists', () => {
       screeningReasons(all, '2026-Q3', three).length,
     ]).toEqual([0, 1]);
   });
+
+  it('orders by unit, then by person within a unit, whatever the input order', () => {
+    const kht = { '2026-Q2': 'KHT', '2026-Q3': 'KHT' } as const;
+    const lists = screeningLists(
+      [
+        person(kht, null, 'c-b', '18100'),
+        person(kht, null, 'c-c', '18073'),
+        person(kht, null, 'c-a', '18100'),
+        person(kht, null, 'c-a', '18073'),
+        person(kht, null, 'c-b', '18073'),
+      ],
+      '2026-Q3',
+      RULES,
+    );
+    expect(lists.screening.map((p) => `${p.unitCode}/${p.cadreId}`)).toEqual([
+      '18073/c-a',
+      '18073/c-b',
+      '18073/c-c',
+      '18100/c-a',
+      '18100/c-b',
+    ]);
+  });
+
+  it('looks at no years when the configuration asks for none', () => {
+    const none = { ...RULES, screening: { ...RULES.screening, consecutiveKhtYears: 0 } };
+    expect(screeningReasons(yearly({ 2025: 'KHT', 2026: 'KHT' }), '2027-Q1', none)).toEqual([]);
+  });
+});
+
+describe('satisfactionOf', () => {
+  it('gives the share of satisfied ratings, and no share without ratings', () => {
+    expect(satisfactionOf(4, 3)).toEqual({ ratings: 4, satisfied: 3, share: 0.75 });
+    expect(satisfactionOf(0, 0)).toEqual({ ratings: 0, satisfied: 0, share: null });
+  });
 });

@@ -17,7 +17,8 @@ import { useClaims } from '../../lib/session';
 import { useAsync } from '../../lib/use-async';
 import type { ReviewResult } from './api';
 import './api';
-import { peopleOf, planningLists, positionsById, TERMS, unitNames, type Term } from './data';
+import { TermPicker } from './TermPicker';
+import { peopleOf, planningLists, positionsById, unitNames, type Term } from './data';
 
 /** The most people one post's list may hold (QĐ 377; DEFAULT_PLANNING_PARAMS on the server). */
 const PER_POST = 3;
@@ -111,23 +112,11 @@ export default function PlanningPage() {
       <section class="panel" data-ready={lists.data && ref.data ? 'true' : undefined}>
         <h1>{t('planning.ui.title')}</h1>
         <p>
-          <label>
-            {t('planning.ui.term')}{' '}
-            <select
-              name="term"
-              value={term}
-              onChange={(e) => setTerm((e.target as HTMLSelectElement).value as Term)}
-            >
-              {TERMS.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <a class="button" href="/planning/structure">
-            {t('planning.ui.structure')}
-          </a>
+          <TermPicker
+            term={term}
+            onChange={setTerm}
+            other={{ href: '/planning/structure', label: 'planning.ui.structure' }}
+          />
         </p>
         {admin && <ReviewButton term={term} onDone={lists.reload} />}
       </section>

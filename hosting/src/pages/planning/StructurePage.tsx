@@ -15,9 +15,10 @@ import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useClaims } from '../../lib/session';
 import { useAsync } from '../../lib/use-async';
-import { TERMS, unitNames, type Term } from './data';
+import { unitNames, type Term } from './data';
 import { TargetChart } from './TargetChart';
 import './api';
+import { TermPicker } from './TermPicker';
 
 interface Row {
   unit: PlanningStructure;
@@ -71,23 +72,11 @@ export default function StructurePage() {
       <section class="panel" data-ready={state.data ? 'true' : undefined}>
         <h1>{t('planning.ui.structure')}</h1>
         <p>
-          <label>
-            {t('planning.ui.term')}{' '}
-            <select
-              name="term"
-              value={term}
-              onChange={(e) => setTerm((e.target as HTMLSelectElement).value as Term)}
-            >
-              {TERMS.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <a class="button" href="/planning">
-            {t('planning.ui.title')}
-          </a>
+          <TermPicker
+            term={term}
+            onChange={setTerm}
+            other={{ href: '/planning', label: 'planning.ui.title' }}
+          />
         </p>
         {state.loading && !state.data && <Loading />}
         {state.error && <ErrorView error={state.error} onRetry={state.reload} />}

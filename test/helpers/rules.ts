@@ -1,9 +1,9 @@
 /**
  * A project with its own rules, loaded through @firebase/rules-unit-testing
  * (which PUTs them to the emulator), seeded with the admin SDK, and accessed
- * with the lite SDK as a given user. `context.firestore()` of rules-unit-testing
- * is not used: it is the full SDK, which needs the gRPC Listen and Write
- * streams that our emulator does not implement (see README).
+ * with the lite SDK as a given user: the SDK the web client uses (the full
+ * SDK of `context.firestore()` would work too, over the Listen and Write
+ * streams, but the tests speak as the client does).
  */
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import type { Firestore } from 'firebase-admin/firestore';

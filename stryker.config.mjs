@@ -34,7 +34,17 @@ export default {
   // run by anyone else meanwhile never pick up their copies of the sources;
   // each run removes only its own sandbox.
   tempDirName: path.join(os.tmpdir(), 'canbo-stryker'),
-  ignorePatterns: ['/.data', '/coverage', '/functions/lib', '/functions/dist', '/emulator/dist', '/hosting'],
+  // The web client's sources stay: some unit tests of the domain import page
+  // modules (hosting/src/pages/reports/sheet.ts, satisfaction/queries.ts).
+  ignorePatterns: [
+    '/.data',
+    '/coverage',
+    '/functions/lib',
+    '/functions/dist',
+    '/emulator/dist',
+    '/hosting/*',
+    '!/hosting/src',
+  ],
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 10000,
 };

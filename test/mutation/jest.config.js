@@ -32,7 +32,10 @@ module.exports = {
   rootDir,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(rootDir, 'tsconfig.json') }] },
-  moduleNameMapper: { '^@canbo/model$': '<rootDir>/packages/model/src' },
+  moduleNameMapper: {
+    '^@canbo/model$': '<rootDir>/packages/model/src',
+    '^@canbo/model/(.*)$': '<rootDir>/packages/model/src/$1',
+  },
   // Exact paths: jest's testMatch globs, escaped.
   testMatch: tests.map((f) => f.replace(/[()[\]{}*?!+@]/g, '\\$&')),
   testPathIgnorePatterns: ['/node_modules/'],

@@ -130,22 +130,8 @@ describe('small samples', () => {
     expect(ones.interval!.high).toBeCloseTo(0.109054, 5);
   });
 
-  test("shrinkage never moves a score past the unit's share, and keeps the order of the two", () => {
-    const outside: string[] = [];
-    for (const k of [0, 1, 5, 10, 50])
-      for (let n = 1; n <= 30; n++)
-        for (let s = 0; s <= n; s++)
-          for (let p10 = 0; p10 <= 10; p10++) {
-            const p = p10 / 10;
-            const { estimate, interval } = shrunkShare(s, n, p, k);
-            const own = s / n;
-            const low = Math.min(own, p) - 1e-12;
-            const high = Math.max(own, p) + 1e-12;
-            if (estimate < low || estimate > high || interval.low > interval.high)
-              outside.push(`k=${k} n=${n} s=${s} p=${p}: ${estimate}`);
-          }
-    expect(outside).toEqual([]);
-    // A worked case: 9 of 10 satisfied in a unit at 60 %, strength 10: (9 + 6) / 20.
+  test('shrinkage toward the unit: worked cases', () => {
+    // 9 of 10 satisfied in a unit at 60 %, strength 10: (9 + 6) / 20.
     expect(shrunkShare(9, 10, 0.6, 10).estimate).toBe(0.75);
     // Strength 0 is the officer's own share.
     expect(shrunkShare(9, 10, 0.6, 0).estimate).toBe(0.9);

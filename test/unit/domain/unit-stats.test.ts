@@ -294,3 +294,105 @@ describe('quotaFigures and computeUnitStats', () => {
     });
   });
 });
+
+describe('statsDelta at its edges', () => {
+  test('no person before or after: nothing to write', () => {
+    expect(statsDelta(undefined, undefined)).toEqual([]);
+  });
+
+  test('a person removed takes one off each of their paths', () => {
+    expect(statsDelta(thai, undefined)).toEqual([
+      {
+        unitCode: '18073',
+        provinceCode: '42',
+        communeCode: '18073',
+        increments: [
+          { path: ['people', 'byStatus', 'active'], by: -1 },
+          { path: ['people', 'inService'], by: -1 },
+          { path: ['people', 'byBlock', 'party'], by: -1 },
+          { path: ['people', 'byCategory', 'cadre'], by: -1 },
+          { path: ['people', 'byGender', 'female'], by: -1 },
+          { path: ['people', 'byEthnicity', 'Thái'], by: -1 },
+          { path: ['people', 'byEducation', 'master'], by: -1 },
+          { path: ['people', 'byPoliticalTheory', 'advanced'], by: -1 },
+          { path: ['people', 'byBirthYear', '1990'], by: -1 },
+          { path: ['people', 'ethnicMinority'], by: -1 },
+          { path: ['people', 'womenByBirthYear', '1990'], by: -1 },
+        ],
+      },
+    ]);
+  });
+
+  test('the units come in code order, whatever order the person names them in', () => {
+    // Home 18100 is counted before the unit hosting them (18073).
+    const away = person('18100-007', '18100', 'xa_ke_toan', {
+      status: 'seconded_out',
+      currentUnitCode: '18073',
+      communeCode: '18073',
+    });
+    expect(statsDelta(undefined, away).map((d) => d.unitCode)).toEqual(['18073', '18100']);
+    // A transfer from 18100 to 18073: the old unit is met first.
+    const before = person('c7', '18100', 'xa_ke_toan');
+    const after = applyToCadre(
+      before,
+      movement('mv-7', 'transfer', { status: 'approved', fromUnitCode: '18100', toUnitCode: '18073' }),
+      'start',
+      AT,
+    );
+    expect(statsDelta(before, after).map((d) => [d.unitCode, d.increments[0]])).toEqual([
+      ['18073', { path: ['people', 'byStatus', 'active'], by: 1 }],
+      ['18100', { path: ['people', 'byStatus', 'active'], by: -1 }],
+    ]);
+  });
+});
+
+describe('contributions of posts outside the catalogue', () => {
+  test('a post whose position the catalogue does not know is no key post (a transfer without a target post leaves one)', () => {
+    expect(
+      contributions(person('18073-008', '18073', '', { partyMember: false, partyJoinDate: null })),
+    ).toEqual([
+      { unitCode: '18073', path: ['people', 'byStatus', 'active'] },
+      { unitCode: '18073', path: ['people', 'inService'] },
+      { unitCode: '18073', path: ['people', 'byBlock', 'government'] },
+      { unitCode: '18073', path: ['people', 'byCategory', 'civil_servant'] },
+      { unitCode: '18073', path: ['people', 'byGender', 'male'] },
+      { unitCode: '18073', path: ['people', 'byEthnicity', 'Kinh'] },
+      { unitCode: '18073', path: ['people', 'byEducation', 'bachelor'] },
+      { unitCode: '18073', path: ['people', 'byPoliticalTheory', 'intermediate'] },
+      { unitCode: '18073', path: ['people', 'byBirthYear', '1985'] },
+    ]);
+  });
+});
+
+describe('figures from scratch and comparable figures, in code and key order', () => {
+  test('the units of a rebuild come in code order, whatever order people and quotas name them in', () => {
+    const result = computeUnitStats(
+      '42',
+      [person('18100-001', '18100', 'xa_ke_toan')],
+      [quota('18073', 5, 0)],
+      AT,
+    );
+    expect([...result.keys()]).toEqual(['18073', '18100']);
+    expect(result.get('18073')!.people.inService).toBe(0);
+    expect(result.get('18073')!.quotas['2027']?.government?.allocated).toBe(5);
+    expect(result.get('18100')!.people.inService).toBe(1);
+    expect(result.get('18100')!.quotas).toEqual({});
+  });
+
+  test('comparable figures list their keys sorted, at every level', () => {
+    const stats = UnitStats.parse({
+      ...emptyUnitStats('18073', '42', AT),
+      people: {
+        inService: 2,
+        byStatus: { seconded_out: 1, active: 1 },
+        byBlock: { party: 1, government: 1 },
+      },
+      hosted: { inService: 1, byBlock: { party: 1 } },
+    });
+    expect(JSON.stringify(comparableFigures(stats))).toBe(
+      '{"hosted":{"byBlock":{"party":1},"inService":1},' +
+        '"people":{"byBlock":{"government":1,"party":1},"byStatus":{"active":1,"seconded_out":1},"inService":2},' +
+        '"unitCode":"18073"}',
+    );
+  });
+});

@@ -117,4 +117,16 @@ describe('the evidence of a burst', () => {
     expect(n.get('d')).toBe(1);
     expect(n.has('e')).toBe(false);
   });
+
+  test('a rating exactly the window away is a neighbour; one minute more is not', () => {
+    const n = officerNeighbours(
+      [r('a', 'c-a', 0), r('b', 'c-a', 30), r('c', 'c-a', 61)],
+      DEFAULT_SATISFACTION_CONFIG,
+    );
+    expect([...n]).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 1],
+    ]);
+  });
 });

@@ -8,12 +8,14 @@
 import { DEFAULT_SATISFACTION_CONFIG, type SatisfactionConfig } from '@canbo/model';
 import {
   attitudePoints,
+  counts,
   decision766Ratios,
   gamingFlags,
   periodOf,
   quarterlySatisfaction,
   shrunkShare,
   summarize,
+  vietnamDayOf,
   type ScoredRating,
 } from '../../../functions/src/domain/satisfaction';
 
@@ -258,5 +260,168 @@ describe("the attitude part of Decree 335's general points", () => {
     expect(attitudePoints(scored(0.85), 10, cfg)).toEqual({ points: 5, max: 5, share: 0.85 });
     expect(attitudePoints(scored(0.75), 10, cfg)).toEqual({ points: 0, max: 5, share: 0.75 });
     expect(attitudePoints({ status: 'insufficient', estimate: null }, 10, cfg)).toBeNull();
+  });
+});
+
+describe('the Vietnam calendar day', () => {
+  test('is the UTC+7 day of the instant, as YYYY-MM-DD', () => {
+    expect(vietnamDayOf('2026-12-31T17:30:00.000Z')).toBe('2027-01-01');
+    expect(vietnamDayOf('2026-12-31T16:59:59.000Z')).toBe('2026-12-31');
+  });
+});
+
+describe('several units in one quarter', () => {
+  const at = (day: string, min: number) =>
+    new Date(Date.parse(`${day}T02:00:00Z`) + min * 60_000).toISOString();
+
+  test("each unit's share counts only its own ratings, and each officer is shrunk toward their own unit", () => {
+    const ratings = [
+      ...many(10, 5, { unitCode: '18073', cadreId: 'c-a' }),
+      ...many(6, 5, { unitCode: '18100', cadreId: 'c-b' }),
+      ...many(4, 2, { unitCode: '18100', cadreId: 'c-b' }),
+    ];
+    const q = quarterlySatisfaction(ratings, '2026-Q4', config);
+    expect(q.units).toEqual([
+      {
+        unitCode: '18073',
+        period: '2026-Q4',
+        count: 10,
+        satisfied: 10,
+        share: 1,
+        means: { overall: 5, attitude: 5, timeliness: 4, guidance: 3 },
+        trips: { 0: 10, 1: 0, 2: 0 },
+        // Jeffreys: Beta(10.5, 0.5) (scipy.stats.beta.ppf).
+        interval: { low: expect.closeTo(0.782804, 5), high: expect.closeTo(0.999952, 5) },
+        flagged: 0,
+      },
+      {
+        unitCode: '18100',
+        period: '2026-Q4',
+        count: 10,
+        satisfied: 6,
+        share: 0.6,
+        means: { overall: 3.8, attitude: 3.8, timeliness: 4, guidance: 3 },
+        trips: { 0: 10, 1: 0, 2: 0 },
+        // Beta(6.5, 4.5).
+        interval: { low: expect.closeTo(0.303679, 5), high: expect.closeTo(0.846933, 5) },
+        flagged: 0,
+      },
+    ]);
+    // c-a: (10 + 10 × 1) / 20 = 1, posterior Beta(20, ½); c-b: (6 + 10 × 0.6) / 20 = 0.6, Beta(12, 8).
+    expect(q.officers.map((o) => [o.cadreId, o.unitCode, o.status, o.estimate])).toEqual([
+      ['c-a', '18073', 'scored', 1],
+      ['c-b', '18100', 'scored', 0.6],
+    ]);
+    expect(q.officers[0]!.interval).toEqual({
+      low: expect.closeTo(0.880593, 5),
+      high: expect.closeTo(0.999975, 5),
+    });
+    expect(q.officers[1]!.interval).toEqual({
+      low: expect.closeTo(0.383578, 5),
+      high: expect.closeTo(0.797479, 5),
+    });
+  });
+
+  test('a unit whose every rating is held out has no share and no interval', () => {
+    const burst = [0, 2, 4, 6, 8].map((m) =>
+      r(5, { unitCode: '18200', cadreId: 'c-z', submittedAt: at('2026-11-16', m) }),
+    );
+    const q = quarterlySatisfaction(burst, '2026-Q4', config);
+    expect(q.units).toEqual([
+      {
+        unitCode: '18200',
+        period: '2026-Q4',
+        count: 0,
+        satisfied: 0,
+        share: null,
+        means: {},
+        trips: { 0: 0, 1: 0, 2: 0 },
+        interval: null,
+        flagged: 5,
+      },
+    ]);
+    expect(q.officers).toEqual([
+      {
+        cadreId: 'c-z',
+        unitCode: '18200',
+        period: '2026-Q4',
+        count: 0,
+        satisfied: 0,
+        share: null,
+        means: {},
+        trips: { 0: 0, 1: 0, 2: 0 },
+        status: 'insufficient',
+        estimate: null,
+        interval: null,
+        flagged: 5,
+      },
+    ]);
+    expect(q.counted).toEqual([]);
+  });
+});
+
+describe('gaming flags: order, officers and several flags', () => {
+  const at = (min: number) => new Date(Date.parse('2026-11-20T02:00:00Z') + min * 60_000).toISOString();
+
+  test('a burst is found whatever order the ratings come in, and a late rating stays out of it', () => {
+    const late = r(5, { cadreId: 'c-q', submittedAt: at(100) });
+    const burst = [20, 0, 30, 5, 10].map((m) => r(5, { cadreId: 'c-q', submittedAt: at(m) }));
+    const flags = gamingFlags([late, ...burst], config);
+    expect([late, ...burst].map((x) => flags.get(x.id))).toEqual([
+      undefined,
+      ['burst'],
+      ['burst'],
+      ['burst'],
+      ['burst'],
+      ['burst'],
+    ]);
+  });
+
+  test('ratings without an officer are never a burst, however close together', () => {
+    const close = [0, 1, 2, 3, 4, 5].map((m) => r(5, { cadreId: null, submittedAt: at(m) }));
+    expect(gamingFlags(close, config)).toEqual(new Map());
+  });
+
+  test('a rating with several flags carries them in alphabetical order', () => {
+    const burst = [0, 1, 2, 3].map((m) => r(5, { cadreId: 'c-w', submittedAt: at(m) }));
+    const all = r(5, { cadreId: 'c-w', submittedAt: at(4), clientSeq: 7, returnedOn: null });
+    const flags = gamingFlags([...burst, all], config);
+    expect(flags.get(all.id)).toEqual(['before_return', 'burst', 'many_from_client']);
+  });
+
+  test("whether a rating counts: a reviewer's decision first, else only without flags", () => {
+    const by = { by: 'u-admin', at: '2026-12-01T00:00:00.000Z' };
+    expect([
+      counts({}, undefined),
+      counts({}, []),
+      counts({}, ['burst']),
+      counts({ review: { decision: 'count', ...by } }, ['burst']),
+      counts({ review: { decision: 'exclude', ...by } }, undefined),
+      counts({ review: { decision: 'exclude', ...by } }, []),
+    ]).toEqual([true, true, false, true, false, false]);
+  });
+});
+
+describe('the attitude points: which ratings and which band', () => {
+  test('only a scored officer with an estimate gets points', () => {
+    expect(attitudePoints({ status: 'insufficient', estimate: 0.95 }, 10, config)).toBeNull();
+    expect(attitudePoints({ status: 'scored', estimate: null }, 10, config)).toBeNull();
+  });
+
+  test('the bands apply highest first whatever order the configuration lists them in', () => {
+    const bands = [
+      { minShare: 0.5, fraction: 0.4 },
+      { minShare: 0.9, fraction: 1 },
+      { minShare: 0, fraction: 0.2 },
+      { minShare: 0.7, fraction: 0.6 },
+    ];
+    const cfg = { attitude: { weight: 1, bands } };
+    expect(
+      [0.95, 0.9, 0.75, 0.6, 0.3].map(
+        (e) => attitudePoints({ status: 'scored', estimate: e }, 10, cfg)?.points,
+      ),
+    ).toEqual([10, 10, 6, 4, 2]);
+    // The configuration itself is left as it was.
+    expect(bands.map((b) => b.minShare)).toEqual([0.5, 0.9, 0, 0.7]);
   });
 });

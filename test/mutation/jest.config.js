@@ -40,6 +40,8 @@ module.exports = {
   moduleNameMapper: {
     '^@canbo/model$': '<rootDir>/packages/model/src',
     '^@canbo/model/(.*)$': '<rootDir>/packages/model/src/$1',
+    // zod's locale table, loaded lazily (zod-locales.js says why).
+    '^\\.\\./locales/index\\.cjs$': path.join(__dirname, 'zod-locales.js'),
   },
   // Exact paths: jest's testMatch globs, escaped.
   testMatch: tests.map((f) => f.replace(/[()[\]{}*?!+@]/g, '\\$&')),

@@ -185,3 +185,64 @@ test('reinforcement: province-level unit to a commune key post, decided, started
     { key: '16681', label: 'Phường Thành Vinh', values: { people: 1 } },
   ]);
 });
+
+test('movements: the whole table, one numeric column per status under the status band, then the total', () => {
+  const t = buildMovementsReport({
+    unitName: 'Xã Yên Thành',
+    asOf: '2026-12-01',
+    from: '2026-01-01',
+    to: '2026-03-31',
+    movements: [
+      { type: 'appointment', status: 'approved', startDate: '2026-02-01' },
+      { type: 'appointment', status: 'approved', startDate: '2026-03-31' },
+      { type: 'termination', status: 'completed', startDate: '2026-01-01' },
+      { type: 'termination', status: 'draft', startDate: '2026-01-02' },
+    ],
+  });
+  const band = { vi: 'Trạng thái', en: 'Status' };
+  const status = (key: string, vi: string, en: string) => ({ key, label: { vi, en }, band, numeric: true });
+  const row = (key: string, vi: string, en: string, cells: number[]) => ({ key, label: { vi, en }, cells });
+  expect(t).toEqual({
+    kind: 'movements',
+    title: {
+      vi: 'BÁO CÁO TÌNH HÌNH ĐIỀU ĐỘNG, LUÂN CHUYỂN, BIỆT PHÁI CÁN BỘ',
+      en: 'REPORT ON TRANSFERS, ROTATIONS AND SECONDMENTS OF CADRES',
+    },
+    subtitle: { vi: 'Từ ngày 01/01/2026 đến ngày 31/03/2026', en: 'From 01/01/2026 to 31/03/2026' },
+    unitName: 'Xã Yên Thành',
+    asOf: '2026-12-01',
+    rowHeading: { vi: 'Hình thức', en: 'Type' },
+    columns: [
+      status('proposed', 'Đã đề xuất', 'Proposed'),
+      status('approved', 'Đã phê duyệt', 'Approved'),
+      status('active', 'Đang thực hiện', 'Under way'),
+      status('completed', 'Đã kết thúc', 'Completed'),
+      status('cancelled', 'Đã huỷ', 'Cancelled'),
+      status('rejected', 'Không phê duyệt', 'Rejected'),
+      { key: 'total', label: { vi: 'Tổng số', en: 'Total' }, band: null, numeric: true },
+    ],
+    groups: [
+      {
+        key: 'all',
+        label: { vi: 'Tất cả', en: 'All' },
+        rows: [
+          row('transfer', 'Điều động', 'Transfer', [0, 0, 0, 0, 0, 0, 0]),
+          row('rotation', 'Luân chuyển', 'Rotation', [0, 0, 0, 0, 0, 0, 0]),
+          row('secondment', 'Biệt phái', 'Secondment', [0, 0, 0, 0, 0, 0, 0]),
+          row('appointment', 'Bổ nhiệm', 'Appointment', [0, 2, 0, 0, 0, 0, 2]),
+          row('concurrent', 'Kiêm nhiệm', 'Concurrent post', [0, 0, 0, 0, 0, 0, 0]),
+          row('termination', 'Thôi việc, nghỉ hưu', 'Termination', [0, 0, 0, 1, 0, 0, 1]),
+        ],
+        subtotal: null,
+      },
+    ],
+    total: { key: 'total', label: { vi: 'Tổng cộng', en: 'Total' }, cells: [0, 2, 0, 1, 0, 0, 3] },
+    notes: [
+      {
+        vi: 'Đề xuất có ngày bắt đầu trong kỳ báo cáo, theo trạng thái hiện tại.',
+        en: 'Proposals whose start date is in the period, by their current status.',
+      },
+    ],
+    chart: [],
+  });
+});

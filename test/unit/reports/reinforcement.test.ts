@@ -41,7 +41,7 @@ describe('what counts as a reinforcement', () => {
     expect(isReinforcement(move('m', { toPositionId: null }), positions)).toBe(false);
     expect(isReinforcement(move('m', { fromUnitCode: '16681' }), positions)).toBe(false);
     expect(isReinforcement(move('m', { status: 'proposed' }), positions)).toBe(false);
-    expect(isReinforcement(move('m', { type: 'resignation' }), positions)).toBe(false);
+    expect(isReinforcement(move('m', { type: 'termination' }), positions)).toBe(false);
   });
 });
 

@@ -119,3 +119,45 @@ test('a commune without quota documents has a row of zeros; an empty group is le
     },
   ]);
 });
+
+test('a commune type outside xã, phường, đặc khu gets a group of its own, after them, named by the type', () => {
+  const t = buildStaffingReport({
+    ...input,
+    communes: [
+      { code: '16700', name: 'Thị trấn B', type: 'thi_tran' },
+      { code: '16999', name: 'Xã Anh Sơn', type: 'xa' },
+      { code: '16701', name: 'Thị trấn A', type: 'thi_tran' },
+    ],
+    stats: [
+      // Only another year's figures: a row of zeros.
+      { unitCode: '16700', quotas: { '2025': { government: q(10, 9) } } },
+      { unitCode: '16701', quotas: { '2026': { party: q(8, 6, 1) } } },
+    ],
+  });
+  expect(t.groups.map((g) => [g.key, g.label, g.rows.map((r) => [r.key, ...r.cells.slice(5, 10)])])).toEqual([
+    ['xa', { vi: 'Xã', en: 'Communes' }, [['16999', 0, 0, 0, 0, 0]]],
+    [
+      'thi_tran',
+      { vi: 'thi_tran', en: 'thi_tran' },
+      [
+        ['16701', 8, 6, 1, 0, 1],
+        ['16700', 0, 0, 0, 0, 0],
+      ],
+    ],
+  ]);
+  expect(t.groups[1]!.rows[1]!.cells).toEqual([...Z, ...Z, ...Z, ...Z, ...Z]);
+});
+
+test('every column is a number under its band; the kind and the note name the year', () => {
+  const t = buildStaffingReport(input);
+  expect(t.kind).toBe('staffing');
+  expect(t.columns.length).toBe(25);
+  expect(t.columns.every((c) => c.numeric)).toBe(true);
+  expect(t.title.en).toBe('REPORT ON COMMUNE STAFFING QUOTAS ALLOCATED AND USED');
+  expect(t.notes).toEqual([
+    {
+      vi: 'Số liệu theo biên chế được giao năm 2026 của từng đơn vị (gồm cả cơ quan trực thuộc xã); "Còn trống" = được giao − đã bố trí − biệt phái − chờ tiếp nhận (số âm: vượt biên chế).',
+      en: 'Figures of the 2026 quotas of each unit (its agencies included); "Free" = allocated − filled − seconded away − incoming (negative: over quota).',
+    },
+  ]);
+});

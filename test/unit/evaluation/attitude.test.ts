@@ -29,6 +29,21 @@ describe('withAttitudeFromRatings', () => {
     ).toEqual({ scoring: s, attitude: undefined });
   });
 
+  it('changes nothing when the split has no part about attitude toward citizens', () => {
+    const noAttitudePart = {
+      ...ON,
+      generalSplit: {
+        ...ON.generalSplit,
+        nonLeader: ON.generalSplit.nonLeader.map((p) => ({ ...p, attitudeTowardCitizens: false })),
+      },
+    };
+    const s = scoringInput();
+    expect(withAttitudeFromRatings(s, scored(0.5), noAttitudePart, DEFAULT_SATISFACTION_CONFIG)).toEqual({
+      scoring: s,
+      attitude: undefined,
+    });
+  });
+
   it('gives the part 0.8 of its 10 points at an estimate of 85 %, whatever the reviewer typed', () => {
     const r = withAttitudeFromRatings(
       scoringInput({ general: nonLeaderGeneral(15, 10, 5) }),

@@ -14,7 +14,13 @@ import {
   htxsModeration,
 } from '../../../functions/src/domain/evaluation/ceiling';
 import { honoursEligible } from '../../../functions/src/domain/evaluation/flags';
-import { periodOrdinal, quarterOf, quartersOf } from '../../../functions/src/domain/evaluation/periods';
+import {
+  periodOrdinal,
+  previousQuarter,
+  quarterBefore,
+  quarterOf,
+  quartersOf,
+} from '../../../functions/src/domain/evaluation/periods';
 import { DEFAULT_EVALUATION_RULES as RULES } from '../../../functions/src/domain/evaluation/rules';
 import { NO_OVERRIDES } from '../../helpers/evaluation';
 
@@ -85,6 +91,27 @@ describe('the HTXS ceiling', () => {
       ['18070/chuyen-mon', 13, 3, 0],
       ['18070/lanh-dao', 1, 0, 1],
     ]);
+  });
+
+  it('orders groups by name and candidates by total then id, whatever order the entries come in', () => {
+    const entries = [
+      entry('z', 'HTXS', 92, 'g3'),
+      entry('b', 'HTXS', 95, 'g2'),
+      entry('a', 'HTXS', 91, 'g2'),
+      entry('c', 'HTXS', 95, 'g2'),
+      entry('m', 'HTXS', 93, 'g1'),
+      entry('e', 'HTXS', 91, 'g2'),
+      entry('d', 'HTXS', 95, 'g2'),
+    ];
+    const order = (list: CeilingEntry[]) =>
+      htxsModeration(list, RULES.htxsCeiling).map((g) => [g.group, g.candidates.map((c) => c.cadreId)]);
+    const expected = [
+      ['g1', ['m']],
+      ['g2', ['b', 'c', 'd', 'a', 'e']],
+      ['g3', ['z']],
+    ];
+    expect(order(entries)).toEqual(expected);
+    expect(order([...entries].reverse())).toEqual(expected);
   });
 
   it('leaves out groups without HTXS', () => {
@@ -191,6 +218,26 @@ describe('the annual classification', () => {
     });
   });
 
+  it('counts a period only when it has both a total and a level', () => {
+    const r = annualClassification(
+      [
+        { period: '2026-Q1', total: 80, level: 'HTT' },
+        { period: '2026-Q2', total: 40, level: null },
+        { period: '2026-Q3', total: null, level: 'KHT' },
+      ],
+      NO_OVERRIDES,
+      RULES,
+    );
+    expect([r.periodsRated, r.average, r.level]).toEqual([1, 80, 'HTT']);
+  });
+
+  it('reports the facts of a year that was not rated', () => {
+    expect(annualClassification([], { ...NO_OVERRIDES, degradationConcluded: true }, RULES).reasons).toEqual([
+      { code: 'not_rated' },
+      { code: 'override', fact: 'degradationConcluded' },
+    ]);
+  });
+
   it("reads the facts behind a period's forced KHT", () => {
     expect(
       overridesIn([
@@ -228,6 +275,8 @@ describe('periods', () => {
       { kind: 'year', ordinal: 2026 },
     ]);
     expect(() => periodOrdinal('2026-Q5')).toThrow('not an evaluation period: 2026-Q5');
+    for (const bad of ['12026-Q1', 'FY2026', '2026-Q1x', '2026-Q', '26-Q1'])
+      expect(() => periodOrdinal(bad)).toThrow(`not an evaluation period: ${bad}`);
   });
 
   it('finds the quarter of a date, at each quarter boundary', () => {
@@ -244,5 +293,14 @@ describe('periods', () => {
       ].map(quarterOf),
     ).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q2', '2026-Q3', '2026-Q3', '2026-Q4', '2026-Q4']);
     expect(quartersOf(2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it('finds the quarter before, across a year, and the one before a date', () => {
+    expect(['2027-Q1', '2026-Q4', '2026-Q2'].map(quarterBefore)).toEqual(['2026-Q4', '2026-Q3', '2026-Q1']);
+    expect(['2027-01-05', '2026-10-03', '2026-07-01'].map(previousQuarter)).toEqual([
+      '2026-Q4',
+      '2026-Q3',
+      '2026-Q2',
+    ]);
   });
 });

@@ -120,6 +120,16 @@ describe('one unit scored', () => {
     ]);
     expect(r.unitDigest).not.toBe(plan.unitDigest);
   });
+
+  it('lets an error that is not about the input through instead of reporting it as a problem', () => {
+    // A product without its list of errors is a bug upstream (the model requires the list), not a
+    // part the rules refuse: it must surface, not become a line in the unit's problems.
+    const [p0, ...rest] = staff('c-bug', 4).scoring.products;
+    const bug = staff('c-bug', 4, {
+      products: [{ ...p0!, majorErrors: undefined as unknown as [] }, ...rest],
+    });
+    expect(() => evaluateUnit([...inputs, bug], RULES)).toThrow(TypeError);
+  });
 });
 
 describe('what a task must write', () => {

@@ -3,7 +3,12 @@
  * else the quarters), discipline in its waiting period, retirement before the
  * term's end, standards no longer met, no longer in service.
  */
-import { khtPeriods, reviewFlags, standardsGaps } from '../../../functions/src/domain/planning';
+import {
+  DEFAULT_PLANNING_PARAMS,
+  khtPeriods,
+  reviewFlags,
+  standardsGaps,
+} from '../../../functions/src/domain/planning';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
 import type { Level } from '@canbo/model';
 import { person } from '../../helpers/province';
@@ -118,5 +123,40 @@ describe('the flags of one person', () => {
         (f) => f.code,
       ),
     ).toEqual(['discipline']);
+  });
+});
+
+describe('the edges of the review', () => {
+  const chair = POSITION_BY_ID.get('xa_chu_tich_ubnd')!;
+  const base = {
+    cadre: person('c1', '18073', 'xa_pho_chu_tich_ubnd', { birthDate: '1980-02-01' }),
+    discipline: [],
+    evaluations: [ev('2026', 'HTT')],
+    year: 2026,
+    term: '2026-2031',
+    position: chair,
+    on: '2027-01-10',
+  };
+
+  test('a post that does not require Party membership has no gap for a non-member', () => {
+    const accountant = POSITION_BY_ID.get('xa_ke_toan')!;
+    const nonMember = person('c1', '18073', 'xa_ke_toan', { partyMember: false });
+    expect(standardsGaps(nonMember, accountant)).toEqual([]);
+  });
+
+  test('someone who has left the service is flagged', () => {
+    expect(reviewFlags({ ...base, cadre: { ...base.cadre, status: 'left' } })).toEqual([
+      { code: 'left_service', vi: 'Không còn công tác (left).', en: 'No longer in service (left).' },
+    ]);
+  });
+
+  test('two full terms required: retiring in 2034 is flagged over age', () => {
+    const cadre = person('c1', '18073', 'xa_pho_chu_tich_ubnd', { birthDate: '1972-01-15' });
+    expect(reviewFlags({ ...base, cadre })).toEqual([]);
+    expect(
+      reviewFlags({ ...base, cadre, params: { ...DEFAULT_PLANNING_PARAMS, fullTerms: 2 } }).map(
+        (f) => f.code,
+      ),
+    ).toEqual(['over_age']);
   });
 });

@@ -4,6 +4,7 @@
  * band's limit, distinct people, shares against the targets.
  */
 import {
+  distinctPeople,
   parsePlanningTargets,
   PLANNING_TARGETS,
   planningStructure,
@@ -159,5 +160,45 @@ describe('the structure of a term’s lists', () => {
     const empty = planningStructure([], PLANNING_TARGETS, '2031-2036', '42');
     expect(empty).toMatchObject({ unitCode: '42', term: '2031-2036', people: 0 });
     expect(empty.figures.map((f) => f.met)).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+describe('the edges of the structure', () => {
+  test('someone on two lists is counted with their first entry', () => {
+    const first = p('a', '1986-07-02', { fromUnitCode: '18073' });
+    const second = p('a', '1986-07-02', { fromUnitCode: '18100' });
+    expect(distinctPeople([{ entries: [first] }, { entries: [second, p('b', '1980-01-01')] }])).toEqual([
+      first,
+      p('b', '1980-01-01'),
+    ]);
+  });
+
+  test('with nobody planned every share is 0 and even a target of 0 is not met', () => {
+    const zero = {
+      ...PLANNING_TARGETS,
+      ageBands: {
+        ...PLANNING_TARGETS.ageBands,
+        bands: PLANNING_TARGETS.ageBands.bands.map((b) => ({ ...b, minShare: 0 })),
+      },
+      women: { ...PLANNING_TARGETS.women, minShare: 0 },
+    };
+    const empty = planningStructure([], zero, '2026-2031', '18073');
+    expect(empty.figures.map((f) => [f.id, f.count, f.share, f.minShare, f.met])).toEqual([
+      ['under_40', 0, 0, 0, false],
+      ['40_to_50', 0, 0, 0, false],
+      ['over_50', 0, 0, 0, false],
+      ['young', 0, 0, 0.15, false],
+      ['women', 0, 0, 0, false],
+      ['ethnicMinority', 0, 0, 0.1, false],
+    ]);
+    const one = planningStructure([{ entries: [p('a', '1980-01-01')] }], zero, '2026-2031', '18073');
+    expect(one.figures.map((f) => [f.id, f.count, f.share, f.met])).toEqual([
+      ['under_40', 0, 0, true],
+      ['40_to_50', 1, 1, true],
+      ['over_50', 0, 0, true],
+      ['young', 0, 0, false],
+      ['women', 0, 0, true],
+      ['ethnicMinority', 0, 0, false],
+    ]);
   });
 });

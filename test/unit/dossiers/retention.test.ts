@@ -89,3 +89,33 @@ describe('unmarking', () => {
     ).toEqual({ action: 'unmark' });
   });
 });
+
+describe('the edges of retention', () => {
+  const deleted = { state: 'deleted' as const, separatedOn: '2021-12-01', deleteOn: '2026-12-01' };
+
+  test('a person first seen when the period ends that very day is deleted at once', () => {
+    expect(
+      planRetention({
+        ...base,
+        retentionMonths: 12,
+        cadre: { status: 'retired', updatedAt: '2025-12-01T09:00:00.000Z' },
+      }),
+    ).toEqual({ action: 'delete', separatedOn: '2025-12-01', deleteOn: '2026-12-01' });
+  });
+
+  test('after deletion nothing more happens: not even for a profile written again, nor a return to service', () => {
+    expect(planRetention({ ...base, mark: deleted, hasProfile: true })).toEqual({ action: 'none' });
+    expect(
+      planRetention({
+        ...base,
+        mark: deleted,
+        cadre: { status: 'active', updatedAt: '2026-11-01T00:00:00.000Z' },
+      }),
+    ).toEqual({ action: 'none' });
+  });
+
+  test('a marked person whose record is gone is unmarked, never deleted', () => {
+    const mark = { state: 'marked' as const, separatedOn: '2021-12-01', deleteOn: '2026-12-01' };
+    expect(planRetention({ ...base, mark, cadre: undefined })).toEqual({ action: 'unmark' });
+  });
+});

@@ -33,7 +33,17 @@ describe('periodRange', () => {
     expect(periodRange(period)).toEqual({ from, to });
   });
 
-  test.each(['2026-13', '2026-00', '2026-Q5', '2026-1', 'Q4-2026'])('%s is refused', (period) => {
+  test.each([
+    '2026-13',
+    '2026-00',
+    '2026-Q5',
+    '2026-1',
+    'Q4-2026',
+    'x2026-11',
+    '2026-111',
+    '2026-Q12',
+    '12026-11',
+  ])('%s is refused', (period) => {
     expect(() => periodRange(period)).toThrow(/invalid|không hợp lệ/i);
   });
 });
@@ -79,5 +89,17 @@ describe('monitorReport', () => {
       rows: [],
       totals: { visits: 0, findings: 0, recommendations: 0, open: 0, done: 0 },
     });
+  });
+
+  test('an entry on the first day of the period counts, one the day before does not', () => {
+    const report = monitorReport('u-mon', '2026-Q4', [
+      entry('a', { date: '2026-10-01' }),
+      entry('b', { date: '2026-09-30' }),
+      entry('c', { date: '2026-12-31', kind: 'finding', followUp: 'in_progress' }),
+      entry('d', { date: '2027-01-01' }),
+    ]);
+    expect(report.rows).toEqual([
+      { communeCode: '18073', visits: 1, findings: 1, recommendations: 0, open: 1, done: 0 },
+    ]);
   });
 });

@@ -119,3 +119,38 @@ describe('entries', () => {
     );
   });
 });
+
+describe('the error code of each refusal', () => {
+  const codeOf = (f: () => void): string | undefined => {
+    try {
+      f();
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+    return undefined;
+  };
+
+  test('bad input is invalid-argument; a state that does not allow the change is failed-precondition', () => {
+    expect(
+      codeOf(() => reassignCommune('18073', { uid: 'a', communes: ['18073'] }, { uid: 'a', communes: [] })),
+    ).toBe('invalid-argument');
+    expect(
+      codeOf(() => reassignCommune('18100', { uid: 'a', communes: ['18073'] }, { uid: 'b', communes: [] })),
+    ).toBe('failed-precondition');
+    expect(codeOf(() => checkEntryDates('visit', '2026-12-02', undefined, '2026-12-01'))).toBe(
+      'invalid-argument',
+    );
+    expect(codeOf(() => checkEntryDates('finding', '2026-11-20', '2026-11-25', '2026-12-01'))).toBe(
+      'invalid-argument',
+    );
+    expect(codeOf(() => checkEntryDates('recommendation', '2026-11-20', '2026-11-19', '2026-12-01'))).toBe(
+      'invalid-argument',
+    );
+    expect(codeOf(() => checkFollowUpChange('visit'))).toBe('failed-precondition');
+    expect(codeOf(() => checkFollowUpChange('recommendation'))).toBeUndefined();
+  });
+
+  test('a current assignment that begins after the next one is superseded on its own first day', () => {
+    expect(changeAssignment(assignment({ from: '2026-04-01' }), next).closed?.to).toBe('2026-04-01');
+  });
+});

@@ -288,3 +288,17 @@ test('monitors: groups by monitor id in order, a monitor with nothing in the per
     { key: 'mon-c', label: 'mon-c', values: { visits: 1, findings: 1, recommendations: 0 } },
   ]);
 });
+
+test('monitors: within a monitor, communes in Vietnamese name order, not code order', () => {
+  const t = buildMonitorsReport({
+    unitName: 'Tỉnh Nghệ An',
+    asOf: '2026-12-01',
+    period: '2026-Q3',
+    unitNames: { '16681': 'Xã Yên Thành', '17011': 'Phường Vinh' },
+    entries: [entry('1', { communeCode: '16681' }), entry('2', { communeCode: '17011' })],
+  });
+  expect(t.groups[0]!.rows.map((r) => [r.key, r.label.vi])).toEqual([
+    ['mon-a/17011', 'Phường Vinh'],
+    ['mon-a/16681', 'Xã Yên Thành'],
+  ]);
+});

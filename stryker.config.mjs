@@ -64,4 +64,9 @@ export default {
   // jest loads the model and zod afresh for every test file of every mutant's
   // run; a larger young generation halves the scavenges that loading causes.
   testRunnerNodeArgs: ['--max-semi-space-size=32'],
+  // A test runner is replaced after 40 mutants: every load of a test file that
+  // imports firebase-functions (test/functions/errors.test.ts) adds an
+  // AsyncLocalStorage whose hooks stay in the process, so a long-lived runner
+  // got slower with every mutant (and grew to 3 GB).
+  maxTestRunnerReuse: 40,
 };

@@ -38,6 +38,7 @@ describe('stable digests', () => {
     expect(stableJson({ b: 1, a: [{ d: null, c: 'x' }], e: undefined })).toBe(
       '{"a":[{"c":"x","d":null}],"b":1}',
     );
+    expect(stableJson([1, 'a', [2, 3], { y: true, x: null }])).toBe('[1,"a",[2,3],{"x":null,"y":true}]');
     expect(digestOf({ a: 1, b: 2 })).toBe(digestOf({ b: 2, a: 1 }));
     expect(digestOf({ a: 1, b: 2 })).not.toBe(digestOf({ a: 1, b: 3 }));
     expect(digestOf('x')).toMatch(/^[0-9a-f]{32}$/);

@@ -122,6 +122,12 @@ describe('one unit scored', () => {
     expect(r.unitDigest).not.toBe(plan.unitDigest);
   });
 
+  it('reports the problems in order of person, whatever order the inputs come in', () => {
+    const broken = (id: string) => staff(id, 4, { general: nonLeaderGeneral(16, 10, 5) });
+    const r = evaluateUnit([broken('c-z'), staff('c-good', 4), broken('c-m'), broken('c-b')], RULES);
+    expect(r.problems.map((p) => p.cadreId)).toEqual(['c-b', 'c-m', 'c-z']);
+  });
+
   it('lets an error that is not about the input through instead of reporting it as a problem', () => {
     // A product without its list of errors is a bug upstream (the model requires the list), not a
     // part the rules refuse: it must surface, not become a line in the unit's problems.

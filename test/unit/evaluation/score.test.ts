@@ -108,6 +108,25 @@ describe('general criteria', () => {
     }
   });
 
+  it('names the field of an unknown or a missing part', () => {
+    const fieldOf = (general: Record<string, number>) => {
+      try {
+        scoreEvaluation(scoringInput({ general }), RULES);
+      } catch (e) {
+        return [(e as EvaluationInputInvalid).field, (e as EvaluationInputInvalid).key];
+      }
+      return null;
+    };
+    expect(fieldOf({ ...nonLeaderGeneral(15, 10, 5), leadership: 1 })).toEqual([
+      'general.leadership',
+      'evaluation.input.unknownPart',
+    ]);
+    expect(fieldOf({ politics_ethics: 15, service_attitude: 10 })).toEqual([
+      'general.self_criticism',
+      'evaluation.input.missingPart',
+    ]);
+  });
+
   it('accepts a part at exactly its maximum', () => {
     expect(
       scoreEvaluation(scoringInput({ general: nonLeaderGeneral(15, 10, 5) }), RULES).general.points,

@@ -111,8 +111,10 @@ describe('dates, quarters and shares', () => {
 });
 
 describe('a table in parts of at most a size', () => {
-  // Sizes: the whole table 950 bytes; group a 333, b 119, c 223; a with its
-  // first two rows and no subtotal 174; b and c together 345.
+  // Sizes: the whole table 950 bytes; group a 333 (284 without its subtotal),
+  // b 119, c 223; a with its first two rows and no subtotal 174, its first
+  // three 229; a4 with the subtotal 168, a3 and a4 with it 223; b and c
+  // together 345.
   const whole = table([
     group('a', ['a1', 'a2', 'a3', 'a4'], true),
     group('b', ['b1'], false),
@@ -150,11 +152,15 @@ describe('a table in parts of at most a size', () => {
 
   test('a group too large is cut between rows, a piece as full as the size allows; only its last piece has the subtotal', () => {
     const { head, parts } = splitTable(whole, 174);
+    // a3 and a4 with the subtotal (223 bytes) would not fit: a4 takes it alone;
+    // c likewise (223 bytes with its subtotal).
     expect(shape(parts)).toEqual([
       [['a', 'a1,a2', null]],
-      [['a', 'a3,a4', 'a.s']],
+      [['a', 'a3', null]],
+      [['a', 'a4', 'a.s']],
       [['b', 'b1', null]],
-      [['c', 'c1,c2', 'c.s']],
+      [['c', 'c1', null]],
+      [['c', 'c2', 'c.s']],
     ]);
     expect(parts[0]![0]).toEqual({
       key: 'a',
@@ -172,6 +178,22 @@ describe('a table in parts of at most a size', () => {
       [['c', 'c1', null]],
       [['c', 'c2', 'c.s']],
     ]);
+  });
+
+  test('the last piece of a cut group is measured with the subtotal it carries', () => {
+    // a's rows fit in 300 bytes without the subtotal (284) but not with it (333):
+    // the subtotal goes with a4 alone (168), which then shares a part with b.
+    const { head, parts } = splitTable(whole, 300);
+    expect(shape(parts)).toEqual([
+      [['a', 'a1,a2,a3', null]],
+      [
+        ['a', 'a4', 'a.s'],
+        ['b', 'b1', null],
+      ],
+      [['c', 'c1,c2', 'c.s']],
+    ]);
+    expect(parts.map((p) => p.map((g) => JSON.stringify(g).length))).toEqual([[229], [168, 119], [223]]);
+    expect(joinTable(head, parts)).toEqual(whole);
   });
 
   test('a row larger than the size alone stands in a piece and a part of its own, with no empty one before it', () => {

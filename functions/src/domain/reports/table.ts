@@ -82,7 +82,8 @@ function sizeOf(value: unknown): number {
  * without its groups and the groups in parts of at most `maxBytes` each. A
  * group larger than `maxBytes` is cut into consecutive groups with the same
  * key, label and no subtotal except on its last piece, so joining the parts
- * in order gives the rows back in order.
+ * in order gives the rows back in order. Only a single row (with the subtotal,
+ * on the last piece) larger than `maxBytes` makes a piece larger than that.
  */
 export function splitTable(
   table: ReportTable,
@@ -96,13 +97,15 @@ export function splitTable(
       continue;
     }
     let rows: ReportRow[] = [];
-    for (const r of g.rows) {
-      if (rows.length > 0 && sizeOf({ ...g, rows: [...rows, r], subtotal: null }) > maxBytes) {
+    g.rows.forEach((r, i) => {
+      // The last piece carries the subtotal, so it is measured with it.
+      const subtotal = i === g.rows.length - 1 ? g.subtotal : null;
+      if (rows.length > 0 && sizeOf({ ...g, rows: [...rows, r], subtotal }) > maxBytes) {
         pieces.push({ ...g, rows, subtotal: null });
         rows = [];
       }
       rows.push(r);
-    }
+    });
     pieces.push({ ...g, rows, subtotal: g.subtotal });
   }
   const parts: ReportGroup[][] = [];

@@ -288,6 +288,10 @@ describe('facts that force KHT whatever the score', () => {
     expect(run).toThrow(
       'Chỉ người lãnh đạo, quản lý mới bị xếp loại theo vụ việc tham nhũng ở đơn vị mình phụ trách / only a leader or manager is rated on corruption in a unit under their charge',
     );
+    // The form shows the refusal next to the field it names.
+    expect(run).toThrow(
+      expect.objectContaining({ code: 'invalid-argument', field: 'overrides.corruptionInDirectUnit' }),
+    );
   });
 });
 

@@ -49,7 +49,13 @@ describe('one unit scored', () => {
   // c-weak: 1 of 4 products done: a = b = c = 25 %, 17.5 task points + 30 general = 47.5: KHT.
   // c-good: all done: 100. The chief's d comes from these two, not from what was typed (HTXS, HTXS).
   const inputs = [chief('c-chief'), staff('c-weak', 1), staff('c-good', 4)];
-  const plan = evaluateUnit(inputs, RULES);
+  // Planned inside each test, not when the describe block is collected: code
+  // run outside a test is invisible to StrykerJS's per-test coverage, and the
+  // mutants it covered were never run against these tests.
+  let plan: ReturnType<typeof evaluateUnit>;
+  beforeEach(() => {
+    plan = evaluateUnit(inputs, RULES);
+  });
 
   it('gives one result per input, ordered by person', () => {
     expect(plan.results.map((r) => [r.cadreId, r.total, r.level, r.leader])).toEqual([

@@ -14,16 +14,12 @@ import {
   failedRules,
 } from '../../../functions/src/domain/planning';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, Position } from '@canbo/model';
+import { catalogPost, planningEntry } from '../../helpers/planning';
 import { person } from '../../helpers/province';
 
-const post = (id: string): Position => POSITION_BY_ID.get(id)!;
-const entry = (positionId: string, unitCode = '18073', term = '2026-2031'): Cadre['planning'][number] => ({
-  positionId,
-  unitCode,
-  term,
-  addedOn: '2026-03-01',
-});
+const post = catalogPost;
+/** An entry of the 2026–2031 term, in 18073 unless another unit is named. */
+const entry = (positionId: string, unitCode = '18073') => planningEntry(positionId, '2026-2031', unitCode);
 
 describe('the per-person cap counts every other post of the level, in any unit', () => {
   const target = { term: '2026-2031', unitCode: '18100', position: post('xa_chu_tich_ubnd') };

@@ -21,10 +21,11 @@ import {
   serviceNeededUntil,
 } from '../../../functions/src/domain/planning';
 import { POSITION_BY_ID } from '../../../functions/src/domain/positions';
-import type { Cadre, Position } from '@canbo/model';
+import type { Cadre } from '@canbo/model';
+import { catalogPost, planningEntry } from '../../helpers/planning';
 import { person } from '../../helpers/province';
 
-const post = (id: string): Position => POSITION_BY_ID.get(id)!;
+const post = catalogPost;
 const held = (positionId: string, concurrent = false): Cadre['posts'][number] => ({
   positionId,
   unitCode: '18073',
@@ -32,12 +33,7 @@ const held = (positionId: string, concurrent = false): Cadre['posts'][number] =>
   since: '2021-01-01',
   decisionNo: null,
 });
-const entry = (positionId: string, term = '2026-2031', unitCode = '18073'): Cadre['planning'][number] => ({
-  positionId,
-  unitCode,
-  term,
-  addedOn: '2026-03-01',
-});
+const entry = planningEntry;
 
 describe('plan only for a higher post', () => {
   test('the highest rank held counts, main or concurrent; none held is rank 0', () => {

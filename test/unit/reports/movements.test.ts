@@ -1,9 +1,6 @@
 /** Reports 2 and 3: movements by type and status, and the reinforcement of communes' key posts. */
-import {
-  buildMovementsReport,
-  buildReinforcementReport,
-  type ReinforcementMovement,
-} from '../../../functions/src/domain/reports';
+import { buildMovementsReport, buildReinforcementReport } from '../../../functions/src/domain/reports';
+import { reinforcementMove } from '../../helpers/reports';
 
 test('movements by type and status: start dates in the period only, drafts left out, totals by row and column', () => {
   const t = buildMovementsReport({
@@ -52,18 +49,7 @@ test('movements by type and status: start dates in the period only, drafts left 
   });
 });
 
-const move = (id: string, extra: Partial<ReinforcementMovement>): ReinforcementMovement => ({
-  id,
-  type: 'rotation',
-  status: 'active',
-  cadreName: `Người ${id}`,
-  fromUnitCode: '40-snv',
-  toUnitCode: '17011',
-  toPositionId: 'xa_chu_tich_ubnd',
-  startDate: '2026-03-01',
-  actualStartDate: null,
-  ...extra,
-});
+const move = reinforcementMove;
 
 test('reinforcement: province-level unit to a commune key post, decided, started in the period; grouped by quarter', () => {
   const t = buildReinforcementReport({

@@ -8,24 +8,14 @@ import {
   isReinforcement,
   type ReinforcementMovement,
 } from '../../../functions/src/domain/reports';
+import { reinforcementMove } from '../../helpers/reports';
 
 const positions = {
   xa_chu_tich_ubnd: { name: 'Chủ tịch UBND xã', nameEn: 'Commune chair', keyPost: true },
   xa_ke_toan: { name: 'Kế toán', nameEn: 'Accountant', keyPost: false },
 };
 
-const move = (id: string, extra: Partial<ReinforcementMovement> = {}): ReinforcementMovement => ({
-  id,
-  type: 'rotation',
-  status: 'active',
-  cadreName: `Người ${id}`,
-  fromUnitCode: '40-snv',
-  toUnitCode: '17011',
-  toPositionId: 'xa_chu_tich_ubnd',
-  startDate: '2026-03-01',
-  actualStartDate: null,
-  ...extra,
-});
+const move = reinforcementMove;
 
 describe('what counts as a reinforcement', () => {
   test('each decided status and each type of move from the province to a commune key post', () => {

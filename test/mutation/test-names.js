@@ -10,4 +10,4 @@ function namesFileOf(testPath) {
   return path.join(NAMES_DIR, `${id}.json`);
 }
 
-module.exports = { NAMES_DIR, namesFileOf };
+module.exports = { namesFileOf };

@@ -53,12 +53,12 @@ function startCli(args = []) {
 
 /** CPU time a process has used (user + system, all threads), in ms; /proc counts in 10 ms ticks. */
 function cpuMsOf(pid) {
-  const fields = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssOf(pid) {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
@@ -139,8 +139,8 @@ async function main() {
   const clientCpu0 = process.cpuUsage();
   const times = await timeQueries(501, 200);
   const serverCpu = (cpuMsOf(child.pid) - serverCpu0) / times.length;
-  const clientCpu0Used = process.cpuUsage(clientCpu0);
-  const clientCpu = (clientCpu0Used.user + clientCpu0Used.system) / 1000 / times.length;
+  const clientUsed = process.cpuUsage(clientCpu0);
+  const clientCpu = (clientUsed.user + clientUsed.system) / 1000 / times.length;
   console.log(
     `equality query, 50 of ${total} documents (client round trip): first 200 after start median ${fmt(median(cold))}; ` +
       `after 500 queries, 200 other units: median ${fmt(median(times))}, p95 ${fmt(p95(times))}  [goal: median < 5 ms]`,
